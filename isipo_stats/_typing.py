@@ -1,0 +1,27 @@
+"""Type aliases shared by the public API."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Sequence
+from typing import Any, TypeAlias
+
+import numpy as np
+import numpy.typing as npt
+import pandas as pd
+from pandas._libs.tslibs.nattype import NaTType
+
+__all__ = ["DateArray", "DateScalar", "IntArray", "IntScalar"]
+
+DateScalar: TypeAlias = "str | _dt.date | np.datetime64 | NaTType | None"
+"""One date: an ISO string, a ``datetime.date``/``datetime``/Timestamp, a ``datetime64``
+(``jdatetime`` objects are accepted too; they are untyped)."""
+
+DateArray: TypeAlias = "pd.Series[Any] | pd.Index[Any] | Sequence[Any] | npt.NDArray[Any]"
+"""Many dates: a Series, an Index (DatetimeIndex), a list or a numpy array."""
+
+IntScalar: TypeAlias = int | np.integer[Any]
+"""One whole number."""
+
+IntArray: TypeAlias = "Sequence[Any] | npt.NDArray[Any] | pd.Index[Any]"
+"""Whole numbers that are not a Series (a Series keeps its index in the result)."""

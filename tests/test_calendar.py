@@ -1,0 +1,274 @@
+"""The calendar against independent data: an astronomical oracle, the official leap list,
+jdatetime on every day where it is right, and hand-checked pairs."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import jdatetime
+import numpy as np
+import pandas as pd
+import pytest
+
+import isipo_stats as ist
+from isipo_stats import (
+    CalendarRangeError,
+    InputTypeError,
+    InvalidDateError,
+    IsipoError,
+    ParseError,
+)
+
+FIRST, LAST = ist.SUPPORTED_YEARS
+
+
+def test_supported_years_are_stated() -> None:
+    assert ist.SUPPORTED_YEARS == (1200, 1699)
+
+
+def test_nowruz_matches_astronomical_oracle(oracle: pd.DataFrame) -> None:
+    rows = oracle[(oracle.jyear >= FIRST) & (oracle.jyear <= LAST)]
+    assert len(rows) == LAST - FIRST + 1
+    nowruz = ist.to_gregorian(rows.jyear.to_numpy(), 1, 1)
+    mismatched = rows.jyear[nowruz.to_numpy() != rows.nowruz.to_numpy()]
+    assert mismatched.tolist() == []
+
+
+def test_leap_years_match_oracle(oracle: pd.DataFrame) -> None:
+    rows = oracle[(oracle.jyear >= FIRST) & (oracle.jyear <= LAST)]
+    leap = ist.is_leap(rows.jyear.to_numpy())
+    np.testing.assert_array_equal(leap, rows.leap.astype(bool).to_numpy())
+
+
+def test_leap_years_match_official_table(official_leap: pd.DataFrame) -> None:
+    assert official_leap.jyear.min() == 1206
+    assert official_leap.jyear.max() == 1498
+    leap = ist.is_leap(official_leap.jyear.to_numpy())
+    np.testing.assert_array_equal(leap, official_leap.leap.astype(bool).to_numpy())
+
+
+def test_every_day_matches_jdatetime_where_it_is_right() -> None:
+    # jdatetime follows the plain 33-year rule, which is exact through 1634.
+    start = jdatetime.date(1200, 1, 1).togregorian()
+    end = jdatetime.date(1634, 12, 29).togregorian()  # 1634 is common: 30 Esfand is not
+    days = pd.date_range(start, end, freq="D")
+    expected = np.array(
+        [
+            (j.year, j.month, j.day)
+            for j in (jdatetime.date.fromgregorian(date=d) for d in days.date)
+        ]
+    )
+    got = ist.to_jalali(days)
+    np.testing.assert_array_equal(got.to_numpy(dtype=np.int64), expected)
+    back = ist.to_gregorian(got.year, got.month, got.day)
+    np.testing.assert_array_equal(back.to_numpy(), days.to_numpy().astype("M8[us]"))
+
+
+def test_1635_and_1668_follow_the_equinox_not_the_33_year_rule(oracle: pd.DataFrame) -> None:
+    for year in (1635, 1668):
+        jd = pd.Timestamp(jdatetime.date(year, 1, 1).togregorian())
+        ours = ist.to_gregorian(year, 1, 1)[0]
+        assert ours == jd - pd.Timedelta(days=1)
+        assert ours == oracle.set_index("jyear").nowruz[year]
+    assert not ist.is_leap(1634)
+    assert ist.is_leap(1635)
+
+
+def test_hand_checked_pairs_both_ways(hand_checked: pd.DataFrame) -> None:
+    parts = hand_checked.jalali.str.split("-", expand=True).astype(int)
+    greg = ist.to_gregorian(parts[0].to_numpy(), parts[1].to_numpy(), parts[2].to_numpy())
+    assert [str(d.date()) for d in greg] == hand_checked.gregorian.tolist()
+    back = ist.to_jalali(hand_checked.gregorian)
+    assert back.to_numpy(dtype=np.int64).tolist() == parts.to_numpy().tolist()
+
+
+def test_issue_pairs() -> None:
+    assert list(ist.to_gregorian([1399, 1403, 1404], [12, 12, 1], [30, 30, 1]).astype(str)) == [
+        "2021-03-20",
+        "2025-03-20",
+        "2025-03-21",
+    ]
+
+
+def test_whole_range_round_trips_and_is_contiguous() -> None:
+    days = pd.date_range("1821-03-21", "2321-03-20", freq="D", unit="s")
+    fields = ist.to_jalali(days)
+    assert fields.iloc[0].tolist() == [1200, 1, 1]
+    assert fields.iloc[-1].tolist() == [1699, 12, 29]
+    back = ist.to_gregorian(fields.year, fields.month, fields.day)
+    np.testing.assert_array_equal(back.to_numpy(), days.to_numpy().astype("M8[us]"))
+    # day of year increases by one each day and restarts exactly at each Nowruz
+    doy = ist.day_of_year(days).to_numpy(dtype=np.int64)
+    restart = doy == 1
+    assert (np.diff(doy)[~restart[1:]] == 1).all()
+    assert restart.sum() == LAST - FIRST + 1
+
+
+def test_month_lengths_sum_to_year_length() -> None:
+    years = np.arange(FIRST, LAST + 1)
+    total = sum(np.asarray(ist.days_in_month(years, m)) for m in range(1, 13))
+    expected = np.where(ist.is_leap(years), 366, 365)
+    np.testing.assert_array_equal(total, expected)
+    assert ist.days_in_month(1400, 6) == 31
+    assert ist.days_in_month(1400, 7) == 30
+
+
+# --- input kinds -----------------------------------------------------------------------
+
+
+def test_series_index_and_name_kept() -> None:
+    s = pd.Series(pd.to_datetime(["2021-03-21", "NaT"]), index=["a", "b"], name="when")
+    out = ist.to_jalali(s)
+    assert out.index.tolist() == ["a", "b"]
+    assert out.dtypes.tolist() == [pd.Int64Dtype()] * 3
+    assert out.iloc[0].tolist() == [1400, 1, 1]
+    assert out.isna().sum(axis=1).tolist() == [0, 3]
+    doy = ist.day_of_year(s)
+    assert isinstance(doy, pd.Series)
+    assert doy.name == "when"
+    assert doy.index.tolist() == ["a", "b"]
+
+
+def test_datetimeindex_becomes_index() -> None:
+    idx = pd.DatetimeIndex(["2024-03-19", "2024-03-20"])
+    out = ist.to_jalali(idx)
+    assert out.index.equals(idx)
+    assert out.to_numpy(dtype=np.int64).tolist() == [[1402, 12, 29], [1403, 1, 1]]
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "2021-03-21",
+        dt.date(2021, 3, 21),
+        dt.datetime(2021, 3, 21, 23, 59),
+        pd.Timestamp("2021-03-21 12:00"),
+        np.datetime64("2021-03-21T05", "h"),
+        jdatetime.date(1400, 1, 1),
+        jdatetime.datetime(1400, 1, 1, 10, 0),
+    ],
+)
+def test_scalar_kinds(value: Any) -> None:
+    out = ist.to_jalali(value)
+    assert out.iloc[0].tolist() == [1400, 1, 1]
+    assert ist.day_of_year(value) == 1
+    assert ist.quarter(value) == 1
+
+
+def test_missing_values() -> None:
+    out = ist.to_jalali([None, pd.NaT, "2021-03-21"])
+    assert out.year.isna().tolist() == [True, True, False]
+    assert ist.day_of_year(pd.NaT) is None
+    assert ist.to_jalali(np.array(["NaT"], dtype="M8[ns]")).year.isna().all()
+
+
+def test_empty_input() -> None:
+    out = ist.to_jalali([])
+    assert out.shape == (0, 3)
+    assert len(ist.to_gregorian([], [], [])) == 0
+
+
+def test_tz_aware_values_are_taken_in_tehran_time() -> None:
+    # 20:30 UTC on 2021-03-20 is 00:00 (+03:30) on 2021-03-21 in Tehran: Nowruz 1400.
+    s = pd.Series(pd.to_datetime(["2021-03-20 20:29", "2021-03-20 20:30"], utc=True))
+    assert ist.to_jalali(s).day.tolist() == [30, 1]
+    # During the former daylight-saving time (+04:30), 19:30 UTC is already the next day.
+    summer = pd.Series(pd.to_datetime(["2021-06-21 19:29", "2021-06-21 19:30"], utc=True))
+    assert ist.to_jalali(summer).day.tolist() == [31, 1]
+    # Since 2022 there is no daylight-saving time: the switch is back at 20:30 UTC.
+    later = pd.Series(pd.to_datetime(["2023-06-21 20:29", "2023-06-21 20:30"], utc=True))
+    assert ist.to_jalali(later).day.tolist() == [31, 1]
+
+
+def test_sub_second_units_floor_to_the_day() -> None:
+    values = np.array(["1969-12-31T23:59:59.999", "1970-01-01T00:00"], dtype="M8[ms]")
+    assert ist.to_jalali(values).to_numpy(dtype=np.int64).tolist() == [
+        [1348, 10, 10],
+        [1348, 10, 11],
+    ]
+
+
+def test_to_gregorian_series_input_keeps_index_and_nullable() -> None:
+    y = pd.Series([1400, None, 1403], index=[10, 11, 12], dtype="Int64")
+    out = ist.to_gregorian(y, 1, 1)
+    assert isinstance(out, pd.Series)
+    assert out.index.tolist() == [10, 11, 12]
+    assert out.isna().tolist() == [False, True, False]
+    assert out[12] == pd.Timestamp("2024-03-20")
+
+
+def test_is_leap_and_days_in_month_scalar_and_series() -> None:
+    assert ist.is_leap(1403) is True
+    assert ist.days_in_month(1403, 12) == 30
+    s = pd.Series([1399, 1400], index=["x", "y"])
+    out = ist.is_leap(s)
+    assert isinstance(out, pd.Series)
+    assert out.to_dict() == {"x": True, "y": False}
+
+
+# --- exact error messages ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("call", "error", "message"),
+    [
+        (
+            lambda: ist.to_gregorian(1400, 12, 30),
+            InvalidDateError,
+            "day must be in 1-29 for 1400-12, got 30 at position 0",
+        ),
+        (
+            lambda: ist.to_gregorian([1400, 1400], [1, 13], 1),
+            InvalidDateError,
+            "month must be in 1-12, got 13 at position 1",
+        ),
+        (
+            lambda: ist.to_gregorian(1400, 2, 32),
+            InvalidDateError,
+            "day must be in 1-31 for 1400-02, got 32 at position 0",
+        ),
+        (
+            lambda: ist.to_gregorian([1300, 1700], 1, 1),
+            CalendarRangeError,
+            "year must be in 1200-1699, got 1700 at position 1",
+        ),
+        (
+            lambda: ist.to_gregorian(1400, 1.5, 1),
+            InvalidDateError,
+            "month must be a whole number, got 1.5 at position 0",
+        ),
+        (
+            lambda: ist.is_leap([1400, 1199]),
+            CalendarRangeError,
+            "year must be in 1200-1699, got 1199 at position 1",
+        ),
+        (
+            lambda: ist.to_jalali(["2021-01-01", "1800-01-01"]),
+            CalendarRangeError,
+            "date must be in 1821-03-21..2321-03-20 (Jalali 1200-1699), got 1800-01-01 "
+            "at position 1",
+        ),
+        (
+            lambda: ist.to_jalali(["2021-01-01", "not a date"]),
+            ParseError,
+            "could not read 'not a date' at position 1 as a Gregorian date",
+        ),
+        (
+            lambda: ist.to_jalali(3.5),
+            InputTypeError,
+            "expected a date, a string or an array of dates, got float",
+        ),
+        (
+            lambda: ist.to_gregorian([1400, 1401], [1, 2, 3], 1),
+            InvalidDateError,
+            "year, month, day must have one length (or length 1), got lengths 2, 3, 1",
+        ),
+    ],
+)
+def test_error_messages(call: object, error: type[Exception], message: str) -> None:
+    with pytest.raises(error) as info:
+        call()  # type: ignore[operator]
+    assert str(info.value) == message
+    assert isinstance(info.value, IsipoError)
+    assert isinstance(info.value, ValueError | TypeError)
