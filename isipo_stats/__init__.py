@@ -6,6 +6,7 @@ reconciliation of sparse year-to-date reports.
 
 from __future__ import annotations
 
+from isipo_stats.amounts import Amount, parse_amount, parse_amounts
 from isipo_stats.calendar import (
     SUPPORTED_YEARS,
     day_of_year,
@@ -24,12 +25,28 @@ from isipo_stats.errors import (
     IsipoError,
     ParseError,
 )
+from isipo_stats.figures import (
+    figures_from_records,
+    load_isipo_reports,
+    read_figures,
+    validate_figures,
+)
+from isipo_stats.series import (
+    aggregate,
+    calendarize,
+    from_year_to_date,
+    period_labels,
+    year_label,
+    year_to_date,
+)
 from isipo_stats.spans import Span, month_span, months_span, quarter_span, year_span
+from isipo_stats.text import format_jalali, parse_jalali
 
 __version__ = "0.1.0"
 
 __all__ = [
     "SUPPORTED_YEARS",
+    "Amount",
     "CalendarRangeError",
     "FigureValidationError",
     "InputTypeError",
@@ -38,15 +55,29 @@ __all__ = [
     "ParseError",
     "Span",
     "__version__",
+    "aggregate",
+    "calendarize",
     "day_of_year",
     "days_in_month",
+    "figures_from_records",
+    "format_jalali",
+    "from_year_to_date",
     "is_leap",
     "jalali_date",
+    "load_isipo_reports",
     "month_span",
     "months_span",
+    "parse_amount",
+    "parse_amounts",
+    "parse_jalali",
+    "period_labels",
     "quarter",
     "quarter_span",
+    "read_figures",
     "to_gregorian",
     "to_jalali",
+    "validate_figures",
+    "year_label",
     "year_span",
+    "year_to_date",
 ]

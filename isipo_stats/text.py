@@ -1,0 +1,313 @@
+"""Jalali dates as text: parsing and formatting.
+
+Parsing reads Latin, Persian and Arabic-Indic digits and month names; formatting writes
+English or Persian.
+
+Parsing and formatting work on the distinct values of an array (via :func:`pandas.factorize`)
+and on pandas' vectorized string methods; the date arithmetic is the calendar's.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Final, Literal, overload
+
+import numpy as np
+import numpy.typing as npt
+import pandas as pd
+
+from isipo_stats import _nowruz
+from isipo_stats._arrays import as_day_numbers, first_position
+from isipo_stats._typing import DateArray, DateScalar
+from isipo_stats.calendar import day_offsets, to_gregorian
+from isipo_stats.errors import InputTypeError, ParseError
+from isipo_stats.spans import Span
+
+__all__ = ["MONTH_NAMES", "format_jalali", "normalize_digits", "parse_jalali"]
+
+Locale = Literal["en", "fa"]
+
+MONTH_NAMES: Final[dict[str, tuple[str, ...]]] = {
+    "en": (
+        "Farvardin", "Ordibehesht", "Khordad", "Tir", "Mordad", "Shahrivar",
+        "Mehr", "Aban", "Azar", "Dey", "Bahman", "Esfand",
+    ),
+    "fa": (
+        "فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور",
+        "مهر", "آبان", "آذر", "دی", "بهمن", "اسفند",
+    ),
+}  # fmt: skip
+"""Month names by locale, Farvardin first."""
+
+# Other spellings met in English-language reports and in Persian text, to month numbers.
+_MONTH_SPELLINGS: Final[dict[str, int]] = {
+    **{name.lower(): i + 1 for i, name in enumerate(MONTH_NAMES["en"])},
+    **{name: i + 1 for i, name in enumerate(MONTH_NAMES["fa"])},
+    "farvardeen": 1, "ordibehest": 2, "ordibehesht": 2, "ordibeheshts": 2, "khordaad": 3,
+    "khurdad": 3, "teer": 4, "amordad": 5, "mordaad": 5, "amordaad": 5, "امرداد": 5,
+    "shahriwar": 6, "shahrivar": 6, "shahrevar": 6, "mehr": 7, "aabaan": 8, "aaban": 8,
+    "abaan": 8, "aazar": 9, "adhar": 9, "day": 10, "dei": 10, "bahman": 11, "esfand": 12,
+    "espand": 12, "isfand": 12, "esfand-e": 12,
+}  # fmt: skip
+
+_DIGITS: Final = str.maketrans(
+    "۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩٬٫يكة\u200c\u200f\u200e",
+    "01234567890123456789,.یکه   ",
+)
+
+
+def normalize_digits(values: pd.Series) -> pd.Series:
+    """Return text with Persian/Arabic-Indic digits as ASCII, Arabic ي/ك as Persian ی/ک.
+
+    The Persian thousands separator ``٬`` becomes ``,`` and the decimal separator ``٫``
+    becomes ``.``; zero-width non-joiners and direction marks become spaces. Whitespace is
+    collapsed and the ends stripped.
+
+    Examples
+    --------
+    >>> normalize_digits(pd.Series(["۱۴۰۰/۰۷/۳۰", "١٢٬٥٠٠٫٥"])).tolist()
+    ['1400/07/30', '12,500.5']
+    """
+    return values.str.translate(_DIGITS).str.replace(r"\s+", " ", regex=True).str.strip()
+
+
+_NUMERIC: Final = r"^(?P<y>\d{3,4})(?:\s*[/\-.]\s*(?P<m>\d{1,2})(?:\s*[/\-.]\s*(?P<d>\d{1,2}))?)?$"
+_NAMED: Final = (
+    r"^(?:(?P<nd>\d{1,2})(?:st|nd|rd|th)?\s+)?(?:of\s+)?(?P<name>[^\d\s,]+?),?\s+(?P<ny>\d{3,4})$"
+)
+
+
+def _parse_unique(texts: pd.Series) -> pd.DataFrame:
+    """Extract year, month and day (floats, NaN where absent) from distinct normalized texts."""
+    numeric = texts.str.extract(_NUMERIC).astype(float)
+    named = texts.str.lower().str.extract(_NAMED)
+    name_month = named["name"].map(_MONTH_SPELLINGS).astype(float)
+    use_named = numeric["y"].isna() & name_month.notna()
+    return pd.DataFrame(
+        {
+            "year": numeric["y"].where(~use_named, named["ny"].astype(float)),
+            "month": numeric["m"].where(~use_named, name_month),
+            "day": numeric["d"].where(~use_named, named["nd"].astype(float)),
+        }
+    )
+
+
+@overload
+def parse_jalali(values: str) -> Span: ...
+@overload
+def parse_jalali(values: DateArray) -> pd.DataFrame: ...
+def parse_jalali(values: object) -> Span | pd.DataFrame:
+    """Read Jalali dates, months and years written as text.
+
+    Accepted forms: ``1400/07/30``, ``1400-7-30``, ``1400.07.30``, Persian or Arabic-Indic
+    digits (``۱۴۰۰/۰۷/۳۰``), a day, month name and year (``30 Mehr 1400``,
+    ``۳۰ مهر ۱۴۰۰``, usual English spellings), a month (``1402-06``, ``Shahrivar 1402``)
+    and a bare year (``1402``). A month or year is a span of days.
+
+    Parameters
+    ----------
+    values : str or array-like of str
+        Missing values (None, NaN) give a row of missing values.
+
+    Returns
+    -------
+    Span
+        For a single string: the day, month or year it names.
+    pandas.DataFrame
+        For many: columns ``year``, ``month``, ``day`` (``Int64``; month and day missing
+        when the text does not give them), ``start`` and ``end`` (``datetime64[us]``, the
+        first and last day covered). A Series input keeps its index.
+
+    Raises
+    ------
+    ParseError
+        Text in none of the accepted forms, with its position.
+    InvalidDateError, CalendarRangeError
+        A date that does not exist or lies outside the supported years, with its position.
+
+    Examples
+    --------
+    >>> parse_jalali("۳۰ مهر ۱۴۰۰")
+    Span(start=Timestamp('2021-10-22'), end=Timestamp('2021-10-22'))
+    >>> parse_jalali("1402-06")
+    Span(start=Timestamp('2023-08-23'), end=Timestamp('2023-09-22'))
+    >>> parse_jalali(["1399/12/30", "Esfand 1400", "1401"])[["year", "month", "day", "end"]]
+       year  month   day        end
+    0  1399     12    30 2021-03-20
+    1  1400     12  <NA> 2022-03-20
+    2  1401  <NA>  <NA> 2023-03-20
+    """
+    if isinstance(values, str):
+        table = parse_jalali([values])
+        return Span(table["start"].iloc[0], table["end"].iloc[0])
+    if isinstance(values, (pd.Series, pd.Index)):
+        series = pd.Series(values.to_numpy(dtype=object), index=getattr(values, "index", None))
+        if isinstance(values, pd.Index):
+            series.index = pd.RangeIndex(len(values))
+    else:
+        arr = np.asarray(values, dtype=object)
+        if arr.ndim != 1:
+            msg = f"expected a string or a one-dimensional array of strings, got {arr.ndim} dims"
+            raise InputTypeError(msg)
+        series = pd.Series(arr)
+    codes, uniques = pd.factorize(series, use_na_sentinel=True)
+    unique_text = pd.Series(uniques, dtype=object)
+    is_text = unique_text.map(lambda v: isinstance(v, str)).to_numpy(dtype=bool)
+    if not is_text.all():
+        bad_code = int(np.flatnonzero(~is_text)[0])
+        position = first_position(codes == bad_code)
+        msg = f"expected text, got {uniques[bad_code]!r} at position {position}"
+        raise InputTypeError(msg)
+    parts = _parse_unique(normalize_digits(unique_text.astype("string")))
+    unreadable = parts["year"].isna().to_numpy()
+    if unreadable.any():
+        bad_code = int(np.flatnonzero(unreadable)[0])
+        position = first_position(codes == bad_code)
+        msg = f"could not read {uniques[bad_code]!r} at position {position} as a Jalali date"
+        raise ParseError(msg)
+    present = codes >= 0
+    take = np.where(present, codes, 0)
+    fields = {k: np.where(present, parts[k].to_numpy()[take], np.nan) for k in parts}
+    has_month = ~np.isnan(fields["month"])
+    has_day = ~np.isnan(fields["day"])
+    # first and last day: a missing month means the whole year, a missing day the month
+    start = to_gregorian(
+        fields["year"], np.where(has_month, fields["month"], 1), np.where(has_day, fields["day"], 1)
+    )
+    last_month = np.where(present & ~has_month, 12, fields["month"])
+    month_end = _last_day_of_month(fields["year"], last_month, present)
+    end = np.where(has_day, start.to_numpy(), month_end)
+    return pd.DataFrame(
+        {
+            "year": pd.array(fields["year"], dtype="Int64"),
+            "month": pd.array(fields["month"], dtype="Int64"),
+            "day": pd.array(fields["day"], dtype="Int64"),
+            "start": start.to_numpy(),
+            "end": end.astype("datetime64[us]"),
+        },
+        index=series.index,
+    )
+
+
+def _last_day_of_month(
+    years: npt.NDArray[np.float64], months: npt.NDArray[np.float64], present: npt.NDArray[np.bool_]
+) -> npt.NDArray[Any]:
+    firsts = to_gregorian(years, months, np.where(present, 1, np.nan)).to_numpy()
+    lengths = _nowruz.CUM_DAYS_BEFORE_MONTH[1:] - _nowruz.CUM_DAYS_BEFORE_MONTH[:-1]
+    month0 = np.where(present, months, 1).astype(np.int64) - 1
+    year_offsets = (
+        np.where(present, years, _nowruz.SUPPORTED_YEARS[0]).astype(np.int64)
+        - (_nowruz.SUPPORTED_YEARS[0])
+    )
+    days = np.where(month0 == 11, _nowruz.YEAR_LENGTH[year_offsets] - 336, lengths[month0])
+    last_days: npt.NDArray[Any] = firsts + (days - 1).astype("timedelta64[D]")
+    return last_days
+
+
+def _number_strings(width: int, count: int, locale: Locale) -> npt.NDArray[np.object_]:
+    table = pd.Series(np.arange(count), dtype=np.int64).astype(str).str.zfill(width)
+    if locale == "fa":
+        table = table.str.translate(str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹"))
+    return table.to_numpy(dtype=object)
+
+
+# Zero-padded numbers as text, built once: (width, count) -> strings indexed by the number.
+_NUMBER_TEXT: Final = {
+    (locale, width): _number_strings(width, count, locale)
+    for locale in ("en", "fa")
+    for width, count in ((1, 10), (2, 100), (3, 367), (4, _nowruz.SUPPORTED_YEARS[1] + 1))
+}
+
+
+_DIRECTIVE: Final = re.compile(r"%.")
+
+
+@overload
+def format_jalali(dates: DateScalar, fmt: str = ..., *, locale: Locale = ...) -> str | None: ...
+@overload
+def format_jalali(dates: DateArray, fmt: str = ..., *, locale: Locale = ...) -> pd.Series: ...
+def format_jalali(
+    dates: object, fmt: str = "%Y-%m-%d", *, locale: Locale = "en"
+) -> pd.Series | str | None:
+    """Format Gregorian dates as Jalali text.
+
+    Directives: ``%Y`` year, ``%y`` two-digit year, ``%m`` month (01-12), ``%d`` day (01-31),
+    ``%j`` day of year (001-366), ``%B`` month name, ``%q`` quarter (1-4), ``%%`` a percent
+    sign. Any other character is copied.
+
+    Parameters
+    ----------
+    dates : date-like scalar or array-like
+        As for :func:`isipo_stats.to_jalali`.
+    fmt : str
+        The format.
+    locale : {"en", "fa"}
+        ``"fa"`` writes Persian digits and Persian month names.
+
+    Returns
+    -------
+    pandas.Series of str (None where the date is missing), or str for a scalar.
+
+    Examples
+    --------
+    >>> format_jalali("2021-10-22", "%d %B %Y")
+    '30 Mehr 1400'
+    >>> format_jalali("2021-10-22", "%d %B %Y", locale="fa")
+    '۳۰ مهر ۱۴۰۰'
+    >>> format_jalali(["2025-03-21", None], "%Y/%m/%d").tolist()
+    ['1404/01/01', None]
+    """
+    if locale not in MONTH_NAMES:
+        msg = f"locale must be 'en' or 'fa', got {locale!r}"
+        raise InputTypeError(msg)
+    parsed = as_day_numbers(dates)
+    offsets, missing = day_offsets(parsed)
+    year = _nowruz.LUT_YEAR[offsets]
+    month = _nowruz.LUT_MONTH[offsets]
+    day = _nowruz.LUT_DAY[offsets]
+    pieces: list[npt.NDArray[np.object_]] = []
+    position = 0
+    for match in _DIRECTIVE.finditer(fmt):
+        if match.start() > position:
+            pieces.append(np.array(fmt[position : match.start()], dtype=object))
+        pieces.append(_directive(match.group(), year, month, day, offsets, locale))
+        position = match.end()
+    if position < len(fmt):
+        pieces.append(np.array(fmt[position:], dtype=object))
+    text = np.full(offsets.size, "", dtype=object)
+    for piece in pieces:
+        text = text + piece
+    text[missing] = None
+    if parsed.scalar:
+        return None if missing[0] else str(text[0])
+    index = parsed.index if parsed.index is not None else pd.RangeIndex(offsets.size)
+    return pd.Series(text, index=index, name=parsed.name, dtype=object)
+
+
+def _directive(
+    code: str,
+    year: npt.NDArray[np.int64],
+    month: npt.NDArray[np.int64],
+    day: npt.NDArray[np.int64],
+    offsets: npt.NDArray[np.int64],
+    locale: Locale,
+) -> npt.NDArray[np.object_]:
+    numbers = {width: _NUMBER_TEXT[locale, width] for width in (1, 2, 3, 4)}
+    if code == "%Y":
+        return numbers[4][year]
+    if code == "%y":
+        return numbers[2][year % 100]
+    if code == "%m":
+        return numbers[2][month]
+    if code == "%d":
+        return numbers[2][day]
+    if code == "%j":
+        return numbers[3][_nowruz.LUT_DOY[offsets]]
+    if code == "%q":
+        return numbers[1][(month + 2) // 3]
+    if code == "%B":
+        return np.array(("", *MONTH_NAMES[locale]), dtype=object)[month]
+    if code == "%%":
+        return np.array("%", dtype=object)
+    msg = f"unknown format directive {code!r}; use %Y %y %m %d %j %q %B or %%"
+    raise ParseError(msg)
