@@ -365,7 +365,7 @@ def _fill_amounts(frame: pd.DataFrame, out: pd.DataFrame, problems: _Problems) -
     problems.add(is_range & (np.isnan(low) | np.isnan(high)), "low", "a range needs low and high")
     problems.add(is_range & (low > high), "low", "low is above high")
     value = np.where(is_range & np.isnan(value), (low + high) / 2, value)
-    outside = is_range & ((value < low) | (value > high))
+    outside = is_range & (low <= high) & ((value < low) | (value > high))
     problems.add(outside, "value", "value lies outside low..high")
     # bounds implied by the qualifier
     low = np.where((q == "exact") | (q == "lower"), value, np.where(is_range, low, np.nan))
@@ -429,7 +429,7 @@ def _fill_spans(frame: pd.DataFrame, out: pd.DataFrame, problems: _Problems) -> 
     end = np.where(whole_year, year_end, end)
 
     problems.add(
-        (kind == "cumulative") & np.isnat(start),
+        (kind == "cumulative") & np.isnat(start) & ~(bad_year | outside),
         "start",
         "a cumulative figure needs a start, a jyear or an as-of date",
     )

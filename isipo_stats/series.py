@@ -78,14 +78,26 @@ def _year_and_days(dates: object, size: int) -> tuple[npt.NDArray[np.int64], npt
     return years, parsed.days
 
 
-def _group_codes(by: object, size: int) -> npt.NDArray[np.int64]:
+def _keys(by: object, size: int) -> list[npt.NDArray[np.object_]]:
+    """Return grouping keys as arrays: ``by`` is one array-like or a list of array-likes."""
     if by is None:
+        return []
+    parts: list[Any] = by if isinstance(by, list) else [by]
+    if not (parts and all(np.ndim(k) == 1 for k in parts)):
+        parts = [by]  # a list of scalars is one key
+    keys = [np.asarray(k, dtype=object) for k in parts]
+    for key in keys:
+        if key.shape != (size,):
+            msg = f"by has {key.size} values where {size} were expected"
+            raise InvalidDateError(msg)
+    return keys
+
+
+def _group_codes(by: object, size: int) -> npt.NDArray[np.int64]:
+    keys = _keys(by, size)
+    if not keys:
         return np.zeros(size, dtype=np.int64)
-    keys = by if isinstance(by, list) else [by]
-    frame = pd.DataFrame({i: np.asarray(key, dtype=object) for i, key in enumerate(keys)})
-    if len(frame) != size:
-        msg = f"by has {len(frame)} rows where {size} were expected"
-        raise InvalidDateError(msg)
+    frame = pd.DataFrame(dict(enumerate(keys)))
     groups = frame.groupby(list(frame.columns), sort=False, dropna=False).ngroup()
     return np.asarray(groups, dtype=np.int64)
 
@@ -226,10 +238,7 @@ def aggregate(
         msg = f"how must be one of sum, mean, first, last, count, min, max, got {how!r}"
         raise InputTypeError(msg)
     labels = period_labels(_dates_of(values, dates), freq).to_numpy()
-    keys: list[Any] = []
-    if by is not None:
-        keys.extend(np.asarray(key, dtype=object) for key in (by if isinstance(by, list) else [by]))
-    keys.append(labels)
+    keys: list[Any] = [*_keys(by, len(values)), labels]
     grouped = pd.Series(values.to_numpy(), name=values.name).groupby(keys, sort=True)
     out: pd.Series = getattr(grouped, how)()
     if out.name is None:
