@@ -53,9 +53,9 @@ _UNIT_WORDS: Final[dict[str, tuple[str, int]]] = {
 _PERSIAN_WORDS: Final[tuple[tuple[str, str], ...]] = (
     ("هزار میلیارد", " trillion "), ("همت", " trillion toman "), ("میلیارد", " billion "),
     ("میلیون", " million "), ("هزار", " thousand "), ("ریال", " rial "),
-    ("تومان", " toman "), ("دلار", " dollar "), ("درصد", " percent "),
+    ("تومان", " toman "), ("دلار", " dollar "), ("درصد", " percent "), ("٪", " percent "),
     ("بیش از", " over "), ("بیشتر از", " more than "), ("حدود", " about "),
-    ("نزدیک به", " nearly "), ("تقریبا", " about "), ("تقریباً", " about "),
+    ("نزدیک به", " nearly "), ("تقریباً", " about "), ("تقریبا", " about "),
     ("کمتر از", " less than "), ("دست کم", " at least "), ("حداقل", " at least "),
     ("حداکثر", " at most "), ("تا", " to "),
 )  # fmt: skip
@@ -133,9 +133,15 @@ def parse_amounts(values: DateArray, unit: str | None = None) -> pd.DataFrame:
     3  2.300000e+01  percent     range  2.200000e+01  2.400000e+01
     4  1.500000e+13     rial     exact  1.500000e+13  1.500000e+13
     """
-    series = (
-        values if isinstance(values, pd.Series) else pd.Series(np.asarray(values, dtype=object))
-    )
+    if isinstance(values, pd.Series):
+        series = values
+    else:
+        arr = np.asarray(values, dtype=object)
+        if arr.ndim != 1:
+            got = type(values).__name__ if arr.ndim == 0 else f"{arr.ndim} dims"
+            msg = f"expected a one-dimensional array of strings, got {got}"
+            raise InputTypeError(msg)
+        series = pd.Series(arr)
     if not series.map(lambda v: isinstance(v, str)).all():
         position = int(np.argmax(~series.map(lambda v: isinstance(v, str)).to_numpy(dtype=bool)))
         msg = f"expected text, got {series.iloc[position]!r} at position {position}"
@@ -157,14 +163,16 @@ def parse_amounts(values: DateArray, unit: str | None = None) -> pd.DataFrame:
     unit_word = parts["unit"].str.strip()
     known = unit_word.map(_UNIT_WORDS)
     unit_name = known.map(lambda pair: pair[0], na_action="ignore").astype(object)
-    unit_power = known.map(lambda pair: pair[1], na_action="ignore").fillna(0)
+    # astype(float): a column with no match at all comes back as null or string dtype
+    unit_power = known.map(lambda pair: pair[1], na_action="ignore").astype(float).fillna(0)
     unit_name = unit_name.where(parts["dollar"].isna(), "usd")
     unit_name = unit_name.fillna(unit_word.where(unit_word != "").astype(object))
     if unit is not None:
         unit_name = unit_name.fillna(unit)
-    scale = parts["scale"].fillna(parts["scale1"]).map(_SCALES).fillna(0)
+    scale = parts["scale"].fillna(parts["scale1"]).map(_SCALES).astype(float).fillna(0)
     power = scale + unit_power
-    low = _to_number(parts["low"], power + parts["scale1"].map(_SCALES).fillna(scale) - scale)
+    scale1 = parts["scale1"].map(_SCALES).astype(float).fillna(scale)
+    low = _to_number(parts["low"], power + scale1 - scale)
     high = _to_number(parts["high"].fillna(parts["low"]), power)
     is_range = parts["high"].notna()
     qualifier = parts["qual"].map(QUALIFIER_WORDS).fillna("exact").where(~is_range, "range")

@@ -147,7 +147,8 @@ def parse_jalali(values: object) -> Span | pd.DataFrame:
     else:
         arr = np.asarray(values, dtype=object)
         if arr.ndim != 1:
-            msg = f"expected a string or a one-dimensional array of strings, got {arr.ndim} dims"
+            got = type(values).__name__ if arr.ndim == 0 else f"{arr.ndim} dims"
+            msg = f"expected a string or a one-dimensional array of strings, got {got}"
             raise InputTypeError(msg)
         series = pd.Series(arr)
     codes, uniques = pd.factorize(series, use_na_sentinel=True)
@@ -166,8 +167,9 @@ def parse_jalali(values: object) -> Span | pd.DataFrame:
         msg = f"could not read {uniques[bad_code]!r} at position {position} as a Jalali date"
         raise ParseError(msg)
     present = codes >= 0
-    take = np.where(present, codes, 0)
-    fields = {k: np.where(present, parts[k].to_numpy()[take], np.nan) for k in parts}
+    # missing values take the extra NaN row appended to each column (there may be no other)
+    take = np.where(present, codes, len(parts))
+    fields = {k: np.append(parts[k].to_numpy(dtype=float), np.nan)[take] for k in parts}
     has_month = ~np.isnan(fields["month"])
     has_day = ~np.isnan(fields["day"])
     # first and last day: a missing month means the whole year, a missing day the month
