@@ -17,6 +17,7 @@ from isipo_stats.calendar import (
     to_gregorian,
     to_jalali,
 )
+from isipo_stats.checks import CHECKS, Tolerances, check
 from isipo_stats.errors import (
     CalendarRangeError,
     FigureValidationError,
@@ -31,6 +32,7 @@ from isipo_stats.figures import (
     read_figures,
     validate_figures,
 )
+from isipo_stats.reconciliation import Reconciled, reconcile
 from isipo_stats.series import (
     aggregate,
     calendarize,
@@ -45,6 +47,7 @@ from isipo_stats.text import format_jalali, parse_jalali
 __version__ = "0.1.0"
 
 __all__ = [
+    "CHECKS",
     "SUPPORTED_YEARS",
     "Amount",
     "CalendarRangeError",
@@ -53,10 +56,13 @@ __all__ = [
     "InvalidDateError",
     "IsipoError",
     "ParseError",
+    "Reconciled",
     "Span",
+    "Tolerances",
     "__version__",
     "aggregate",
     "calendarize",
+    "check",
     "day_of_year",
     "days_in_month",
     "figures_from_records",
@@ -74,6 +80,7 @@ __all__ = [
     "quarter",
     "quarter_span",
     "read_figures",
+    "reconcile",
     "to_gregorian",
     "to_jalali",
     "validate_figures",
