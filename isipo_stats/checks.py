@@ -50,7 +50,7 @@ CHECKS: Final[dict[str, str]] = {
     "bound_violation": "a lower or upper bound contradicted by another figure",
     "components_mismatch": "parts that do not sum to their stated total",
     "implied_rate_outlier": "an exchange rate implied by an amount and its equivalent, far "
-    "from the other pairs of the same year",
+    "from the median of the pairs of the same year (three pairs or more)",
     "ratio_outlier": "a ratio such as jobs per revived unit far from the other figures'",
     "implied_rate": "the exchange rate an amount and its equivalent imply (info)",
     "target_revised": "a target restated with another value for the same span (info)",
@@ -79,12 +79,12 @@ class Tolerances:
     component_tolerance : float
         Parts and their total agree within this relative margin (default 0.02).
     rate_tolerance : float
-        An implied exchange rate is an outlier when it differs from the median of the other
-        pairs of the same Jalali year by more than this factor (default 2.0: more than
-        double or less than half).
+        An implied exchange rate is an outlier when it differs from the median rate of the
+        pairs of the same Jalali year (three or more) by more than this factor (default 2.0:
+        more than double or less than half).
     ratio_tolerance : float
-        Likewise for ratios such as jobs per revived unit, against the median of the other
-        pairs of any year (default 2.0).
+        Likewise for ratios such as jobs per revived unit, against the median of all pairs
+        of the same two metrics (three or more), any year (default 2.0).
     """
 
     approx_tolerance: float = 0.10
@@ -420,15 +420,16 @@ def _period_year(frame: pd.DataFrame, suffix: str = "") -> pd.Series:
 def _relative_outliers(
     pairs: pd.DataFrame, group: str, ratio: pd.Series, factor: float
 ) -> tuple[pd.Series, pd.Series]:
-    """Median of the *other* pairs' ratios in the same group, and whether far from it."""
-    logs = np.log(ratio)
-    frame = pd.DataFrame({"g": pairs[group].to_numpy(), "log": logs.to_numpy()})
-    # the median of the others: drop each row in turn, by a self-join within the group
-    joined = frame.reset_index().merge(frame.reset_index(), on="g", suffixes=("", "_o"))
-    joined = joined[joined["index"] != joined["index_o"]]
-    median = np.exp(joined.groupby("index")["log_o"].median())
-    median = median.reindex(range(len(frame)))
-    median.index = pairs.index
+    """Median ratio of each row's group, and whether the row is more than ``factor`` off it.
+
+    The median (of the logs) is robust with three pairs or more; with fewer there is no
+    majority to judge by, so nothing is called an outlier and the median is NaN.
+    """
+    logs = pd.Series(np.log(ratio.to_numpy(dtype=float)), index=pairs.index)
+    keys = pairs[group]
+    median = np.exp(logs.groupby(keys).transform("median"))
+    enough = keys.map(keys.value_counts()) >= 3
+    median = median.where(enough)
     far = (np.abs(logs - np.log(median)) > np.log(factor)).fillna(value=False)
     return median, far.astype(bool)
 
@@ -458,14 +459,14 @@ def _check_rates(figures: pd.DataFrame, tol: Tolerances) -> pd.DataFrame:
     )
     info: pd.Series = base + np.where(
         median.notna(),
-        "; the other pairs of the year imply a median of " + _number(median.fillna(0)),
-        "; no other pair in that year to compare with",
+        "; the pairs of the year imply a median of " + _number(median.fillna(0)),
+        "; fewer than three pairs in that year to compare",
     )
     outlier = (
         base
         + ", "
         + _number(rate / median)
-        + " times the median of the other pairs of the year ("
+        + " times the median of the pairs of the year ("
         + _number(median)
         + ")"
     )

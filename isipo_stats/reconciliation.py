@@ -106,17 +106,37 @@ def _nowruz_of(jyear: pd.Series) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.
     return _nowruz.NOWRUZ[offsets], _nowruz.YEAR_LENGTH[offsets]
 
 
-# Checks whose first id is the one at fault (a total that disagrees with its parts); in the
-# other checks no single figure can be blamed, so every figure named is excluded.
+# Checks whose first id is the one at fault (a total that disagrees with its parts).
 _BLAME_FIRST: Final = ("components_mismatch",)
+# Checks between two figures: when exactly one of the two is exact, the other is blamed.
+_PAIR_CHECKS: Final = (
+    "cumulative_decrease", "bound_violation", "conflicting_figures", "period_exceeds_cumulative",
+)  # fmt: skip
 
 
-def _error_ids(flags: pd.DataFrame) -> pd.Series:
-    """Flag name for every figure id excluded by an error-severity flag (first flag wins)."""
-    errors = flags[flags["severity"] == "error"]
+def _error_ids(flags: pd.DataFrame, figures: pd.DataFrame) -> pd.Series:
+    """Flag name for every figure id excluded by an error-severity flag (first flag wins).
+
+    A total that disagrees with its parts is excluded, not its parts; of two figures that
+    cannot both hold, an inexact one (approximate, a bound, a range) is excluded when the
+    other is exact, and both otherwise.
+    """
+    errors = flags[flags["severity"] == "error"].reset_index(drop=True)
     ids = errors["figure_ids"].str.split(", ")
-    ids = ids.where(~errors["check"].isin(_BLAME_FIRST), ids.str[:1])  # type: ignore[arg-type]
-    exploded = errors.assign(fid=ids).explode("fid")
+    exact = set(figures.loc[figures["qualifier"] == "exact", "id"])
+    first = ids.str[0]
+    second = ids.str[1]
+    pair = errors["check"].isin(_PAIR_CHECKS) & (ids.str.len() == 2)
+    first_exact = first.isin(exact)
+    second_exact = second.isin(exact)
+    blamed = ids.copy()
+    only_second = pair & first_exact & ~second_exact
+    only_first = pair & ~first_exact & second_exact
+    blamed[only_second] = second[only_second].map(lambda i: [i])
+    blamed[only_first | errors["check"].isin(_BLAME_FIRST)] = first[
+        only_first | errors["check"].isin(_BLAME_FIRST)
+    ].map(lambda i: [i])
+    exploded = errors.assign(fid=blamed).explode("fid")
     return exploded.drop_duplicates("fid").set_index("fid")["check"]
 
 
@@ -217,7 +237,7 @@ def reconcile(
     tol = tolerances or Tolerances()
     figures = figures.reset_index(drop=True)
     flags = check(figures, tolerances=tol)
-    excluded = _error_ids(flags)
+    excluded = _error_ids(flags, figures)
 
     status = pd.Series("not used", index=figures.index, dtype=object)
     reason = pd.Series("", index=figures.index, dtype=object)

@@ -256,8 +256,7 @@ def year_label(years: npt.ArrayLike) -> npt.NDArray[np.object_]:
     """
     y = np.asarray(years, dtype=np.int64)
     first = (y + 621).astype(str).astype(object)
-    second = ((y + 622) % 100).astype(str)
-    second = np.char.zfill(second, 2).astype(object)
+    second = pd.Series((y + 622) % 100).astype(str).str.zfill(2).to_numpy(dtype=object)
     labels: npt.NDArray[np.object_] = (
         y.astype(str).astype(object) + " (" + first + "/" + second + ")"
     )

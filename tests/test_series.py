@@ -7,7 +7,7 @@ import datetime as dt
 import numpy as np
 import pandas as pd
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 import isipo_stats as ist
@@ -29,7 +29,6 @@ def dated_values(draw: st.DrawFn) -> pd.DataFrame:
     )
 
 
-@settings(max_examples=150, deadline=None)
 @given(dated_values())
 def test_ytd_and_flows_are_inverse(frame: pd.DataFrame) -> None:
     flows = pd.Series(frame.value.to_numpy(), index=frame.date)
@@ -40,7 +39,6 @@ def test_ytd_and_flows_are_inverse(frame: pd.DataFrame) -> None:
     np.testing.assert_allclose(again.to_numpy(), ytd.to_numpy(), rtol=1e-9, atol=1e-6)
 
 
-@settings(max_examples=150, deadline=None)
 @given(dated_values())
 def test_flows_sum_to_year_totals_and_reset_at_nowruz(frame: pd.DataFrame) -> None:
     flows = pd.Series(frame.value.to_numpy(), index=frame.date)
@@ -144,7 +142,6 @@ def test_calendarize_months() -> None:
     assert out.days.tolist() == [31, 31, 31, 1]
 
 
-@settings(max_examples=150, deadline=None)
 @given(
     st.lists(st.tuples(gregorian_dates, st.integers(0, 2000), values), min_size=1, max_size=20),
     st.sampled_from(
