@@ -24,6 +24,7 @@ __all__ = [
     "InputTypeError",
     "InvalidDateError",
     "IsipoError",
+    "MissingDependencyError",
     "ParseError",
 ]
 
@@ -61,3 +62,7 @@ class FigureValidationError(IsipoError, ValueError):
         count = len(problems)
         noun = "problem" if count == 1 else "problems"
         super().__init__(f"{count} {noun} in the figure table:\n" + "\n".join(lines))
+
+
+class MissingDependencyError(IsipoError, ImportError):
+    """An optional dependency (an extra such as ``plot``) is not installed."""

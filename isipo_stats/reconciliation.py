@@ -126,7 +126,7 @@ def _error_ids(flags: pd.DataFrame, figures: pd.DataFrame) -> pd.Series:
     exact = set(figures.loc[figures["qualifier"] == "exact", "id"])
     first = ids.str[0]
     second = ids.str[1]
-    pair = errors["check"].isin(_PAIR_CHECKS) & (ids.str.len() == 2)
+    pair = errors["check"].isin(_PAIR_CHECKS) & (ids.map(len) == 2)
     first_exact = first.isin(exact)
     second_exact = second.isin(exact)
     blamed = ids.copy()
@@ -468,7 +468,7 @@ def _groups(
     )
     status = np.where(
         no_path & (counts["actuals"].to_numpy() > 0),
-        "no path: no usable exact figure (bounds only or all excluded)",
+        "no path: bounds only (no exact year-to-date figure)",
         status,
     )
     counts["status"] = status

@@ -92,7 +92,7 @@ def test_lower_bound_is_honoured_as_an_inequality() -> None:
 
 
 def test_approximate_figures_are_used_softly() -> None:
-    records = [
+    records: list[dict[str, Any]] = [
         {"id": "a", **R, "kind": "cumulative", "end": "1400-06-31", "value": 500},
         {"id": "b", **R, "kind": "cumulative", "end": "1400-09-30", "stated": "about 700"},
         {"id": "c", **R, "kind": "cumulative", "end": "1400-07-30", "stated": "about 400"},

@@ -1,0 +1,65 @@
+"""Charts: what is drawn, the file written, and the message when matplotlib is missing."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+import isipo_stats as ist
+from isipo_stats.plotting import plot_metric
+
+R = {"metric": "revived_units", "unit": "units"}
+
+
+def test_chart_of_bundled_reports(tmp_path: Path) -> None:
+    path = tmp_path / "revived.png"
+    figure = plot_metric(ist.load_isipo_reports(), "revived_units", path=path)
+    ax = figure.axes[0]
+    assert path.read_bytes()[:4] == b"\x89PNG"
+    legend = ax.get_legend()
+    assert legend is not None
+    labels = [t.get_text() for t in legend.get_texts()]
+    assert "reconciled year-to-date path" in labels
+    assert "target" in labels
+    assert "reported, as-of date unknown (publication window)" in labels
+    # one path per Jalali year with a path: 1397, 1398, 1399, 1400
+    paths = [line for line in ax.get_lines() if line.get_linewidth() == 2]
+    assert len(paths) == 4
+    ticks = [t.get_text() for t in ax.get_xticklabels()]
+    assert "Farvardin 1400\n2021-03-21" in ticks
+
+
+def test_flagged_figures_are_marked_and_labelled() -> None:
+    table = ist.figures_from_records(
+        [
+            {"id": "a", **R, "kind": "cumulative", "end": "1399-07-30", "value": 819},
+            {"id": "b", **R, "kind": "cumulative", "end": "1399-09-30", "stated": "about 600"},
+            {"id": "y", **R, "kind": "period", "jyear": 1399, "stated": "over 1,500"},
+        ]
+    )
+    ax = plot_metric(table, "revived_units").axes[0]
+    notes = [t.get_text() for t in ax.texts]
+    assert "b: cumulative_decrease" in notes
+    legend = ax.get_legend()
+    assert legend is not None
+    labels = [t.get_text() for t in legend.get_texts()]
+    assert "flagged (excluded)" in labels
+    assert "reported lower bound (over, more than)" in labels
+    path = next(line for line in ax.get_lines() if line.get_linewidth() == 2)
+    assert np.nanmax(path.get_ydata()) == 819.0
+
+
+def test_unknown_metric() -> None:
+    with pytest.raises(ist.InputTypeError, match="no figures for metric 'nope' in region 'Iran'"):
+        plot_metric(ist.load_isipo_reports(), "nope")
+
+
+def test_missing_matplotlib_is_explained(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "matplotlib", None)
+    with pytest.raises(ist.errors.MissingDependencyError) as info:
+        plot_metric(ist.load_isipo_reports(), "revived_units")
+    assert str(info.value) == "charts need matplotlib: pip install 'isipo-stats[plot]'"
+    assert isinstance(info.value, ImportError)
