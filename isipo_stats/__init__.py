@@ -6,6 +6,7 @@ reconciliation of sparse year-to-date reports.
 
 from __future__ import annotations
 
+from isipo_stats import accessor as _accessor  # noqa: F401  (registers .isipo)
 from isipo_stats.amounts import Amount, parse_amount, parse_amounts
 from isipo_stats.calendar import (
     SUPPORTED_YEARS,

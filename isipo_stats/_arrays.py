@@ -137,12 +137,21 @@ def as_day_numbers(dates: object) -> DateInput:
     """
     if isinstance(dates, pd.Series):
         values = dates.array
+        if isinstance(values.dtype, pd.ArrowDtype) and values.dtype.kind == "M":
+            # pyarrow timestamps: the equivalent numpy-backed dtype first
+            tz = getattr(values.dtype.pyarrow_dtype, "tz", None)
+            unit = values.dtype.pyarrow_dtype.unit
+            target = f"datetime64[{unit}, {tz}]" if tz else f"datetime64[{unit}]"
+            return as_day_numbers(dates.astype(target))  # type: ignore[call-overload]
         if isinstance(values.dtype, pd.DatetimeTZDtype):
             arr = _local_naive(pd.DatetimeIndex(values)).to_numpy()
         elif values.dtype.kind == "M":
             arr = dates.to_numpy()
-        else:
+        elif values.dtype.kind in "OUS" or pd.api.types.is_string_dtype(values.dtype):
             arr = _objects_to_datetime64(dates.to_numpy(dtype=object))
+        else:
+            msg = f"expected dates, got a Series of dtype {values.dtype}"
+            raise InputTypeError(msg)
         out = _datetime64_to_days(arr)
         return DateInput(out.days, out.missing, dates.index, dates.name, scalar=False)
     if isinstance(dates, pd.DatetimeIndex):

@@ -222,13 +222,22 @@ def _month_lengths(
 
 
 def _wrap_like(
-    result: npt.NDArray[np.generic], source: IntInput
-) -> pd.Series | npt.NDArray[np.generic] | bool | int:
+    result: npt.NDArray[np.generic], source: IntInput, name: object = None
+) -> pd.Series | npt.NDArray[np.generic] | bool | int | None:
+    """Scalar for scalar input, a Series (nullable where input was missing) for a Series."""
     if source.scalar:
+        if source.missing[0]:
+            return None
         value = result[0]
         return bool(value) if result.dtype == np.bool_ else int(value)
     if source.index is not None:
-        return pd.Series(result, index=source.index)
+        dtype = "boolean" if result.dtype == np.bool_ else "Int64"
+        values = pd.array(result, dtype=dtype)  # type: ignore[call-overload]
+        values[source.missing] = pd.NA
+        return pd.Series(values, index=source.index, name=name)
+    if source.missing.any():
+        msg = "missing years or months: pass a Series to get a nullable result"
+        raise InvalidDateError(msg)
     return result
 
 
@@ -264,7 +273,7 @@ def is_leap(year: object) -> Any:
     """
     years = as_int_array(year, "year")
     offsets = check_years(years)
-    return _wrap_like(_nowruz.YEAR_LENGTH[offsets] == 366, years)
+    return _wrap_like(_nowruz.YEAR_LENGTH[offsets] == 366, years, getattr(year, "name", None))
 
 
 @overload
@@ -292,7 +301,8 @@ def days_in_month(year: object, month: object) -> Any:
     """
     years, months = _broadcast_ints(("year", year), ("month", month))
     lengths = _month_lengths(check_years(years), check_months(months))
-    return _wrap_like(lengths, years)
+    missing = IntInput(years.values, years.missing | months.missing, years.index, years.scalar)
+    return _wrap_like(lengths, missing, getattr(year, "name", None))
 
 
 def _broadcast_ints(*named: tuple[str, object]) -> list[IntInput]:

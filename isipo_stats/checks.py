@@ -24,6 +24,7 @@ import pandas as pd
 
 from isipo_stats import _nowruz
 from isipo_stats.errors import InputTypeError
+from isipo_stats.figures import COLUMNS, validate_figures
 
 __all__ = ["CHECKS", "FLAG_COLUMNS", "Tolerances", "check", "intervals", "ytd_points"]
 
@@ -303,7 +304,11 @@ def _check_conflicts(figures: pd.DataFrame, tol: float) -> pd.DataFrame:
     # components (part_of set) measure a sub-population: never compared with the whole
     actual = figures[(figures["kind"] != "target") & figures["part_of"].isna()]
     actual = pd.concat([actual, intervals(actual, tol)], axis=1)
-    on = ["metric", "region", "unit", "kind", "start", "end"]
+    # a cumulative figure and a flow from 1 Farvardin over the same span state one number
+    actual = actual.assign(
+        family=actual["kind"].where(actual["kind"] == "level", "actual").astype(object)
+    )
+    on = ["metric", "region", "unit", "family", "start", "end"]
     pairs = _pairs(actual, actual, on)
     pairs = pairs[(pairs["id_a"] < pairs["id_b"]) & (pairs["end"].notna())]
     apart = (pairs["hi_a"] < pairs["lo_b"]) | (pairs["hi_b"] < pairs["lo_a"])
@@ -710,7 +715,7 @@ def check(
         The documented tolerances (defaults: ``Tolerances()``).
     ratio_pairs : list of (numerator, denominator) metric names, optional
         Ratios compared across figures for :data:`ratio_outlier`; default
-        ``[("jobs_created", "revived_units"), ("jobs_created", "new_units")]``, paired on
+        ``[("jobs_created", "revived_units"), ("new_unit_jobs", "new_units")]``, paired on
         the same region, kind, Jalali year, span and publication window.
 
     Returns
@@ -741,10 +746,12 @@ def check(
     if not isinstance(figures, pd.DataFrame):
         msg = f"expected a figure table (DataFrame), got {type(figures).__name__}"
         raise InputTypeError(msg)
+    if not set(COLUMNS) <= set(figures.columns):  # a raw table: validate it first
+        figures = validate_figures(figures)
     tol = tolerances or Tolerances()
     pairs_to_check = ratio_pairs or [
         ("jobs_created", "revived_units"),
-        ("jobs_created", "new_units"),
+        ("new_unit_jobs", "new_units"),
     ]
     figures = figures.reset_index(drop=True)
     points = ytd_points(figures, tol.approx_tolerance)

@@ -48,6 +48,7 @@ import pandas as pd
 from isipo_stats import _nowruz
 from isipo_stats.checks import Tolerances, check, intervals, ytd_points
 from isipo_stats.errors import InputTypeError
+from isipo_stats.figures import COLUMNS, validate_figures
 from isipo_stats.interpolation import grouped_pchip
 from isipo_stats.series import year_label
 from isipo_stats.text import format_jalali
@@ -235,6 +236,8 @@ def reconcile(
         msg = f"freq must be one of M, Q, Y, got {freq!r}"
         raise InputTypeError(msg)
     tol = tolerances or Tolerances()
+    if not set(COLUMNS) <= set(figures.columns):  # a raw table: validate it first
+        figures = validate_figures(figures)
     figures = figures.reset_index(drop=True)
     flags = check(figures, tolerances=tol)
     excluded = _error_ids(flags, figures)

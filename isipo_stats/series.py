@@ -54,12 +54,13 @@ _LABEL_FORMATS: Final[dict[str, str]] = {"M": "%Y-%m", "Q": "%Y-Q%q", "Y": "%Y"}
 
 
 def _dates_of(values: pd.Series, dates: object) -> object:
+    if not pd.api.types.is_numeric_dtype(values.dtype) or values.dtype.kind == "b":
+        msg = f"expected numbers to sum or cumulate, got a Series of dtype {values.dtype}"
+        raise InputTypeError(msg)
     if dates is not None:
         return dates
     if isinstance(values.index, pd.DatetimeIndex):
         return values.index
-    if values.dtype.kind == "M":
-        return values
     msg = "give dates, or a Series with a DatetimeIndex"
     raise InputTypeError(msg)
 
@@ -237,7 +238,12 @@ def aggregate(
     if how not in ("sum", "mean", "first", "last", "count", "min", "max"):
         msg = f"how must be one of sum, mean, first, last, count, min, max, got {how!r}"
         raise InputTypeError(msg)
-    labels = period_labels(_dates_of(values, dates), freq).to_numpy()
+    when = _dates_of(values, dates)
+    labels = period_labels(when, freq).to_numpy()
+    if pd.isna(labels).any():  # nothing is dropped silently
+        position = int(np.argmax(pd.isna(labels)))
+        msg = f"a date is missing at position {position}"
+        raise InvalidDateError(msg)
     keys: list[Any] = [*_keys(by, len(values)), labels]
     grouped = pd.Series(values.to_numpy(), name=values.name).groupby(keys, sort=True)
     out: pd.Series = getattr(grouped, how)()

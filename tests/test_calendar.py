@@ -272,3 +272,33 @@ def test_error_messages(call: object, error: type[Exception], message: str) -> N
     assert str(info.value) == message
     assert isinstance(info.value, IsipoError)
     assert isinstance(info.value, ValueError | TypeError)
+
+
+def test_numbers_are_not_read_as_timestamps() -> None:
+    with pytest.raises(InputTypeError, match="expected dates, got a Series of dtype int64"):
+        ist.to_jalali(pd.Series([1, 2]))
+    with pytest.raises(InputTypeError, match="expected dates, got a Series of dtype int64"):
+        ist.to_jalali(pd.Index([1, 2]))
+
+
+def test_pyarrow_timestamps() -> None:
+    pa = pytest.importorskip("pyarrow")
+    aware = pd.Series(pd.to_datetime(["2021-03-20 20:30"], utc=True)).astype(
+        pd.ArrowDtype(pa.timestamp("ns", tz="UTC"))
+    )
+    assert ist.to_jalali(aware).iloc[0].tolist() == [1400, 1, 1]  # Tehran midnight
+
+
+def test_missing_years_stay_missing_in_series() -> None:
+    years = pd.Series([1403, None, 1404], dtype="Int64", name="y")
+    leap = ist.is_leap(years)
+    assert leap.dtype == "boolean"
+    assert leap.name == "y"
+    assert leap.isna().tolist() == [False, True, False]
+    assert leap.dropna().tolist() == [True, False]
+    lengths = ist.days_in_month(years, 12)
+    assert lengths.dtype == "Int64"
+    assert lengths.isna().tolist() == [False, True, False]
+    assert lengths.dropna().tolist() == [30, 29]
+    with pytest.raises(InvalidDateError, match="missing years or months: pass a Series"):
+        ist.is_leap(np.array([1400.0, np.nan]))

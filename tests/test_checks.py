@@ -294,3 +294,11 @@ def test_bundled_reports_findings() -> None:
     assert ("target_missed", "s004-04, s004-01") in found
     assert ("target_revised", "s001-09, s001-10") in found
     assert set(flags[flags.severity == "error"].check) == {"components_mismatch"}
+
+
+def test_raw_tables_are_validated_first() -> None:
+    raw = pd.DataFrame([{"id": "a", **R, "kind": "period", "jyear": 1400, "value": -2}])
+    flags = ist.check(raw)
+    assert flags.check.tolist() == ["negative_value"]
+    with pytest.raises(ist.FigureValidationError, match="kind must be one of"):
+        ist.check(raw.assign(kind="flow"))

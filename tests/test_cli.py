@@ -60,18 +60,18 @@ def test_bad_date_is_one_line_exit_2(capsys: pytest.CaptureFixture[str]) -> None
 def test_check_bundled_reports_exit_1_on_error(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check"]) == 1  # the ten-times investment total is an error
     out = capsys.readouterr().out
-    assert out.startswith("22 findings (1 error, 4 warning, 17 info)\n[error] components_mismatch")
+    assert out.startswith("21 findings (1 error, 4 warning, 16 info)\n[error] components_mismatch")
 
 
 def test_check_formats(capsys: pytest.CaptureFixture[str]) -> None:
     main(["check", "--format", "json"])
     records = json.loads(capsys.readouterr().out)
-    assert len(records) == 22
+    assert len(records) == 21
     assert set(records[0]) >= {"check", "severity", "figure_ids", "message"}
     main(["check", "--format", "csv"])
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].startswith("check,severity,metric,region,jyear,figure_ids")
-    assert len(lines) == 23
+    assert len(lines) == 22
 
 
 def test_check_clean_file_exit_0(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -73,7 +73,7 @@ def test_seed_001(reports: pd.DataFrame) -> None:
     assert pd.isna(new["published"])  # the report's date is not given
     has(reports, "001", "investment", "cumulative", 150e12, "rial")
     has(reports, "001", "investment", "cumulative", 3.57e9, "usd", "approx")
-    has(reports, "001", "jobs_created", "cumulative", 20000, "jobs", "lower")
+    has(reports, "001", "new_unit_jobs", "cumulative", 20000, "jobs", "lower")
     share = has(reports, "001", "idle_share", "level", 23, "percent", "range")
     assert (share["low"], share["high"], share["jyear"]) == (22, 24, 1398)
     has(reports, "001", "idle_share", "level", 18.7, "percent", "exact")

@@ -166,3 +166,18 @@ def test_calendarize_errors() -> None:
         ist.calendarize([1.0], ["2021-03-21"], ["2021-03-20"])
     with pytest.raises(ist.InputTypeError, match="to must be one of gregorian_year"):
         ist.calendarize([1.0], ["2021-03-21"], ["2021-03-22"], to="week")  # type: ignore[arg-type]
+
+
+def test_non_numeric_values_are_refused() -> None:
+    dates = pd.Series(pd.to_datetime(["2021-03-21", "2021-03-22"]))
+    with pytest.raises(
+        ist.InputTypeError,
+        match="expected numbers to sum or cumulate, got a Series of dtype datetime64",
+    ):
+        ist.year_to_date(dates)
+
+
+def test_aggregate_refuses_missing_dates_instead_of_dropping() -> None:
+    s = pd.Series([1.0, 2.0], index=pd.to_datetime(["2021-03-21", "NaT"]))
+    with pytest.raises(ist.InvalidDateError, match="a date is missing at position 1"):
+        ist.aggregate(s)

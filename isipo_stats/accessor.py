@@ -1,0 +1,699 @@
+"""The ``.isipo`` accessors: Jalali fields on a Series, figure-table methods on a DataFrame.
+
+Importing :mod:`isipo_stats` registers them. They are sugar over the module functions, which
+are the typed API (type checkers cannot see ``.isipo``): every property and method is one
+call to a function of :mod:`isipo_stats`.
+
+* **Series**: on datetime values (any ``datetime64`` unit, timezone-aware included) the
+  accessor reads the values, as ``.dt`` does; on any other Series it reads the
+  DatetimeIndex. Fields are named as pandas names them (``year``, ``month``, ``day``,
+  ``quarter``, ``dayofyear``, ``days_in_month``, ``is_leap_year``, ``is_month_start``, ...).
+  Numbers on a DatetimeIndex also get ``resample``, ``year_to_date``,
+  ``from_year_to_date`` and ``calendarize``.
+* **DataFrame**: a figure table (columns ``id``, ``metric``, ``kind`` at least) gets
+  ``validate``, ``check``, ``reconcile`` and ``plot``.
+
+Return conventions
+------------------
+* A result has the Series' index and name, in both cases (datetime values or a
+  DatetimeIndex).
+* Integer fields are nullable ``Int64``: NaT gives ``<NA>``. Boolean fields are plain
+  ``bool``: NaT gives ``False``, as pandas ``.dt`` does.
+* Timezone-aware dates are read in Asia/Tehran local time (as every function of the library
+  reads them), not in their own time zone as ``.dt`` would.
+* The accessor keeps no state beyond the object it was built on and never modifies it;
+  ``__init__`` only checks a dtype, an index type or column names.
+
+Examples
+--------
+>>> import isipo_stats  # registers .isipo
+>>> s = pd.Series(pd.to_datetime(["2021-03-20", "2021-03-21", None]), name="asof")
+>>> s.isipo.year
+0    1399
+1    1400
+2    <NA>
+Name: asof, dtype: Int64
+>>> s.isipo.is_year_end.tolist()
+[True, False, False]
+>>> flows = pd.Series([3.0, 4.0, 5.0],
+...                   index=pd.to_datetime(["2022-02-01", "2022-03-01", "2022-04-01"]))
+>>> flows.isipo.year_to_date().tolist()
+[3.0, 7.0, 5.0]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Final, get_args
+
+import numpy as np
+import numpy.typing as npt
+import pandas as pd
+
+from isipo_stats import calendar as _calendar
+from isipo_stats import checks as _checks
+from isipo_stats import figures as _figures
+from isipo_stats import reconciliation as _reconciliation
+from isipo_stats import series as _series
+from isipo_stats import text as _text
+from isipo_stats.checks import Tolerances
+from isipo_stats.errors import InputTypeError, InvalidDateError
+from isipo_stats.reconciliation import Reconciled
+from isipo_stats.series import Frequency, Target
+from isipo_stats.text import Locale
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+__all__ = ["IsipoFrameAccessor", "IsipoSeriesAccessor", "JalaliResampler"]
+
+_FIGURE_COLUMNS: Final = ("id", "metric", "kind")
+_PERIOD_NAMES: Final[dict[str, str]] = {"M": "month", "Q": "quarter", "Y": "year"}
+_PERIOD_MONTHS: Final[dict[str, int]] = {"M": 1, "Q": 3, "Y": 12}
+
+
+def _has_datetime_values(series: pd.Series) -> bool:
+    dtype = series.dtype
+    return isinstance(dtype, pd.DatetimeTZDtype) or (
+        isinstance(dtype, np.dtype) and dtype.kind == "M"
+    )
+
+
+def _described(series: pd.Series) -> str:
+    return f"{series.dtype} values with a {type(series.index).__name__}"
+
+
+def _as_float(values: pd.Series) -> npt.NDArray[np.float64]:
+    return values.to_numpy(dtype=np.float64, na_value=np.nan)
+
+
+def _month_length(fields: pd.DataFrame) -> pd.arrays.IntegerArray:
+    """Days in the Jalali month of each row of :func:`isipo_stats.to_jalali` (``<NA>`` kept)."""
+    lengths: pd.Series = _calendar.days_in_month(fields["year"], fields["month"])
+    array: pd.arrays.IntegerArray = lengths.array
+    return array
+
+
+def _leap_year(fields: pd.DataFrame) -> npt.NDArray[np.bool_]:
+    """Whether the Jalali year of each row is leap; ``False`` where the date is missing."""
+    leap: pd.Series = _calendar.is_leap(fields["year"])
+    return leap.to_numpy(dtype=np.bool_, na_value=False)
+
+
+def _flag(condition: pd.Series) -> npt.NDArray[np.bool_]:
+    """Return a nullable boolean condition as plain booleans, missing read as ``False``."""
+    return condition.to_numpy(dtype=np.bool_, na_value=False)
+
+
+def _period_starts(dates: pd.Index, freq: Frequency) -> pd.DatetimeIndex:
+    """First day of the Jalali period that ends on each date, raising if a date ends none."""
+    if freq not in _PERIOD_MONTHS:
+        msg = f"freq must be one of M, Q, Y, got {freq!r}"
+        raise InputTypeError(msg)
+    fields = _calendar.to_jalali(dates)
+    year, month, day = (_as_float(fields[column]) for column in ("year", "month", "day"))
+    months = _PERIOD_MONTHS[freq]
+    last_month = np.ceil(month / months) * months
+    length = _as_float(pd.Series(_month_length(fields)))
+    bad = ((month != last_month) | (day != length)) & ~np.isnan(year)
+    if bad.any():
+        i = int(np.argmax(bad))
+        what = _PERIOD_NAMES[freq]
+        shown = f"{int(year[i])}-{int(month[i]):02d}-{int(day[i]):02d}"
+        gregorian = _calendar.jalali_date(int(year[i]), int(month[i]), int(day[i])).date()
+        msg = (
+            f"with freq={freq!r} each date must be the last day of a Jalali {what}, "
+            f"got {shown} ({gregorian}) at position {i}"
+        )
+        raise InvalidDateError(msg)
+    return _calendar.to_gregorian(
+        year, last_month - months + 1, np.where(np.isnan(year), np.nan, 1)
+    )
+
+
+def _spans(
+    dates: pd.Index, freq: Frequency | None, start: object, end: object
+) -> tuple[object, object]:
+    """Return the (start, end) that :meth:`IsipoSeriesAccessor.calendarize` passes on."""
+    if freq is None:
+        return (dates if start is None else start), (dates if end is None else end)
+    if start is not None or end is not None:
+        msg = "give freq or start/end, not both"
+        raise InputTypeError(msg)
+    return _period_starts(dates, freq), dates
+
+
+@pd.api.extensions.register_series_accessor("isipo")
+class IsipoSeriesAccessor:
+    """Jalali calendar fields and conversions on a Series: ``s.isipo``.
+
+    On datetime values (any unit, timezone-aware included) the accessor reads the values;
+    on any other Series, its DatetimeIndex. Every member calls one function of
+    :mod:`isipo_stats` and returns a result with the Series' index and name.
+
+    Parameters
+    ----------
+    series : pandas.Series
+        Datetime values, or any values on a DatetimeIndex.
+
+    Raises
+    ------
+    AttributeError
+        Neither datetime values nor a DatetimeIndex (so ``hasattr(s, "isipo")`` is False).
+
+    See Also
+    --------
+    isipo_stats.to_jalali, isipo_stats.format_jalali, isipo_stats.aggregate
+
+    Examples
+    --------
+    >>> s = pd.Series(pd.to_datetime(["2021-10-22", "2022-03-20"]), index=["a", "b"])
+    >>> s.isipo.month
+    a     7
+    b    12
+    dtype: Int64
+    >>> s.isipo.strftime("%d %B %Y").tolist()
+    ['30 Mehr 1400', '29 Esfand 1400']
+    >>> pd.Series([1, 2]).isipo
+    Traceback (most recent call last):
+    ...
+    AttributeError: the .isipo accessor needs datetime values or a DatetimeIndex, got int64 values with a RangeIndex
+    """  # noqa: E501 (a doctest line cannot be wrapped)
+
+    def __init__(self, series: pd.Series) -> None:
+        if not (_has_datetime_values(series) or isinstance(series.index, pd.DatetimeIndex)):
+            msg = (
+                "the .isipo accessor needs datetime values or a DatetimeIndex, "
+                f"got {_described(series)}"
+            )
+            raise AttributeError(msg)
+        self._obj = series
+
+    @property
+    def _dates(self) -> pd.Series | pd.Index:
+        """The dates read: the values if they are datetimes, otherwise the index."""
+        return self._obj if _has_datetime_values(self._obj) else self._obj.index
+
+    def _like(
+        self, values: pd.Series | pd.api.extensions.ExtensionArray | npt.NDArray[Any]
+    ) -> pd.Series:
+        """Return values (a result Series or an array) with the caller's index and name."""
+        data = values.array if isinstance(values, pd.Series) else values
+        index, name = self._obj.index, self._obj.name
+        return pd.Series(data, index=index, name=name, dtype=values.dtype, copy=False)
+
+    def _flows(self, method: str) -> pd.Series:
+        """Return the Series itself, checked to hold numbers on a DatetimeIndex."""
+        numeric = pd.api.types.is_numeric_dtype(self._obj.dtype)
+        if not (numeric and isinstance(self._obj.index, pd.DatetimeIndex)):
+            msg = f".isipo.{method} needs numbers on a DatetimeIndex, got {_described(self._obj)}"
+            raise InputTypeError(msg)
+        return self._obj
+
+    # -- fields ---------------------------------------------------------------------------
+
+    @property
+    def year(self) -> pd.Series:
+        """The Jalali year (``Int64``; ``<NA>`` for NaT).
+
+        Examples
+        --------
+        >>> pd.Series(pd.to_datetime(["2021-03-20", "2021-03-21"])).isipo.year.tolist()
+        [1399, 1400]
+        """
+        return self._like(_calendar.to_jalali(self._dates)["year"])
+
+    @property
+    def month(self) -> pd.Series:
+        """The Jalali month, 1 (Farvardin) to 12 (Esfand) (``Int64``; ``<NA>`` for NaT).
+
+        Examples
+        --------
+        >>> pd.Series(pd.to_datetime(["2021-03-20", "2021-03-21"])).isipo.month.tolist()
+        [12, 1]
+        """
+        return self._like(_calendar.to_jalali(self._dates)["month"])
+
+    @property
+    def day(self) -> pd.Series:
+        """The day of the Jalali month, 1 to 31 (``Int64``; ``<NA>`` for NaT).
+
+        Examples
+        --------
+        >>> pd.Series(pd.to_datetime(["2021-03-20", "2021-03-21"])).isipo.day.tolist()
+        [30, 1]
+        """
+        return self._like(_calendar.to_jalali(self._dates)["day"])
+
+    @property
+    def quarter(self) -> pd.Series:
+        """The Jalali quarter, 1 (Farvardin-Khordad) to 4 (Dey-Esfand) (``Int64``).
+
+        Examples
+        --------
+        >>> pd.Series(pd.to_datetime(["2021-06-21", "2021-06-22"])).isipo.quarter.tolist()
+        [1, 2]
+        """
+        return self._like(_calendar.quarter(self._dates))
+
+    @property
+    def dayofyear(self) -> pd.Series:
+        """The day of the Jalali year, 1 to 365 or 366 (``Int64``; ``<NA>`` for NaT).
+
+        Examples
+        --------
+        >>> pd.Series(pd.to_datetime(["2021-03-20", "2021-03-21"])).isipo.dayofyear.tolist()
+        [366, 1]
+        """
+        return self._like(_calendar.day_of_year(self._dates))
+
+    @property
+    def days_in_month(self) -> pd.Series:
+        """The length of the date's Jalali month: 31, 30, or 29/30 in Esfand (``Int64``).
+
+        Examples
+        --------
+        >>> s = pd.Series(pd.to_datetime(["2021-03-01", "2022-03-01", "2021-10-01"]))
+        >>> s.isipo.days_in_month.tolist()
+        [30, 29, 30]
+        """
+        return self._like(_month_length(_calendar.to_jalali(self._dates)))
+
+    @property
+    def is_leap_year(self) -> pd.Series:
+        """Whether the date's Jalali year has 366 days (``False`` for NaT).
+
+        Examples
+        --------
+        >>> pd.Series(pd.to_datetime(["2021-03-20", "2021-03-21"])).isipo.is_leap_year.tolist()
+        [True, False]
+        """
+        return self._like(_leap_year(_calendar.to_jalali(self._dates)))
+
+    @property
+    def is_month_start(self) -> pd.Series:
+        """Whether the date is the first day of a Jalali month (``False`` for NaT).
+
+        Examples
+        --------
+        >>> s = pd.Series(pd.to_datetime(["2021-09-22", "2021-09-23"]))
+        >>> s.isipo.is_month_start.tolist()
+        [False, True]
+        """
+        return self._like(_flag(_calendar.to_jalali(self._dates)["day"] == 1))
+
+    @property
+    def is_month_end(self) -> pd.Series:
+        """Whether the date is the last day of a Jalali month (``False`` for NaT).
+
+        Examples
+        --------
+        >>> s = pd.Series(pd.to_datetime(["2021-09-21", "2021-09-22"]))
+        >>> s.isipo.is_month_end.tolist()
+        [False, True]
+        """
+        fields = _calendar.to_jalali(self._dates)
+        return self._like(_flag(fields["day"] == _month_length(fields)))
+
+    @property
+    def is_year_start(self) -> pd.Series:
+        """Whether the date is 1 Farvardin, Nowruz (``False`` for NaT).
+
+        Examples
+        --------
+        >>> pd.Series(pd.to_datetime(["2021-03-20", "2021-03-21"])).isipo.is_year_start.tolist()
+        [False, True]
+        """
+        fields = _calendar.to_jalali(self._dates)
+        return self._like(_flag((fields["month"] == 1) & (fields["day"] == 1)))
+
+    @property
+    def is_year_end(self) -> pd.Series:
+        """Whether the date is the last day of Esfand, 29 or 30 (``False`` for NaT).
+
+        Examples
+        --------
+        >>> pd.Series(pd.to_datetime(["2021-03-20", "2022-03-20"])).isipo.is_year_end.tolist()
+        [True, True]
+        """
+        fields = _calendar.to_jalali(self._dates)
+        return self._like(_flag((fields["month"] == 12) & (fields["day"] == _month_length(fields))))
+
+    # -- text -----------------------------------------------------------------------------
+
+    def month_name(self, locale: Locale = "en") -> pd.Series:
+        """Return the Jalali month name (``None`` for NaT).
+
+        Parameters
+        ----------
+        locale : {"en", "fa"}
+            English transliteration or Persian.
+
+        Returns
+        -------
+        pandas.Series of str
+            With the Series' index and name.
+
+        Examples
+        --------
+        >>> s = pd.Series(pd.to_datetime(["2021-10-22", None]))
+        >>> s.isipo.month_name().tolist()
+        ['Mehr', None]
+        >>> s.isipo.month_name(locale="fa").tolist()
+        ['مهر', None]
+        """
+        return self._like(_text.format_jalali(self._dates, "%B", locale=locale))
+
+    def strftime(self, fmt: str, *, locale: Locale = "en") -> pd.Series:
+        """Format the dates as Jalali text; see :func:`isipo_stats.format_jalali`.
+
+        Parameters
+        ----------
+        fmt : str
+            Directives ``%Y %y %m %d %j %q %B %%``; other characters are copied.
+        locale : {"en", "fa"}
+            ``"fa"`` writes Persian digits and month names.
+
+        Returns
+        -------
+        pandas.Series of str
+            ``None`` for NaT; with the Series' index and name.
+
+        Examples
+        --------
+        >>> s = pd.Series(pd.to_datetime(["2025-03-21", None]))
+        >>> s.isipo.strftime("%Y/%m/%d").tolist()
+        ['1404/01/01', None]
+        """
+        return self._like(_text.format_jalali(self._dates, fmt, locale=locale))
+
+    def to_period(self, freq: Frequency = "M") -> pd.Series:
+        """Label each date with its Jalali period; see :func:`isipo_stats.period_labels`.
+
+        Parameters
+        ----------
+        freq : {"M", "Q", "Y"}
+            Month (``"1400-07"``), quarter (``"1400-Q3"``) or year (``"1400"``). The labels
+            sort in time order.
+
+        Returns
+        -------
+        pandas.Series of str
+            ``None`` for NaT; with the Series' index and name.
+
+        Examples
+        --------
+        >>> s = pd.Series(pd.to_datetime(["2021-10-22", "2022-03-20"]))
+        >>> s.isipo.to_period("Q").tolist()
+        ['1400-Q3', '1400-Q4']
+        """
+        return self._like(_series.period_labels(self._dates, freq))
+
+    # -- numbers on a DatetimeIndex -------------------------------------------------------
+
+    def resample(self, freq: Frequency = "M") -> JalaliResampler:
+        """Group the values by Jalali month, quarter or year of their index date.
+
+        Parameters
+        ----------
+        freq : {"M", "Q", "Y"}
+
+        Returns
+        -------
+        JalaliResampler
+            Call ``.sum()``, ``.mean()``, ``.first()``, ``.last()``, ``.count()``,
+            ``.min()`` or ``.max()`` on it (:func:`isipo_stats.aggregate`).
+
+        Raises
+        ------
+        InputTypeError
+            The Series does not hold numbers on a DatetimeIndex, or ``freq`` is unknown.
+
+        Examples
+        --------
+        >>> s = pd.Series(1.0, index=pd.date_range("2021-03-19", "2021-04-22"))
+        >>> s.isipo.resample("M").sum()
+        1399-12     2.0
+        1400-01    31.0
+        1400-02     2.0
+        Name: sum, dtype: float64
+        """
+        return JalaliResampler(self._flows("resample"), freq)
+
+    def year_to_date(self, *, by: object = None) -> pd.Series:
+        """Cumulate flows within each Jalali year; see :func:`isipo_stats.year_to_date`.
+
+        Examples
+        --------
+        >>> s = pd.Series([3.0, 4.0, 5.0],
+        ...               index=pd.to_datetime(["2022-02-01", "2022-03-01", "2022-04-01"]))
+        >>> s.isipo.year_to_date().tolist()
+        [3.0, 7.0, 5.0]
+        """
+        return _series.year_to_date(self._flows("year_to_date"), by=by)
+
+    def from_year_to_date(self, *, by: object = None) -> pd.Series:
+        """Difference year-to-date values within each Jalali year.
+
+        See :func:`isipo_stats.from_year_to_date`.
+
+        Examples
+        --------
+        >>> s = pd.Series([3.0, 7.0, 5.0],
+        ...               index=pd.to_datetime(["2022-02-01", "2022-03-01", "2022-04-01"]))
+        >>> s.isipo.from_year_to_date().tolist()
+        [3.0, 4.0, 5.0]
+        """
+        return _series.from_year_to_date(self._flows("from_year_to_date"), by=by)
+
+    def calendarize(
+        self,
+        to: Target = "gregorian_year",
+        *,
+        freq: Frequency | None = None,
+        start: object = None,
+        end: object = None,
+    ) -> pd.DataFrame:
+        """Allocate the flows to calendar periods in proportion to days.
+
+        See :func:`isipo_stats.calendarize`, which this calls.
+
+        Parameters
+        ----------
+        to : {"gregorian_year", "gregorian_month", "jalali_year", "jalali_quarter", \
+"jalali_month"}
+            The periods to allocate to.
+        freq : {"M", "Q", "Y"}, optional
+            Each value is the flow of the Jalali month, quarter or year that **ends on its
+            index date** (a Series of Jalali-year totals indexed by 29/30 Esfand takes
+            ``freq="Y"``). Every date must then be the last day of such a period.
+        start, end : date-like arrays, optional
+            The first and last day of each value's span, both inclusive; either one
+            defaults to the index date. Not with ``freq``.
+
+        Returns
+        -------
+        pandas.DataFrame
+            One row per (value, period overlapped): ``row`` (position in the Series),
+            ``period``, ``period_start``, ``days``, ``span_days``, ``value``. Totals by
+            period: ``.groupby("period")["value"].sum()``.
+
+        Raises
+        ------
+        InputTypeError
+            Not numbers on a DatetimeIndex, or ``freq`` given together with ``start``/``end``.
+        InvalidDateError
+            With ``freq``, a date that is not the last day of a Jalali period.
+
+        Notes
+        -----
+        Without ``freq``, ``start`` or ``end``, each value is a flow over **one day**, its
+        index date (daily data). A year-to-date value (as of its index date) is the flow from
+        1 Farvardin: pass ``start=isipo_stats.to_gregorian(s.isipo.year, 1, 1)``.
+
+        Examples
+        --------
+        >>> totals = pd.Series([365.0], index=pd.to_datetime(["2022-03-20"]))  # 29 Esfand 1400
+        >>> totals.isipo.calendarize(freq="Y")
+           row period period_start  days  span_days  value
+        0    0   2021   2021-01-01   286        365  286.0
+        1    0   2022   2022-01-01    79        365   79.0
+
+        819 units revived from 1 Farvardin to 30 Mehr 1399 (216 days), by Jalali quarter:
+
+        >>> from isipo_stats import to_gregorian
+        >>> ytd = pd.Series([819.0], index=pd.to_datetime(["2020-10-21"]))
+        >>> ytd.isipo.calendarize("jalali_quarter", start=to_gregorian(ytd.isipo.year, 1, 1))
+           row   period period_start  days  span_days    value
+        0    0  1399-Q1   2020-03-20    93        216  352.625
+        1    0  1399-Q2   2020-06-21    93        216  352.625
+        2    0  1399-Q3   2020-09-22    30        216  113.750
+        """
+        return _series.calendarize(
+            self._flows("calendarize"), *_spans(self._obj.index, freq, start, end), to=to
+        )
+
+
+@dataclass(frozen=True)
+class JalaliResampler:
+    """Values grouped by Jalali period, from ``s.isipo.resample(freq)``.
+
+    Each method calls :func:`isipo_stats.aggregate` and returns a Series indexed by Jalali
+    period label (``"1400-07"``, ``"1400-Q3"``, ``"1400"``), in time order.
+
+    Attributes
+    ----------
+    values : pandas.Series
+        Numbers on a DatetimeIndex.
+    freq : {"M", "Q", "Y"}
+        Jalali month, quarter or year.
+
+    Examples
+    --------
+    >>> s = pd.Series([1.0, 2.0, 4.0], index=pd.to_datetime(["2021-03-20", "2021-03-21",
+    ...                                                      "2021-04-30"]))
+    >>> s.isipo.resample("Y").sum().to_dict()
+    {'1399': 1.0, '1400': 6.0}
+    >>> s.isipo.resample("M").last().to_dict()
+    {'1399-12': 1.0, '1400-01': 2.0, '1400-02': 4.0}
+    """
+
+    values: pd.Series
+    freq: Frequency
+
+    def __post_init__(self) -> None:
+        if self.freq not in get_args(Frequency):
+            msg = f"freq must be one of M, Q, Y, got {self.freq!r}"
+            raise InputTypeError(msg)
+
+    def sum(self) -> pd.Series:
+        """Return the sum of each period's values (missing values skipped)."""
+        return _series.aggregate(self.values, freq=self.freq, how="sum")
+
+    def mean(self) -> pd.Series:
+        """Return the mean of each period's values (missing values skipped)."""
+        return _series.aggregate(self.values, freq=self.freq, how="mean")
+
+    def first(self) -> pd.Series:
+        """Return the first non-missing value of each period, in the Series' order."""
+        return _series.aggregate(self.values, freq=self.freq, how="first")
+
+    def last(self) -> pd.Series:
+        """Return the last non-missing value of each period, in the Series' order."""
+        return _series.aggregate(self.values, freq=self.freq, how="last")
+
+    def count(self) -> pd.Series:
+        """Return the number of non-missing values in each period."""
+        return _series.aggregate(self.values, freq=self.freq, how="count")
+
+    def min(self) -> pd.Series:
+        """Return the smallest value of each period."""
+        return _series.aggregate(self.values, freq=self.freq, how="min")
+
+    def max(self) -> pd.Series:
+        """Return the largest value of each period."""
+        return _series.aggregate(self.values, freq=self.freq, how="max")
+
+
+@pd.api.extensions.register_dataframe_accessor("isipo")
+class IsipoFrameAccessor:
+    """Figure-table methods on a DataFrame: ``figures.isipo``.
+
+    Every method calls one function of :mod:`isipo_stats` with the frame. ``check``,
+    ``reconcile`` and ``plot`` expect a validated table (``validate()`` returns one).
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        A figure table: at least the columns ``id``, ``metric`` and ``kind``.
+
+    Raises
+    ------
+    AttributeError
+        A required column is missing (so ``hasattr(frame, "isipo")`` is False).
+
+    Examples
+    --------
+    >>> table = pd.DataFrame({"id": ["a"], "metric": ["revived_units"],
+    ...     "kind": ["cumulative"], "end": ["1399-07-30"], "stated": ["819"], "unit": ["units"]})
+    >>> table.isipo.validate()[["jyear", "start", "end", "value"]]
+       jyear      start        end  value
+    0   1399 2020-03-20 2020-10-21  819.0
+    >>> pd.DataFrame({"id": ["a"]}).isipo
+    Traceback (most recent call last):
+    ...
+    AttributeError: the .isipo accessor needs a figure table with columns id, metric, kind; missing metric, kind
+    """  # noqa: E501 (a doctest line cannot be wrapped)
+
+    def __init__(self, frame: pd.DataFrame) -> None:
+        missing = [column for column in _FIGURE_COLUMNS if column not in frame.columns]
+        if missing:
+            msg = (
+                "the .isipo accessor needs a figure table with columns id, metric, kind; "
+                f"missing {', '.join(missing)}"
+            )
+            raise AttributeError(msg)
+        self._obj = frame
+
+    def validate(self) -> pd.DataFrame:
+        """Return the validated table; see :func:`isipo_stats.validate_figures`.
+
+        Raises
+        ------
+        FigureValidationError
+            Listing every bad row with its column and reason.
+        """
+        return _figures.validate_figures(self._obj)
+
+    def check(
+        self,
+        *,
+        tolerances: Tolerances | None = None,
+        ratio_pairs: list[tuple[str, str]] | None = None,
+    ) -> pd.DataFrame:
+        """Return every inconsistency between the figures; see :func:`isipo_stats.check`.
+
+        Examples
+        --------
+        >>> from isipo_stats import figures_from_records
+        >>> table = figures_from_records([
+        ...     {"id": "a", "metric": "revived_units", "kind": "cumulative",
+        ...      "end": "1399-07-30", "value": 819, "unit": "units"},
+        ...     {"id": "b", "metric": "revived_units", "kind": "cumulative",
+        ...      "end": "1399-09-30", "value": 700, "unit": "units"}])
+        >>> table.isipo.check()[["check", "figure_ids"]]
+                         check figure_ids
+        0  cumulative_decrease       a, b
+        """
+        return _checks.check(self._obj, tolerances=tolerances, ratio_pairs=ratio_pairs)
+
+    def reconcile(
+        self, freq: Frequency = "M", *, tolerances: Tolerances | None = None
+    ) -> Reconciled:
+        """Build a consistent year-to-date path per series; see :func:`isipo_stats.reconcile`.
+
+        Examples
+        --------
+        >>> from isipo_stats import figures_from_records
+        >>> table = figures_from_records([
+        ...     {"id": "y", "metric": "revived_units", "kind": "period", "jyear": 1398,
+        ...      "value": 1400, "unit": "units"}])
+        >>> table.isipo.reconcile(freq="Y").monthly[["period", "cumulative"]]
+          period  cumulative
+        0   1398      1400.0
+        """
+        return _reconciliation.reconcile(self._obj, freq, tolerances=tolerances)
+
+    def plot(self, metric: str, **kwargs: Any) -> Figure:
+        """Plot one metric; see :func:`isipo_stats.plotting.plot_metric` for the keywords.
+
+        ``isipo_stats.plotting`` (and matplotlib) are imported only when this is called.
+
+        Examples
+        --------
+        >>> from isipo_stats import load_isipo_reports
+        >>> load_isipo_reports().isipo.plot("revived_units")  # doctest: +SKIP
+        """
+        from isipo_stats.plotting import plot_metric  # noqa: PLC0415 (imports matplotlib)
+
+        return plot_metric(self._obj, metric, **kwargs)
