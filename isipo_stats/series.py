@@ -238,18 +238,63 @@ def aggregate(
     if how not in ("sum", "mean", "first", "last", "count", "min", "max"):
         msg = f"how must be one of sum, mean, first, last, count, min, max, got {how!r}"
         raise InputTypeError(msg)
-    when = _dates_of(values, dates)
-    labels = period_labels(when, freq).to_numpy()
-    if pd.isna(labels).any():  # nothing is dropped silently
-        position = int(np.argmax(pd.isna(labels)))
+    if freq not in _LABEL_FORMATS:
+        msg = f"freq must be one of M, Q, Y, got {freq!r}"
+        raise InputTypeError(msg)
+    parsed = as_day_numbers(_dates_of(values, dates))
+    if parsed.days.size != len(values):
+        msg = f"dates has {parsed.days.size} values where {len(values)} were expected"
+        raise InvalidDateError(msg)
+    if parsed.missing.any():  # nothing is dropped silently
+        position = int(np.argmax(parsed.missing))
         msg = f"a date is missing at position {position}"
         raise InvalidDateError(msg)
-    keys: list[Any] = [*_keys(by, len(values)), labels]
-    grouped = pd.Series(values.to_numpy(), name=values.name).groupby(keys, sort=True)
-    out: pd.Series = getattr(grouped, how)()
+    offsets, _ = day_offsets(parsed)
+    # group on the first day of each Jalali period (an int), label only the groups found
+    period_start = offsets - (_nowruz.LUT_DOY[offsets] - 1)
+    if freq != "Y":
+        month = _nowruz.LUT_MONTH[offsets]
+        first_month = month if freq == "M" else month - (month - 1) % 3
+        period_start = period_start + _nowruz.CUM_DAYS_BEFORE_MONTH[first_month - 1]
+    if by is None and how in ("sum", "mean", "count") and values.dtype.kind in "iufb":
+        out = _bincount_aggregate(values, period_start, how)
+    else:
+        keys: list[Any] = [*_keys(by, len(values)), period_start]
+        grouped = pd.Series(values.to_numpy(), name=values.name).groupby(keys, sort=True)
+        out = getattr(grouped, how)()
+    starts = out.index.get_level_values(-1).to_numpy(dtype=np.int64)
+    labels = pd.Index(
+        format_jalali((starts + _nowruz.FIRST_DAY).astype("datetime64[D]"), _LABEL_FORMATS[freq])
+    )
+    if by is None:
+        out.index = labels
+    else:
+        outer = [out.index.get_level_values(i) for i in range(out.index.nlevels - 1)]
+        out.index = pd.MultiIndex.from_arrays([*outer, labels])
     if out.name is None:
         out.name = how
     return out
+
+
+def _bincount_aggregate(
+    values: pd.Series, period_start: npt.NDArray[np.int64], how: str
+) -> pd.Series:
+    """Sum, mean or count by period with ``np.bincount`` (NaN skipped, as pandas does)."""
+    # period starts are day offsets (fewer than 200,000): bin on them directly
+    first = int(period_start.min()) if period_start.size else 0
+    bins = period_start - first
+    rows = np.bincount(bins)
+    numbers = values.to_numpy(dtype=np.float64, na_value=np.nan)
+    present = ~np.isnan(numbers)
+    count = np.bincount(bins, weights=present, minlength=rows.size)
+    if how == "count":
+        result = count.astype(np.int64)
+    else:
+        total = np.bincount(bins, weights=np.where(present, numbers, 0.0), minlength=rows.size)
+        mean = np.where(count > 0, total / np.maximum(count, 1), np.nan)
+        result = total if how == "sum" else mean
+    found = np.flatnonzero(rows)
+    return pd.Series(result[found], index=pd.Index(found + first), name=values.name)
 
 
 def year_label(years: npt.ArrayLike) -> npt.NDArray[np.object_]:

@@ -264,26 +264,39 @@ def format_jalali(
         raise InputTypeError(msg)
     parsed = as_day_numbers(dates)
     offsets, missing = day_offsets(parsed)
-    year = _nowruz.LUT_YEAR[offsets]
-    month = _nowruz.LUT_MONTH[offsets]
-    day = _nowruz.LUT_DAY[offsets]
-    pieces: list[npt.NDArray[np.object_]] = []
-    position = 0
-    for match in _DIRECTIVE.finditer(fmt):
-        if match.start() > position:
-            pieces.append(np.array(fmt[position : match.start()], dtype=object))
-        pieces.append(_directive(match.group(), year, month, day, offsets, locale))
-        position = match.end()
-    if position < len(fmt):
-        pieces.append(np.array(fmt[position:], dtype=object))
-    text = np.full(offsets.size, "", dtype=object)
-    for piece in pieces:
-        text = text + piece
+    present = offsets[~missing]
+    first = int(present.min()) if present.size else 0
+    last = int(present.max()) if present.size else -1
+    if present.size and offsets.size > last - first + 1:
+        # more dates than distinct days they span: format each day once, then gather
+        days = np.arange(first, last + 1)
+        text = _format_offsets(days, fmt, locale)[np.clip(offsets - first, 0, None)]
+    else:
+        text = _format_offsets(offsets, fmt, locale)
     text[missing] = None
     if parsed.scalar:
         return None if missing[0] else str(text[0])
     index = parsed.index if parsed.index is not None else pd.RangeIndex(offsets.size)
     return pd.Series(text, index=index, name=parsed.name, dtype=object)
+
+
+def _format_offsets(
+    offsets: npt.NDArray[np.int64], fmt: str, locale: Locale
+) -> npt.NDArray[np.object_]:
+    """Format day offsets (into the day tables) with ``fmt``; an object array of str."""
+    year = _nowruz.LUT_YEAR[offsets]
+    month = _nowruz.LUT_MONTH[offsets]
+    day = _nowruz.LUT_DAY[offsets]
+    text = np.full(offsets.size, "", dtype=object)
+    position = 0
+    for match in _DIRECTIVE.finditer(fmt):
+        if match.start() > position:
+            text = text + fmt[position : match.start()]
+        text = text + _directive(match.group(), year, month, day, offsets, locale)
+        position = match.end()
+    if position < len(fmt):
+        text = text + fmt[position:]
+    return text
 
 
 def _directive(

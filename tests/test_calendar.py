@@ -302,3 +302,16 @@ def test_missing_years_stay_missing_in_series() -> None:
     assert lengths.dropna().tolist() == [30, 29]
     with pytest.raises(InvalidDateError, match="missing years or months: pass a Series"):
         ist.is_leap(np.array([1400.0, np.nan]))
+
+
+def test_readme_table_of_uncertain_years_matches_library_and_oracle(oracle: pd.DataFrame) -> None:
+    import re
+    from pathlib import Path
+
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    rows = re.findall(r"^  \| (\d{4}) \| [^|]+ \| Nowruz (\d{4}-\d{2}-\d{2})", readme, re.M)
+    assert [int(y) for y, _ in rows] == [1309, 1470, 1503, 1536, 1602, 1635, 1668]
+    by_year = oracle.set_index("jyear").nowruz
+    for year, date in rows:
+        assert str(ist.to_gregorian(int(year), 1, 1)[0].date()) == date
+        assert str(by_year[int(year)].date()) == date
