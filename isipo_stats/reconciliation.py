@@ -183,6 +183,7 @@ def reconcile(
     freq: Literal["M", "Q", "Y"] = "M",
     *,
     tolerances: Tolerances | None = None,
+    flags: pd.DataFrame | None = None,
 ) -> Reconciled:
     """Build a consistent year-to-date path for every series, and account for every figure.
 
@@ -195,6 +196,10 @@ def reconcile(
     tolerances : Tolerances, optional
         Passed to :func:`isipo_stats.check`; ``approx_tolerance`` also sets how far an
         approximate figure may be from the path.
+    flags : pandas.DataFrame, optional
+        The :func:`isipo_stats.check` table of a larger table this one is a part of (whole
+        series only), so that a part is reconciled exactly as within the whole; by default
+        ``check(figures)``.
 
     Returns
     -------
@@ -239,7 +244,7 @@ def reconcile(
     if not set(COLUMNS) <= set(figures.columns):  # a raw table: validate it first
         figures = validate_figures(figures)
     figures = figures.reset_index(drop=True)
-    flags = check(figures, tolerances=tol)
+    flags = check(figures, tolerances=tol) if flags is None else flags
     excluded = _error_ids(flags, figures)
 
     status = pd.Series("not used", index=figures.index, dtype=object)

@@ -264,7 +264,8 @@ def aggregate(
         out = getattr(grouped, how)()
     starts = out.index.get_level_values(-1).to_numpy(dtype=np.int64)
     labels = pd.Index(
-        format_jalali((starts + _nowruz.FIRST_DAY).astype("datetime64[D]"), _LABEL_FORMATS[freq])
+        format_jalali((starts + _nowruz.FIRST_DAY).astype("datetime64[D]"), _LABEL_FORMATS[freq]),
+        dtype="str",
     )
     if by is None:
         out.index = labels

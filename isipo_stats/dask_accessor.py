@@ -1,0 +1,298 @@
+"""The ``.isipo`` accessor on Dask collections: the pandas API, partition by partition.
+
+Importing this module (it needs the ``dask`` extra) registers ``.isipo`` on
+``dask.dataframe`` Series and DataFrames::
+
+    import isipo_stats.dask_accessor  # registers .isipo on Dask collections
+
+Every method runs the pandas accessor (:mod:`isipo_stats.accessor`) on each partition and
+gives the same results as pandas:
+
+* date fields, labels and text (``year`` ... ``is_year_end``, ``month_name``, ``strftime``,
+  ``to_period``) work partition by partition on any Series;
+* ``resample(freq)`` sums (counts, averages, ...) each partition by Jalali period, then
+  combines the partial results, one row per period and partition, on the client;
+* ``year_to_date`` and ``from_year_to_date`` need whole Jalali years in one partition: the
+  Series (with a sorted DatetimeIndex and known divisions) is repartitioned at Nowruz first;
+* on a figure table, ``check`` runs on the whole table (figure tables hold one row per
+  reported figure, and some checks compare figures of different series), and ``reconcile``
+  reconciles every metric x region x unit x Jalali year in its own partition, with those
+  flags, so each partition is reconciled exactly as in the whole.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Final, NamedTuple
+
+import pandas as pd
+
+from isipo_stats import _nowruz
+from isipo_stats.accessor import IsipoSeriesAccessor
+from isipo_stats.checks import Tolerances, check
+from isipo_stats.errors import InputTypeError, MissingDependencyError
+from isipo_stats.figures import validate_figures
+from isipo_stats.reconciliation import reconcile
+from isipo_stats.series import Frequency, Target
+from isipo_stats.text import Locale
+
+try:
+    import dask.dataframe as dd
+    from dask.dataframe.extensions import (
+        register_dataframe_accessor,
+        register_series_accessor,
+    )
+except ImportError as err:  # pragma: no cover - exercised without the extra
+    msg = "the Dask accessor needs dask: pip install 'isipo-stats[dask]'"
+    raise MissingDependencyError(msg) from err
+
+__all__ = ["DaskIsipoFrameAccessor", "DaskIsipoSeriesAccessor", "DaskReconciled"]
+
+_INT: Final = pd.Int64Dtype()
+_GROUP: Final = ["metric", "region", "unit", "jyear"]
+
+
+def _pandas(part: pd.Series) -> IsipoSeriesAccessor:
+    return IsipoSeriesAccessor(part)
+
+
+def _nowruz_divisions(first: pd.Timestamp, last: pd.Timestamp) -> list[pd.Timestamp]:
+    """Divisions from ``first`` to ``last`` cut at every Nowruz between them."""
+    days = pd.DatetimeIndex(_nowruz.NOWRUZ.astype("datetime64[D]"))
+    inside = days[(days > first) & (days <= last)]
+    cuts = [first, *inside]
+    return [*cuts, last] if cuts[-1] != last else cuts
+
+
+class DaskReconciled(NamedTuple):
+    """:class:`isipo_stats.Reconciled` with Dask frames (``flags`` stays in pandas)."""
+
+    monthly: dd.DataFrame
+    figures: dd.DataFrame
+    flags: pd.DataFrame
+    groups: dd.DataFrame
+
+
+@register_series_accessor("isipo")
+class DaskIsipoSeriesAccessor:
+    """``.isipo`` on a Dask Series: the pandas accessor applied to each partition.
+
+    Examples
+    --------
+    >>> import dask.dataframe as dd
+    >>> s = dd.from_pandas(pd.Series(pd.to_datetime(["2021-03-20", "2021-03-21"])),
+    ...                    npartitions=2)
+    >>> s.isipo.year.compute().tolist()
+    [1399, 1400]
+    """
+
+    def __init__(self, series: dd.Series) -> None:
+        meta = series._meta
+        IsipoSeriesAccessor(meta)  # the pandas accessor's own O(1) check and message
+        self._obj = series
+
+    def _field(self, name: str, dtype: Any) -> dd.Series:
+        meta = pd.Series([], dtype=dtype, name=self._obj.name)
+        return self._obj.map_partitions(lambda p: getattr(_pandas(p), name), meta=meta)
+
+    @property
+    def year(self) -> dd.Series:
+        """Jalali year (``Int64``)."""
+        return self._field("year", _INT)
+
+    @property
+    def month(self) -> dd.Series:
+        """Jalali month, 1-12 (``Int64``)."""
+        return self._field("month", _INT)
+
+    @property
+    def day(self) -> dd.Series:
+        """Day of the Jalali month (``Int64``)."""
+        return self._field("day", _INT)
+
+    @property
+    def quarter(self) -> dd.Series:
+        """Jalali quarter, 1-4 (``Int64``)."""
+        return self._field("quarter", _INT)
+
+    @property
+    def dayofyear(self) -> dd.Series:
+        """Day of the Jalali year, 1-366 (``Int64``)."""
+        return self._field("dayofyear", _INT)
+
+    @property
+    def days_in_month(self) -> dd.Series:
+        """Length of the date's Jalali month (``Int64``)."""
+        return self._field("days_in_month", _INT)
+
+    @property
+    def is_leap_year(self) -> dd.Series:
+        """Whether the date's Jalali year has 366 days."""
+        return self._field("is_leap_year", bool)
+
+    @property
+    def is_month_start(self) -> dd.Series:
+        """Whether the date is the first day of a Jalali month."""
+        return self._field("is_month_start", bool)
+
+    @property
+    def is_month_end(self) -> dd.Series:
+        """Whether the date is the last day of a Jalali month."""
+        return self._field("is_month_end", bool)
+
+    @property
+    def is_year_start(self) -> dd.Series:
+        """Whether the date is 1 Farvardin."""
+        return self._field("is_year_start", bool)
+
+    @property
+    def is_year_end(self) -> dd.Series:
+        """Whether the date is the last day of Esfand."""
+        return self._field("is_year_end", bool)
+
+    def month_name(self, locale: Locale = "en") -> dd.Series:
+        """Jalali month names, as :meth:`IsipoSeriesAccessor.month_name`."""
+        return self._obj.map_partitions(lambda p: _pandas(p).month_name(locale), meta=self._text())
+
+    def strftime(self, fmt: str, *, locale: Locale = "en") -> dd.Series:
+        """Jalali dates as text, as :meth:`IsipoSeriesAccessor.strftime`."""
+        return self._obj.map_partitions(
+            lambda p: _pandas(p).strftime(fmt, locale=locale), meta=self._text()
+        )
+
+    def to_period(self, freq: Frequency = "M") -> dd.Series:
+        """Jalali period labels, as :meth:`IsipoSeriesAccessor.to_period`."""
+        return self._obj.map_partitions(lambda p: _pandas(p).to_period(freq), meta=self._text())
+
+    def _text(self) -> pd.Series:
+        return pd.Series([], dtype=object, name=self._obj.name)
+
+    def resample(self, freq: Frequency = "M") -> DaskJalaliResampler:
+        """Aggregate by Jalali period: ``.resample("M").sum()`` and so on."""
+        return DaskJalaliResampler(self._obj, freq)
+
+    def _by_year(self) -> dd.Series:
+        """Repartition the Series at Nowruz, so that each Jalali year is in one partition."""
+        if not self._obj.known_divisions:
+            msg = "year_to_date on Dask needs a sorted DatetimeIndex with known divisions"
+            raise InputTypeError(msg)
+        first, last = self._obj.divisions[0], self._obj.divisions[-1]
+        return self._obj.repartition(divisions=tuple(_nowruz_divisions(first, last)))
+
+    def year_to_date(self) -> dd.Series:
+        """Cumulate flows within each Jalali year, as :meth:`IsipoSeriesAccessor.year_to_date`."""
+        return self._by_year().map_partitions(lambda p: _pandas(p).year_to_date())
+
+    def from_year_to_date(self) -> dd.Series:
+        """Flows from year-to-date values, never across Nowruz."""
+        return self._by_year().map_partitions(lambda p: _pandas(p).from_year_to_date())
+
+    def calendarize(self, to: Target = "gregorian_year") -> dd.DataFrame:
+        """Allocate one-day flows to calendar periods, as the pandas accessor does."""
+        meta = _pandas(self._obj._meta).calendarize(to)
+        return self._obj.map_partitions(lambda p: _pandas(p).calendarize(to), meta=meta)
+
+
+class DaskJalaliResampler:
+    """Jalali-period aggregation of a Dask Series (see :meth:`DaskIsipoSeriesAccessor.resample`)."""
+
+    def __init__(self, series: dd.Series, freq: Frequency) -> None:
+        _pandas(series._meta)._flows("resample")
+        self._obj = series
+        self._freq = freq
+
+    def _partial(self, how: str) -> pd.Series:
+        freq = self._freq
+        parts = self._obj.map_partitions(
+            lambda p: getattr(_pandas(p).resample(freq), how)(),
+            meta=pd.Series([], dtype=float if how != "count" else "int64", name=self._obj.name),
+        )
+        # the partial results hold one row per period and partition: combine them in pandas
+        combine = "sum" if how in ("sum", "count") else how
+        out: pd.Series = getattr(parts.compute().groupby(level=0, sort=True), combine)()
+        return out
+
+    def sum(self) -> pd.Series:
+        """Sum by Jalali period (a pandas Series, sorted in time order)."""
+        return self._partial("sum")
+
+    def count(self) -> pd.Series:
+        """Count of values by Jalali period."""
+        return self._partial("count")
+
+    def min(self) -> pd.Series:
+        """Smallest value by Jalali period."""
+        return self._partial("min")
+
+    def max(self) -> pd.Series:
+        """Largest value by Jalali period."""
+        return self._partial("max")
+
+    def mean(self) -> pd.Series:
+        """Mean by Jalali period (sum / count, combined across partitions)."""
+        return self.sum() / self.count()
+
+    def first(self) -> pd.Series:
+        """First value of each Jalali period (partitions in index order)."""
+        parts = self._obj.map_partitions(
+            lambda p: _pandas(p).resample(self._freq).first(),
+            meta=pd.Series([], dtype=float, name=self._obj.name),
+        ).compute()
+        out: pd.Series = parts.groupby(level=0, sort=True).first()
+        return out
+
+    def last(self) -> pd.Series:
+        """Last value of each Jalali period (partitions in index order)."""
+        parts = self._obj.map_partitions(
+            lambda p: _pandas(p).resample(self._freq).last(),
+            meta=pd.Series([], dtype=float, name=self._obj.name),
+        ).compute()
+        out: pd.Series = parts.groupby(level=0, sort=True).last()
+        return out
+
+
+@register_dataframe_accessor("isipo")
+class DaskIsipoFrameAccessor:
+    """``.isipo`` on a Dask DataFrame holding a figure table."""
+
+    def __init__(self, frame: dd.DataFrame) -> None:
+        missing = [c for c in ("id", "metric", "kind") if c not in frame.columns]
+        if missing:
+            msg = (
+                f"the .isipo accessor needs a figure table; missing column(s): {', '.join(missing)}"
+            )
+            raise AttributeError(msg)
+        self._obj = frame
+
+    def validate(self) -> pd.DataFrame:
+        """Validate the whole table (ids and references span partitions): a pandas table."""
+        return validate_figures(self._obj.compute())
+
+    def check(self, *, tolerances: Tolerances | None = None) -> pd.DataFrame:
+        """Check the whole table, as :func:`isipo_stats.check`."""
+        return check(self.validate(), tolerances=tolerances)
+
+    def reconcile(
+        self, freq: Frequency = "M", *, tolerances: Tolerances | None = None
+    ) -> DaskReconciled:
+        """Reconcile every series in its own partition, with the whole table's flags."""
+        table = self.validate()
+        flags = check(table, tolerances=tolerances)
+        key = table.groupby(_GROUP, dropna=False, sort=False).ngroup()
+        n = max(1, self._obj.npartitions)
+        parts = dd.from_pandas(table.assign(_series=key), npartitions=n, sort=False)
+        parts = parts.shuffle(on="_series", npartitions=n)
+        sample = reconcile(table.iloc[:0], freq, tolerances=tolerances, flags=flags)
+
+        def run(part: pd.DataFrame, field: str) -> pd.DataFrame:
+            result = reconcile(
+                part.drop(columns="_series"), freq, tolerances=tolerances, flags=flags
+            )
+            frame: pd.DataFrame = getattr(result, field)
+            return frame
+
+        return DaskReconciled(
+            monthly=parts.map_partitions(run, "monthly", meta=sample.monthly),
+            figures=parts.map_partitions(run, "figures", meta=sample.figures),
+            flags=flags,
+            groups=parts.map_partitions(run, "groups", meta=sample.groups),
+        )
