@@ -233,21 +233,11 @@ class DaskJalaliResampler:
 
     def first(self) -> pd.Series:
         """First value of each Jalali period (partitions in index order)."""
-        parts = self._obj.map_partitions(
-            lambda p: _pandas(p).resample(self._freq).first(),
-            meta=pd.Series([], dtype=float, name=self._obj.name),
-        ).compute()
-        out: pd.Series = parts.groupby(level=0, sort=True).first()
-        return out
+        return self._partial("first")
 
     def last(self) -> pd.Series:
         """Last value of each Jalali period (partitions in index order)."""
-        parts = self._obj.map_partitions(
-            lambda p: _pandas(p).resample(self._freq).last(),
-            meta=pd.Series([], dtype=float, name=self._obj.name),
-        ).compute()
-        out: pd.Series = parts.groupby(level=0, sort=True).last()
-        return out
+        return self._partial("last")
 
 
 @register_dataframe_accessor("isipo")

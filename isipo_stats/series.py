@@ -26,7 +26,7 @@ import numpy.typing as npt
 import pandas as pd
 
 from isipo_stats import _nowruz
-from isipo_stats._arrays import as_day_numbers
+from isipo_stats._arrays import DateInput, as_day_numbers
 from isipo_stats.calendar import day_offsets
 from isipo_stats.errors import InputTypeError, InvalidDateError
 from isipo_stats.text import format_jalali
@@ -65,15 +65,23 @@ def _dates_of(values: pd.Series, dates: object) -> object:
     raise InputTypeError(msg)
 
 
-def _year_and_days(dates: object, size: int) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+def _complete_days(dates: object, size: int, what: str = "dates") -> DateInput:
+    """Read ``size`` dates, none missing (a flow needs its date), in the supported range."""
     parsed = as_day_numbers(dates)
     if parsed.days.size != size:
-        msg = f"dates has {parsed.days.size} values where {size} were expected"
+        msg = f"{what} has {parsed.days.size} values where {size} were expected"
         raise InvalidDateError(msg)
     if parsed.missing.any():
         position = int(np.argmax(parsed.missing))
-        msg = f"a date is missing at position {position}"
+        missing = "a date is" if what == "dates" else f"{what} is"
+        msg = f"{missing} missing at position {position}"
         raise InvalidDateError(msg)
+    day_offsets(parsed)  # the range check
+    return parsed
+
+
+def _year_and_days(dates: object, size: int) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    parsed = _complete_days(dates, size)
     offsets, _ = day_offsets(parsed)
     years: npt.NDArray[np.int64] = _nowruz.LUT_YEAR[offsets]
     return years, parsed.days
@@ -241,14 +249,7 @@ def aggregate(
     if freq not in _LABEL_FORMATS:
         msg = f"freq must be one of M, Q, Y, got {freq!r}"
         raise InputTypeError(msg)
-    parsed = as_day_numbers(_dates_of(values, dates))
-    if parsed.days.size != len(values):
-        msg = f"dates has {parsed.days.size} values where {len(values)} were expected"
-        raise InvalidDateError(msg)
-    if parsed.missing.any():  # nothing is dropped silently
-        position = int(np.argmax(parsed.missing))
-        msg = f"a date is missing at position {position}"
-        raise InvalidDateError(msg)
+    parsed = _complete_days(_dates_of(values, dates), len(values))  # nothing dropped silently
     offsets, _ = day_offsets(parsed)
     # group on the first day of each Jalali period (an int), label only the groups found
     period_start = offsets - (_nowruz.LUT_DOY[offsets] - 1)
@@ -387,17 +388,8 @@ def calendarize(
     1    0   2022   2022-01-01    79        365   79.0
     """
     flows = np.atleast_1d(np.asarray(values, dtype=np.float64))
-    first = as_day_numbers(start)
-    last = as_day_numbers(end)
-    for name, parsed in (("start", first), ("end", last)):
-        if parsed.days.size != flows.size:
-            msg = f"{name} has {parsed.days.size} values where {flows.size} were expected"
-            raise InvalidDateError(msg)
-        if parsed.missing.any():
-            position = int(np.argmax(parsed.missing))
-            msg = f"{name} is missing at position {position}"
-            raise InvalidDateError(msg)
-        day_offsets(parsed)  # range check
+    first = _complete_days(start, flows.size, "start")
+    last = _complete_days(end, flows.size, "end")
     backwards = last.days < first.days
     if backwards.any():
         position = int(np.argmax(backwards))
