@@ -436,10 +436,12 @@ def _groups(
     node_x: npt.NDArray[np.float64],
 ) -> pd.DataFrame:
     series = figures[figures["jyear"].notna()]
+    series = series.assign(
+        is_actual=series["kind"].isin(["cumulative", "period"]),
+        is_target=series["kind"] == "target",
+    )
     counts = series.groupby(_GROUP, sort=True).agg(
-        figures=("id", "size"),
-        actuals=("kind", lambda k: int(k.isin(["cumulative", "period"]).sum())),
-        targets=("kind", lambda k: int((k == "target").sum())),
+        figures=("id", "size"), actuals=("is_actual", "sum"), targets=("is_target", "sum")
     )
     used = accounted[accounted["status"].str.startswith("used")]
     counts["used"] = used.groupby(_GROUP).size().reindex(counts.index, fill_value=0)

@@ -307,13 +307,13 @@ def year_label(years: npt.ArrayLike) -> npt.NDArray[np.object_]:
     >>> year_label([1399, 1400]).tolist()
     ['1399 (2020/21)', '1400 (2021/22)']
     """
-    y = np.asarray(years, dtype=np.int64)
+    y, where = np.unique(np.asarray(years, dtype=np.int64), return_inverse=True)
     first = (y + 621).astype(str).astype(object)
     second = pd.Series((y + 622) % 100).astype(str).str.zfill(2).to_numpy(dtype=object)
     labels: npt.NDArray[np.object_] = (
         y.astype(str).astype(object) + " (" + first + "/" + second + ")"
     )
-    return labels
+    return labels[where.reshape(-1)]  # each distinct year labelled once
 
 
 def _gregorian_boundaries(*, monthly: bool) -> tuple[npt.NDArray[np.int64], npt.NDArray[Any]]:
