@@ -7,6 +7,8 @@ arrays, pandas Series and Index objects while the computation runs on ndarrays.
 from __future__ import annotations
 
 import datetime as _dt
+import math
+import re
 from dataclasses import dataclass
 from typing import Any, Final
 
@@ -15,9 +17,24 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from isipo_stats.errors import InputTypeError, InvalidDateError, ParseError
+from isipo_stats._nowruz import SUPPORTED_YEARS
+from isipo_stats.errors import (
+    CalendarRangeError,
+    InputTypeError,
+    InvalidDateError,
+    IsipoError,
+    ParseError,
+)
 
-__all__ = ["DateInput", "IntInput", "as_day_numbers", "as_int_array", "first_position"]
+__all__ = [
+    "DateInput",
+    "IntInput",
+    "as_day_numbers",
+    "as_int_array",
+    "first_position",
+    "lone_surrogates",
+    "one_dimensional",
+]
 
 TEHRAN: Final = "Asia/Tehran"
 _US_PER_DAY: Final = 86_400_000_000
@@ -54,13 +71,59 @@ def show(value: object) -> str:
     return repr(value)
 
 
+_LONE_SURROGATE: Final = re.compile("[\ud800-\udfff]")
+
+
+def lone_surrogates(values: Any) -> npt.NDArray[np.bool_]:
+    """Return which values are text holding a lone surrogate (a code point U+D800-U+DFFF).
+
+    Such text is not valid Unicode (a file name decoded with ``surrogateescape`` can hold
+    it); pandas' string arrays cannot store it, so it is refused up front.
+    """
+    return np.fromiter(
+        (isinstance(v, str) and _LONE_SURROGATE.search(v) is not None for v in values),
+        dtype=bool,
+        count=len(values),
+    )
+
+
 def first_position(mask: npt.NDArray[np.bool_]) -> int:
     """Return the position of the first true value of a non-empty boolean mask."""
     return int(np.argmax(mask))
 
 
 def _is_scalar(values: object) -> bool:
-    return np.ndim(values) == 0 and not isinstance(values, (pd.Series, pd.Index))  # type: ignore[arg-type]
+    if isinstance(values, (pd.Series, pd.Index, pd.DataFrame)):
+        return False
+    try:
+        return bool(np.ndim(values) == 0)  # type: ignore[arg-type]
+    except (ValueError, TypeError):  # nested sequences of different lengths
+        return False
+
+
+def one_dimensional(values: object, dtype: Any = None) -> npt.NDArray[Any]:
+    """Return ``values`` as a one-dimensional array (a scalar becomes one value).
+
+    Raises
+    ------
+    InputTypeError
+        A table (DataFrame), a nested sequence or an array of two or more dimensions.
+    """
+    if isinstance(values, pd.DataFrame):
+        msg = "expected a one-dimensional array, got a DataFrame: pass one of its columns"
+        raise InputTypeError(msg)
+    try:
+        arr = np.asarray(values, dtype=dtype)
+    except (ValueError, TypeError):
+        msg = "expected a one-dimensional array, got nested sequences of different lengths"
+        raise InputTypeError(msg) from None
+    if arr.ndim > 1:
+        msg = f"expected a one-dimensional array, got {arr.ndim} dimensions"
+        raise InputTypeError(msg)
+    if arr.dtype == object and any(isinstance(v, (list, tuple, np.ndarray)) for v in arr.flat):
+        msg = "expected a one-dimensional array, got nested sequences of different lengths"
+        raise InputTypeError(msg)
+    return np.atleast_1d(arr)
 
 
 _UNITS_PER_DAY: Final = {
@@ -71,19 +134,54 @@ _UNITS_PER_DAY: Final = {
     "ms": 86_400_000,
     "us": _US_PER_DAY,
     "ns": 86_400_000_000_000,
+    "ps": 86_400_000_000_000_000,
+    "fs": 86_400_000_000_000_000_000,  # beyond int64: _floor_days divides in steps
+    "as": 86_400_000_000_000_000_000_000,
 }
+# Days per unit (about), to find values that numpy's cast to days would wrap around.
+_APPROX_DAYS: Final = {"Y": 365.25, "M": 30.44, "W": 7.0, "D": 1.0}
+_FAR_DAYS: Final = 1e7  # far outside the supported years (about 27,000 years from 1970)
+
+
+def _floor_days(raw: npt.NDArray[np.int64], per_day: int) -> npt.NDArray[np.int64]:
+    """Return ``floor(raw / per_day)`` exactly, also when ``per_day`` exceeds int64."""
+    step = 1
+    while per_day > 2**62:  # floor(floor(v / a) / b) == floor(v / (a * b)) for a, b > 0
+        per_day //= 1000
+        step *= 1000
+    days: npt.NDArray[np.int64] = (raw // step if step > 1 else raw) // per_day
+    return days
 
 
 def _datetime64_to_days(values: npt.NDArray[np.datetime64]) -> DateInput:
     unit, count = np.datetime_data(values.dtype)
     per_day = _UNITS_PER_DAY.get(unit)
-    if per_day is not None and count == 1:
+    missing = np.isnat(values)
+    raw = values.view(np.int64)
+    if per_day is not None and per_day % count == 0:
         # Floor division is exact for every unit that divides a day and rounds toward
         # the past, as the date of a timestamp must; NaT is masked below.
-        days = values.view(np.int64) // per_day
-    else:
+        days = _floor_days(raw, per_day // count)
+    elif unit in _APPROX_DAYS:
+        # Years, months, weeks, several days: numpy's cast to days wraps around silently
+        # far outside its range, so such values are refused first.
+        far = ~missing & (np.abs(raw.astype(np.float64)) * count * _APPROX_DAYS[unit] > _FAR_DAYS)
+        if far.any():
+            from isipo_stats.calendar import range_message  # noqa: PLC0415 (import cycle)
+
+            position = first_position(far)
+            shown = np.datetime_as_string(values[position])
+            msg = f"{range_message()}, got {shown} at position {position}"
+            raise CalendarRangeError(msg)
         days = values.astype("datetime64[D]").view(np.int64)
-    missing = np.isnat(values)
+    elif missing.all():  # generic datetime64 (NaT only)
+        days = np.zeros(values.size, np.int64)
+    else:
+        msg = (
+            "expected dates in a unit that divides a day, or in days, weeks, months or years, "
+            f"got dtype {values.dtype}"
+        )
+        raise InputTypeError(msg)
     return DateInput(days, missing, None, None, scalar=False)
 
 
@@ -94,37 +192,91 @@ def _local_naive(values: pd.DatetimeIndex) -> pd.DatetimeIndex:
     return values.tz_convert(TEHRAN).tz_localize(None)
 
 
+# Objects that are dates (a Timestamp is a datetime); anything else but text and missing
+# values is refused.
+_DATE_TYPES: Final = (_dt.date, np.datetime64)
+# Text pandas reads as a missing date.
+_NAT_TEXT: Final = frozenset({"", "NaT", "nat", "NAT", "nan", "NaN", "NAN"})
+# Text is read as ISO 8601 only ("2021-03-21", "2021-03-21T20:30+00:00", "20210321"): other
+# forms are ambiguous ("1/2/3", "150100"). ISO text states its year; without one pandas would
+# fill in today ("now", "today").
+_HAS_YEAR: Final = re.compile(r"[0-9]{3}")
+
+
+def _is_missing_scalar(value: object) -> bool:
+    return (
+        value is None
+        or value is pd.NaT
+        or value is pd.NA
+        or (isinstance(value, float) and math.isnan(value))
+    )
+
+
+def _jalali_objects(flat: npt.NDArray[Any], is_jalali: npt.NDArray[np.bool_]) -> Any:
+    from isipo_stats.calendar import to_gregorian  # noqa: PLC0415 (import cycle)
+
+    jvals = flat[is_jalali]
+    years = np.fromiter((v.year for v in jvals), dtype=np.int64, count=jvals.size)
+    months = np.fromiter((v.month for v in jvals), dtype=np.int64, count=jvals.size)
+    days = np.fromiter((v.day for v in jvals), dtype=np.int64, count=jvals.size)
+    try:
+        return np.asarray(to_gregorian(years, months, days))
+    except IsipoError as err:  # name the position in the input, not among the Jalali values
+        where = re.search(r"at position (\d+)$", str(err))
+        if where is None:
+            raise
+        position = int(np.flatnonzero(is_jalali)[int(where.group(1))])
+        msg = str(err)[: where.start()] + f"at position {position}"
+        raise type(err)(msg) from None
+
+
 def _objects_to_datetime64(values: npt.NDArray[Any]) -> npt.NDArray[np.datetime64]:
     # Object input (strings, datetime, jdatetime, Timestamp) is element-wise by nature;
     # jdatetime values are converted through their Jalali fields so that our rule applies.
-    from isipo_stats.calendar import to_gregorian  # noqa: PLC0415 (import cycle)
-
     flat = values.ravel()
     is_jalali = np.fromiter(
         (isinstance(v, jdatetime.date) for v in flat), dtype=bool, count=flat.size
     )
     converted = flat.copy()
     if is_jalali.any():
-        jvals = flat[is_jalali]
-        years = np.fromiter((v.year for v in jvals), dtype=np.int64, count=jvals.size)
-        months = np.fromiter((v.month for v in jvals), dtype=np.int64, count=jvals.size)
-        days = np.fromiter((v.day for v in jvals), dtype=np.int64, count=jvals.size)
-        converted[is_jalali] = np.asarray(to_gregorian(years, months, days))
+        converted[is_jalali] = _jalali_objects(flat, is_jalali)
+    for position, value in enumerate(converted):
+        if isinstance(value, str):
+            text = converted[position] = value.strip()
+            if text not in _NAT_TEXT and not _HAS_YEAR.search(text):
+                msg = f"could not read {value!r} at position {position} as a Gregorian date"
+                raise ParseError(msg)
+        elif not (isinstance(value, _DATE_TYPES) or _is_missing_scalar(value)):
+            # numbers would be read as nanoseconds since 1970, booleans as numbers
+            msg = f"expected a date or a string, got {value!r} at position {position}"
+            raise InputTypeError(msg)
     try:
-        parsed = pd.to_datetime(pd.Index(converted, dtype=object), utc=False, format="mixed")
+        parsed = pd.to_datetime(pd.Index(converted, dtype=object), utc=False, format="ISO8601")
     except (ValueError, TypeError, OverflowError):
+        aware = np.zeros(converted.size, dtype=bool)
         for position, value in enumerate(converted):
             try:
-                pd.to_datetime(pd.Index([value], dtype=object), format="mixed")
+                one = pd.to_datetime(pd.Index([value], dtype=object), format="ISO8601")
             except (ValueError, TypeError, OverflowError):
                 msg = f"could not read {value!r} at position {position} as a Gregorian date"
                 raise ParseError(msg) from None
-        raise
+            aware[position] = getattr(one, "tz", None) is not None
+        known = ~pd.isna(converted)
+        if (aware | ~known).all():  # several time zones: each is brought to Tehran time
+            parsed = pd.to_datetime(pd.Index(converted, dtype=object), utc=True, format="ISO8601")
+        else:
+            first = first_position(aware)
+            naive = first_position(~aware & known)
+            msg = (
+                f"cannot mix dates with and without a time zone: {converted[first]!r} at "
+                f"position {first} has one, {converted[naive]!r} at position {naive} has none"
+            )
+            raise ParseError(msg) from None
     if isinstance(parsed, pd.DatetimeIndex):
         return _local_naive(parsed).to_numpy()
     # A mix of time zones gives an object Index of Timestamps: bring each to Tehran time.
-    aware = pd.to_datetime(parsed, utc=True)
-    return _local_naive(aware).to_numpy()
+    aware_index = pd.to_datetime(parsed, utc=True)
+    return _local_naive(aware_index).to_numpy()
 
 
 def as_day_numbers(dates: object) -> DateInput:
@@ -161,16 +313,24 @@ def as_day_numbers(dates: object) -> DateInput:
         out = as_day_numbers(pd.Series(dates, index=dates, name=dates.name))
         return out
     if _is_scalar(dates):
-        if dates is None or dates is pd.NaT or (isinstance(dates, float) and np.isnan(dates)):
-            return DateInput(np.zeros(1, np.int64), np.ones(1, np.bool_), None, None, scalar=True)
-        if not isinstance(
-            dates, (str, _dt.date, np.datetime64, jdatetime.date, jdatetime.datetime)
+        if (
+            dates is None
+            or dates is pd.NaT
+            or dates is pd.NA
+            or (isinstance(dates, float) and np.isnan(dates))
         ):
+            return DateInput(np.zeros(1, np.int64), np.ones(1, np.bool_), None, None, scalar=True)
+        if isinstance(dates, np.datetime64):  # any unit, without a round trip through objects
+            out = _datetime64_to_days(np.array([dates]))
+        elif isinstance(dates, (str, _dt.date, jdatetime.date, jdatetime.datetime)):
+            out = as_day_numbers(np.array([dates], dtype=object))
+        else:
             msg = f"expected a date, a string or an array of dates, got {type(dates).__name__}"
             raise InputTypeError(msg)
-        out = as_day_numbers(np.array([dates], dtype=object))
         return DateInput(out.days, out.missing, None, None, scalar=True)
-    arr = np.asarray(dates)
+    arr = one_dimensional(dates)
+    if arr.dtype.kind in "US" and not isinstance(dates, np.ndarray):
+        arr = one_dimensional(dates, dtype=object)  # numpy would turn 5 in ["x", 5] into "5"
     if arr.dtype.kind == "M":
         return _datetime64_to_days(arr.ravel())
     if arr.size == 0:
@@ -190,6 +350,14 @@ def days_to_datetime64(days: npt.NDArray[np.int64], missing: npt.NDArray[np.bool
     return out
 
 
+def _out_of_range(what: str, value: object, position: int) -> IsipoError:
+    """Return the error for a whole number far outside any valid year, month or day."""
+    first, last = SUPPORTED_YEARS
+    ranges = {"year": f"{first}-{last}", "month": "1-12", "day": "1-31"}
+    msg = f"{what} must be in {ranges.get(what, 'range')}, got {show(value)} at position {position}"
+    return CalendarRangeError(msg) if what == "year" else InvalidDateError(msg)
+
+
 def as_int_array(values: object, what: str) -> IntInput:
     """Convert whole numbers (scalars, lists, arrays, Series) to int64 plus a missing mask.
 
@@ -197,30 +365,50 @@ def as_int_array(values: object, what: str) -> IntInput:
     ------
     InvalidDateError
         A value that is not a whole number (``1.5``, ``"x"``), naming ``what`` and the position.
+    InputTypeError
+        Booleans, dates or text arrays; a table or a nested sequence.
+    CalendarRangeError
+        A year too large for int64 (other fields give InvalidDateError).
     """
     index = values.index if isinstance(values, pd.Series) else None
     scalar = _is_scalar(values)
+    arr: npt.NDArray[Any]
     if isinstance(values, (pd.Series, pd.Index)):
-        arr = (
-            values.to_numpy(dtype=np.float64, na_value=np.nan)
-            if values.hasnans
-            else (values.to_numpy())
-        )
+        if pd.api.types.is_bool_dtype(values.dtype):
+            msg = f"{what} must be a whole number, got a boolean array"
+            raise InputTypeError(msg)
+        if pd.api.types.is_numeric_dtype(values.dtype):
+            arr = (
+                values.to_numpy(dtype=np.float64, na_value=np.nan)
+                if values.hasnans
+                else values.to_numpy()
+            )
+        else:  # text, categories, objects: read like a list
+            arr = values.to_numpy(dtype=object)
     else:
-        arr = np.atleast_1d(np.asarray(values if values is not None else np.nan))
-        if arr.dtype == object:
-            try:
-                arr = pd.to_numeric(pd.Series(arr.ravel(), dtype=object)).to_numpy(
-                    dtype=np.float64, na_value=np.nan
-                )
-            except (ValueError, TypeError):
-                bad = pd.to_numeric(pd.Series(arr.ravel(), dtype=object), errors="coerce")
-                flat = arr.ravel()
-                position = first_position(bad.isna().to_numpy() & pd.notna(flat))
-                shown = show(flat[position])
-                msg = f"{what} must be a whole number, got {shown} at position {position}"
-                raise InvalidDateError(msg) from None
+        arr = one_dimensional(values if values is not None else np.nan)
+    if arr.dtype == object:
+        flat = arr.ravel()
+        is_bool = np.fromiter(
+            (isinstance(v, (bool, np.bool_)) for v in flat), dtype=bool, count=flat.size
+        )
+        numbers = pd.to_numeric(pd.Series(flat, dtype=object), errors="coerce")
+        bad = is_bool | (numbers.isna().to_numpy() & pd.notna(flat))
+        if bad.any():
+            position = first_position(bad)
+            shown = show(flat[position])
+            msg = f"{what} must be a whole number, got {shown} at position {position}"
+            raise InvalidDateError(msg)
+        arr = numbers.to_numpy(dtype=np.float64, na_value=np.nan)
+        given = flat  # shown in messages as given (a Python int beyond int64 is not a float)
+    else:
+        given = np.asarray(arr).ravel()
     arr = np.asarray(arr).ravel()
+    if arr.dtype.kind == "u":
+        too_large = arr > np.iinfo(np.int64).max
+        if too_large.any():
+            position = first_position(too_large)
+            raise _out_of_range(what, arr[position], position)
     if arr.dtype.kind in "iu":
         return IntInput(
             arr.astype(np.int64, copy=False), np.zeros(arr.size, np.bool_), index, scalar
@@ -236,6 +424,10 @@ def as_int_array(values: object, what: str) -> IntInput:
     fractional = ~missing & ~(np.isfinite(filled) & (filled == np.floor(filled)))
     if fractional.any():
         position = first_position(fractional)
-        msg = f"{what} must be a whole number, got {show(arr[position])} at position {position}"
+        msg = f"{what} must be a whole number, got {show(given[position])} at position {position}"
         raise InvalidDateError(msg)
-    return IntInput(np.where(missing, 0, arr).astype(np.int64), missing, index, scalar)
+    too_large = np.abs(filled) >= 2.0**63  # beyond int64: the cast would wrap around
+    if too_large.any():
+        position = first_position(too_large)
+        raise _out_of_range(what, given[position], position)
+    return IntInput(np.where(missing, 0, filled).astype(np.int64), missing, index, scalar)

@@ -118,3 +118,9 @@ def _build_lookup() -> tuple[
 LUT_YEAR, LUT_MONTH, LUT_DAY, LUT_DOY = _build_lookup()
 """Jalali year, month, day and day of year for each supported day, indexed by
 ``day_number - FIRST_DAY``."""
+
+# The tables are shared by every call (and thread): read-only, so that no caller can change
+# them by writing into a view.
+for _table in (NOWRUZ, YEAR_LENGTH, CUM_DAYS_BEFORE_MONTH, LUT_YEAR, LUT_MONTH, LUT_DAY, LUT_DOY):
+    _table.flags.writeable = False
+del _table

@@ -14,6 +14,7 @@ from typing import Final, Literal, NamedTuple, get_args
 import numpy as np
 import pandas as pd
 
+from isipo_stats._arrays import lone_surrogates
 from isipo_stats._typing import DateArray
 from isipo_stats.errors import InputTypeError, ParseError
 from isipo_stats.text import normalize_digits
@@ -37,7 +38,9 @@ QUALIFIER_WORDS: Final[dict[str, Qualifier]] = {
     "below": "upper", "at most": "upper", "no more than": "upper",
 }  # fmt: skip
 
-_SCALES: Final[dict[str, int]] = {"thousand": 3, "million": 6, "billion": 9, "trillion": 12}
+_SCALES: Final[dict[str, int]] = {
+    "hundred": 2, "thousand": 3, "million": 6, "billion": 9, "trillion": 12,
+}  # fmt: skip
 
 # Unit words to (unit, power of ten to multiply by).
 _UNIT_WORDS: Final[dict[str, tuple[str, int]]] = {
@@ -73,7 +76,10 @@ def _alternation(words: object) -> str:
     return "|".join(pd.Series(ordered).str.replace(r"([$%~.])", r"\\\1", regex=True))
 
 
-_NUMBER: Final = r"\d[\d,]*(?:\.\d+)?|\.\d+"
+# ASCII digits only: other scripts' digits are not numbers to pandas (Persian and Arabic-Indic
+# digits are made ASCII first).
+# Thousands are grouped by three ("1,2" is not twelve: it may be a decimal comma).
+_NUMBER: Final = r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?|\.[0-9]+"
 _PATTERN: Final = (
     rf"^(?P<qual>{_alternation(QUALIFIER_WORDS)})?\s*(?P<dollar>\$)?\s*"
     rf"(?P<low>{_NUMBER})\s*(?P<scale1>{_alternation(_SCALES)})?"
@@ -141,11 +147,12 @@ def parse_amounts(values: DateArray, unit: str | None = None) -> pd.DataFrame:
             got = type(values).__name__ if arr.ndim == 0 else f"{arr.ndim} dims"
             msg = f"expected a one-dimensional array of strings, got {got}"
             raise InputTypeError(msg)
-        series = pd.Series(arr)
+        series = pd.Series(arr, dtype=object)
     if not series.map(lambda v: isinstance(v, str)).all():
         position = int(np.argmax(~series.map(lambda v: isinstance(v, str)).to_numpy(dtype=bool)))
         msg = f"expected text, got {series.iloc[position]!r} at position {position}"
         raise InputTypeError(msg)
+    _refuse(series, lone_surrogates(series), "not valid Unicode")
     text = normalize_digits(series.astype("string")).str.lower()
     for persian, english in _PERSIAN_WORDS:
         text = text.str.replace(persian, english, regex=False)
@@ -165,16 +172,27 @@ def parse_amounts(values: DateArray, unit: str | None = None) -> pd.DataFrame:
     unit_name = known.map(lambda pair: pair[0], na_action="ignore").astype(object)
     # astype(float): a column with no match at all comes back as null or string dtype
     unit_power = known.map(lambda pair: pair[1], na_action="ignore").astype(float).fillna(0)
+    _refuse(
+        series,
+        (parts["dollar"].notna() & unit_name.notna() & (unit_name != "usd")).to_numpy(dtype=bool),
+        "a dollar sign with another unit",
+    )
     unit_name = unit_name.where(parts["dollar"].isna(), "usd")
     unit_name = unit_name.fillna(unit_word.where(unit_word != "").astype(object))
     if unit is not None:
         unit_name = unit_name.fillna(unit)
+    is_range = parts["high"].notna()
     scale = parts["scale"].fillna(parts["scale1"]).map(_SCALES).astype(float).fillna(0)
     power = scale + unit_power
     scale1 = parts["scale1"].map(_SCALES).astype(float).fillna(scale)
-    low = _to_number(parts["low"], power + scale1 - scale)
+    # "1 million to 2 billion": each end its own scale; "5 thousand million" (no range):
+    # the scales multiply
+    both = ~is_range & parts["scale1"].notna() & parts["scale"].notna()
+    power = power.where(~both, power + scale1)
+    low = _to_number(parts["low"], power.where(both, power + scale1 - scale))
     high = _to_number(parts["high"].fillna(parts["low"]), power)
-    is_range = parts["high"].notna()
+    _refuse(series, ~np.isfinite(low.to_numpy()) | ~np.isfinite(high.to_numpy()), "too large")
+    _refuse(series, is_range.to_numpy() & (low > high).to_numpy(), "a range from high to low")
     qualifier = parts["qual"].map(QUALIFIER_WORDS).fillna("exact").where(~is_range, "range")
     value = np.where(is_range, (low + high) / 2, low)
     out = pd.DataFrame(
@@ -189,6 +207,14 @@ def parse_amounts(values: DateArray, unit: str | None = None) -> pd.DataFrame:
     )
     out.loc[qualifier == "upper", "high"] = low[qualifier == "upper"]
     return out
+
+
+def _refuse(series: pd.Series, bad: np.ndarray, why: str) -> None:
+    if bad.any():
+        position = int(np.argmax(bad))
+        text = series.iloc[position]
+        msg = f"could not read {text!r} at position {position} as an amount ({why})"
+        raise ParseError(msg)
 
 
 def parse_amount(text: str, unit: str | None = None) -> Amount:

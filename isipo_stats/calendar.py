@@ -55,7 +55,8 @@ def _day_label(day: int) -> str:
     return str(np.datetime64(day, "D"))
 
 
-def _range_message() -> str:
+def range_message() -> str:
+    """Return the first half of the message of a date outside the supported range."""
     first = _day_label(_nowruz.FIRST_DAY)
     last = _day_label(_nowruz.LAST_DAY)
     return f"date must be in {first}..{last} (Jalali {_FIRST_YEAR}-{_LAST_YEAR})"
@@ -74,7 +75,7 @@ def day_offsets(dates: DateInput) -> tuple[npt.NDArray[np.int64], npt.NDArray[np
     if bad.any():
         position = first_position(bad)
         shown = _day_label(int(dates.days[position]))
-        msg = f"{_range_message()}, got {shown} at position {position}"
+        msg = f"{range_message()}, got {shown} at position {position}"
         raise CalendarRangeError(msg)
     offsets[outside] = 0
     return offsets, dates.missing
@@ -308,8 +309,9 @@ def days_in_month(year: object, month: object) -> Any:
 def _broadcast_ints(*named: tuple[str, object]) -> list[IntInput]:
     inputs = [as_int_array(value, what) for what, value in named]
     sizes = [item.values.size for item in inputs]
-    size = max(sizes)
-    if any(n not in (1, size) for n in sizes):
+    lengths = {n for n in sizes if n != 1}  # numpy's rule: length 1 goes with any length
+    size = lengths.pop() if len(lengths) == 1 else 1
+    if lengths:
         names = ", ".join(what for what, _ in named)
         counts = ", ".join(str(n) for n in sizes)
         msg = f"{names} must have one length (or length 1), got lengths {counts}"

@@ -23,7 +23,7 @@ import numpy.typing as npt
 import pandas as pd
 
 from isipo_stats import _nowruz
-from isipo_stats.errors import InputTypeError
+from isipo_stats.errors import FigureValidationError, InputTypeError
 from isipo_stats.figures import COLUMNS, validate_figures
 
 __all__ = ["CHECKS", "FLAG_COLUMNS", "Tolerances", "check", "intervals", "ytd_points"]
@@ -430,12 +430,14 @@ def _relative_outliers(
     The median (of the logs) is robust with three pairs or more; with fewer there is no
     majority to judge by, so nothing is called an outlier and the median is NaN.
     """
-    logs = pd.Series(np.log(ratio.to_numpy(dtype=float)), index=pairs.index)
-    keys = pairs[group]
-    median = np.exp(logs.groupby(keys).transform("median"))
-    enough = keys.map(keys.value_counts()) >= 3
-    median = median.where(enough)
-    far = (np.abs(logs - np.log(median)) > np.log(factor)).fillna(value=False)
+    # a zero ratio has the log -inf: far from any median but a zero one (no warning for it)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        logs = pd.Series(np.log(ratio.to_numpy(dtype=float)), index=pairs.index)
+        keys = pairs[group]
+        median = np.exp(logs.groupby(keys).transform("median"))
+        enough = keys.map(keys.value_counts()) >= 3
+        median = median.where(enough)
+        far = (np.abs(logs - np.log(median)) > np.log(factor)).fillna(value=False)
     return median, far.astype(bool)
 
 
@@ -748,6 +750,16 @@ def check(
         raise InputTypeError(msg)
     if not set(COLUMNS) <= set(figures.columns):  # a raw table: validate it first
         figures = validate_figures(figures)
+    else:  # flags name figures by id: validated tables joined together must keep them unique
+        ids = figures["id"].reset_index(drop=True)
+        duplicated = ids.duplicated(keep=False).to_numpy()
+        if duplicated.any():
+            raise FigureValidationError(
+                [
+                    (int(row), "id", f"duplicate id {ids[row]!r}")
+                    for row in np.flatnonzero(duplicated)
+                ]
+            )
     tol = tolerances or Tolerances()
     pairs_to_check = ratio_pairs or [
         ("jobs_created", "revived_units"),

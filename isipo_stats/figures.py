@@ -53,6 +53,7 @@ import numpy.typing as npt
 import pandas as pd
 
 from isipo_stats import _nowruz
+from isipo_stats._arrays import lone_surrogates
 from isipo_stats.amounts import QUALIFIERS, parse_amounts
 from isipo_stats.errors import FigureValidationError, InputTypeError, IsipoError, ParseError
 from isipo_stats.text import normalize_digits, parse_jalali
@@ -166,7 +167,7 @@ def _parse_dates(
         out[np.flatnonzero(gregorian)] = parsed_values
         rows = np.zeros(len(text), bool)
         rows[np.flatnonzero(gregorian)[bad]] = True
-        problems.add(rows, column, "not a date: " + _show(text)[rows] if rows.any() else "")
+        problems.add(rows, column, "not a date: " + _show(text))
         not_day = np.zeros(len(text), bool)
         not_day[np.flatnonzero(gregorian)[~bad & ~midnight]] = True
         problems.add(not_day, column, "a date without a time of day is expected")
@@ -228,6 +229,10 @@ def validate_figures(frame: pd.DataFrame) -> pd.DataFrame:
     frame = frame.reset_index(drop=True)
     problems = _Problems(frame.index)
     n = len(frame)
+    for column in [c for c in frame.columns if pd.api.types.is_object_dtype(frame[c])]:
+        invalid = lone_surrogates(frame[column])
+        problems.add(invalid, str(column), "not valid Unicode text: " + _show(frame[column]))
+    problems.raise_if_any()  # nothing below can read such text
     out = pd.DataFrame(index=frame.index)
 
     for column in ("id", "metric", "kind"):
@@ -522,11 +527,22 @@ def read_figures(path: str | Path) -> pd.DataFrame:
     ParseError
         The file cannot be read (missing, unknown suffix, not a table).
     """
+    if not isinstance(path, (str, Path)):
+        msg = f"expected a file path (str or pathlib.Path), got {type(path).__name__}"
+        raise InputTypeError(msg)
     path = Path(path)
     suffix = path.suffix.lower()
     try:
         if suffix in (".csv", ".txt"):
             frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+            if not isinstance(frame.index, pd.RangeIndex):
+                # pandas takes the first fields of rows longer than the header as an index
+                # (a trailing comma, a missing header name): columns would shift, values drop
+                msg = (
+                    f"{path}: row 0 (line 2) has more fields than the header's "
+                    f"{len(frame.columns)} columns"
+                )
+                raise ParseError(msg)
         elif suffix in (".xlsx", ".xls"):
             frame = pd.read_excel(path, dtype=str).fillna("")
         elif suffix == ".parquet":

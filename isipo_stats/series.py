@@ -289,10 +289,14 @@ def _bincount_aggregate(
     numbers = values.to_numpy(dtype=np.float64, na_value=np.nan)
     present = ~np.isnan(numbers)
     count = np.bincount(bins, weights=present, minlength=rows.size)
+    result: npt.NDArray[Any]
     if how == "count":
         result = count.astype(np.int64)
     else:
-        total = np.bincount(bins, weights=np.where(present, numbers, 0.0), minlength=rows.size)
+        # float64 even when there are no rows (bincount then gives integers)
+        total = np.bincount(
+            bins, weights=np.where(present, numbers, 0.0), minlength=rows.size
+        ).astype(np.float64)
         mean = np.where(count > 0, total / np.maximum(count, 1), np.nan)
         result = total if how == "sum" else mean
     found = np.flatnonzero(rows)

@@ -9,6 +9,7 @@ and on pandas' vectorized string methods; the date arithmetic is the calendar's.
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Any, Final, Literal, overload
 
@@ -17,7 +18,7 @@ import numpy.typing as npt
 import pandas as pd
 
 from isipo_stats import _nowruz
-from isipo_stats._arrays import as_day_numbers, first_position
+from isipo_stats._arrays import as_day_numbers, first_position, lone_surrogates
 from isipo_stats._typing import DateArray, DateScalar
 from isipo_stats.calendar import day_offsets, to_gregorian
 from isipo_stats.errors import InputTypeError, ParseError
@@ -71,9 +72,14 @@ def normalize_digits(values: pd.Series) -> pd.Series:
     return values.str.translate(_DIGITS).str.replace(r"\s+", " ", regex=True).str.strip()
 
 
-_NUMERIC: Final = r"^(?P<y>\d{3,4})(?:\s*[/\-.]\s*(?P<m>\d{1,2})(?:\s*[/\-.]\s*(?P<d>\d{1,2}))?)?$"
+# ASCII digits only (Persian and Arabic-Indic digits are made ASCII first): Python would read
+# other scripts' digits as numbers too, which the documented forms do not include.
+_NUMERIC: Final = (
+    r"^(?P<y>[0-9]{3,4})(?:\s*[/\-.]\s*(?P<m>[0-9]{1,2})(?:\s*[/\-.]\s*(?P<d>[0-9]{1,2}))?)?$"
+)
 _NAMED: Final = (
-    r"^(?:(?P<nd>\d{1,2})(?:st|nd|rd|th)?\s+)?(?:of\s+)?(?P<name>[^\d\s,]+?),?\s+(?P<ny>\d{3,4})$"
+    r"^(?:(?P<nd>[0-9]{1,2})(?:st|nd|rd|th)?\s+)?(?:of\s+)?(?P<name>[^0-9\s,]+?),?\s+"
+    r"(?P<ny>[0-9]{3,4})$"
 )
 
 
@@ -150,7 +156,19 @@ def parse_jalali(values: object) -> Span | pd.DataFrame:
             got = type(values).__name__ if arr.ndim == 0 else f"{arr.ndim} dims"
             msg = f"expected a string or a one-dimensional array of strings, got {got}"
             raise InputTypeError(msg)
-        series = pd.Series(arr)
+        series = pd.Series(arr, dtype=object)
+    # anything but text and missing values is refused before factorize (which hashes them)
+    other = ~series.map(lambda v: isinstance(v, str)).to_numpy(dtype=bool) & ~_is_missing(series)
+    if other.any():
+        position = first_position(other)
+        msg = f"expected text, got {series.iloc[position]!r} at position {position}"
+        raise InputTypeError(msg)
+    invalid = lone_surrogates(series)
+    if invalid.any():
+        position = first_position(invalid)
+        text = series.iloc[position]
+        msg = f"could not read {text!r} at position {position} as a Jalali date (not valid Unicode)"
+        raise ParseError(msg)
     codes, uniques = pd.factorize(series, use_na_sentinel=True)
     unique_text = pd.Series(uniques, dtype=object)
     is_text = unique_text.map(lambda v: isinstance(v, str)).to_numpy(dtype=bool)
@@ -191,6 +209,18 @@ def parse_jalali(values: object) -> Span | pd.DataFrame:
     )
 
 
+def _is_missing(values: pd.Series) -> npt.NDArray[np.bool_]:
+    """Missing values (None, NaN, NaT, <NA>), without hashing the other values."""
+    return np.fromiter(
+        (
+            v is None or v is pd.NA or v is pd.NaT or (isinstance(v, float) and math.isnan(v))
+            for v in values
+        ),
+        dtype=bool,
+        count=len(values),
+    )
+
+
 def _last_day_of_month(
     years: npt.NDArray[np.float64], months: npt.NDArray[np.float64], present: npt.NDArray[np.bool_]
 ) -> npt.NDArray[Any]:
@@ -210,7 +240,9 @@ def _number_strings(width: int, count: int, locale: Locale) -> npt.NDArray[np.ob
     table = pd.Series(np.arange(count), dtype=np.int64).astype(str).str.zfill(width)
     if locale == "fa":
         table = table.str.translate(str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹"))
-    return table.to_numpy(dtype=object)
+    out = table.to_numpy(dtype=object)
+    out.flags.writeable = False  # shared by every call
+    return out
 
 
 # Zero-padded numbers as text, built once: (width, count) -> strings indexed by the number.
@@ -221,7 +253,7 @@ _NUMBER_TEXT: Final = {
 }
 
 
-_DIRECTIVE: Final = re.compile(r"%.")
+_DIRECTIVE: Final = re.compile(r"%.", re.DOTALL)  # "%\n" is an unknown directive too
 
 
 @overload
@@ -259,8 +291,11 @@ def format_jalali(
     >>> format_jalali(["2025-03-21", None], "%Y/%m/%d").tolist()
     ['1404/01/01', None]
     """
-    if locale not in MONTH_NAMES:
+    if not isinstance(locale, str) or locale not in MONTH_NAMES:
         msg = f"locale must be 'en' or 'fa', got {locale!r}"
+        raise InputTypeError(msg)
+    if not isinstance(fmt, str):
+        msg = f"fmt must be a format string such as '%Y-%m-%d', got {fmt!r}"
         raise InputTypeError(msg)
     parsed = as_day_numbers(dates)
     offsets, missing = day_offsets(parsed)
@@ -291,12 +326,17 @@ def _format_offsets(
     position = 0
     for match in _DIRECTIVE.finditer(fmt):
         if match.start() > position:
-            text = text + fmt[position : match.start()]
+            text = text + _literal(fmt[position : match.start()])
         text = text + _directive(match.group(), year, month, day, offsets, locale)
         position = match.end()
     if position < len(fmt):
-        text = text + fmt[position:]
+        text = text + _literal(fmt[position:])
     return text
+
+
+def _literal(text: str) -> npt.NDArray[np.object_]:
+    # an object scalar: numpy's own str type would drop trailing "\x00" characters
+    return np.array(text, dtype=object)
 
 
 def _directive(

@@ -19,6 +19,9 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 DATA = Path(__file__).parent / "data"
 
+# tests/fuzz holds an atheris fuzz target, a script run by hand (see tests/fuzz/README.md)
+collect_ignore = ["fuzz"]
+
 
 @pytest.fixture(scope="session")
 def oracle() -> pd.DataFrame:
