@@ -215,11 +215,20 @@ def check_months(months: IntInput) -> npt.NDArray[np.int64]:
     return np.where(months.missing, 0, months.values - 1)
 
 
+# Per (year, month) tables, indexed by year_offset * 12 + month0: one gather per array.
+_MONTH_LENGTH_TABLE: Final = np.where(
+    np.arange(12) == 11, (_nowruz.YEAR_LENGTH - 336)[:, None], _MONTH_LENGTH[None, :]
+).ravel()
+_MONTH_START_TABLE: Final = (
+    _nowruz.NOWRUZ[:-1, None] + _nowruz.CUM_DAYS_BEFORE_MONTH[None, :12]
+).ravel()
+
+
 def _month_lengths(
     year_offsets: npt.NDArray[np.int64], month0: npt.NDArray[np.int64]
 ) -> npt.NDArray[np.int64]:
-    lengths = _MONTH_LENGTH[month0]
-    return np.where(month0 == 11, _nowruz.YEAR_LENGTH[year_offsets] - 336, lengths)
+    lengths: npt.NDArray[np.int64] = _MONTH_LENGTH_TABLE[year_offsets * 12 + month0]
+    return lengths
 
 
 def _wrap_like(
@@ -363,9 +372,8 @@ def to_gregorian(year: object, month: object, day: object) -> pd.DatetimeIndex |
     DatetimeIndex(['2021-03-20', '2025-03-21'], dtype='datetime64[us]', freq=None)
     """
     years, months, days = _broadcast_ints(("year", year), ("month", month), ("day", day))
-    year_offsets = check_years(years)
-    month0 = check_months(months)
-    lengths = _month_lengths(year_offsets, month0)
+    year_month = check_years(years) * 12 + check_months(months)
+    lengths = _MONTH_LENGTH_TABLE[year_month]
     bad = ((days.values < 1) | (days.values > lengths)) & ~days.missing
     if bad.any():
         i = first_position(bad)
@@ -375,12 +383,9 @@ def to_gregorian(year: object, month: object, day: object) -> pd.DatetimeIndex |
         )
         raise InvalidDateError(msg)
     missing = years.missing | months.missing | days.missing
-    day_numbers = (
-        _nowruz.NOWRUZ[year_offsets]
-        + _nowruz.CUM_DAYS_BEFORE_MONTH[month0]
-        + np.where(days.missing, 1, days.values)
-        - 1
-    )
+    day_numbers = _MONTH_START_TABLE[year_month] + (days.values - 1)
+    if days.missing.any():
+        day_numbers[days.missing] = 0  # NaT below; any in-range value will do
     values = days_to_datetime64(day_numbers, missing)
     if years.index is not None:
         return pd.Series(values, index=years.index)

@@ -118,7 +118,7 @@ def _check_error(err: IsipoError) -> None:
     if isinstance(err, ist.FigureValidationError):
         assert err.problems, err
     elif not isinstance(err, ist.InputTypeError):
-        assert re.search(r"position \d+|\.csv", str(err)), err
+        assert re.search(r"position \d+|\.csv|directive", str(err)), err
 
 
 def main() -> None:
