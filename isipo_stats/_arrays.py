@@ -222,12 +222,36 @@ def _jalali_objects(flat: npt.NDArray[Any], is_jalali: npt.NDArray[np.bool_]) ->
     try:
         return np.asarray(to_gregorian(years, months, days))
     except IsipoError as err:  # name the position in the input, not among the Jalali values
-        where = re.search(r"at position (\d+)$", str(err))
-        if where is None:
-            raise
-        position = int(np.flatnonzero(is_jalali)[int(where.group(1))])
-        msg = str(err)[: where.start()] + f"at position {position}"
-        raise type(err)(msg) from None
+        raise _renumbered(err, np.flatnonzero(is_jalali)) from None
+
+
+def _renumbered(err: IsipoError, positions: npt.NDArray[np.intp]) -> IsipoError:
+    """Return the error with its position mapped through ``positions`` (a subset's places)."""
+    where = re.search(r"at position (\d+)$", str(err))
+    if where is None:
+        return err
+    position = int(positions[int(where.group(1))])
+    return type(err)(str(err)[: where.start()] + f"at position {position}")
+
+
+def _datetime64_objects(values: npt.NDArray[Any]) -> DateInput:
+    """datetime64 values of several units, each read in its own unit.
+
+    numpy gives a list of them the finest unit, which silently wraps around for dates far
+    from 1970 (a year such as 2420 in nanoseconds).
+    """
+    dtypes = np.array([np.asarray(v).dtype.str for v in values])
+    days = np.zeros(values.size, np.int64)
+    missing = np.zeros(values.size, np.bool_)
+    for dtype in np.unique(dtypes):
+        where = np.flatnonzero(dtypes == dtype)
+        try:
+            part = _datetime64_to_days(np.array(list(values[where]), dtype=dtype))
+        except IsipoError as err:
+            raise _renumbered(err, where) from None
+        days[where] = part.days
+        missing[where] = part.missing
+    return DateInput(days, missing, None, None, scalar=False)
 
 
 def _objects_to_datetime64(values: npt.NDArray[Any]) -> npt.NDArray[np.datetime64]:
@@ -331,6 +355,8 @@ def as_day_numbers(dates: object) -> DateInput:
     arr = one_dimensional(dates)
     if arr.dtype.kind in "US" and not isinstance(dates, np.ndarray):
         arr = one_dimensional(dates, dtype=object)  # numpy would turn 5 in ["x", 5] into "5"
+    if arr.dtype.kind == "M" and not isinstance(dates, np.ndarray):
+        return _datetime64_objects(one_dimensional(dates, dtype=object))
     if arr.dtype.kind == "M":
         return _datetime64_to_days(arr.ravel())
     if arr.size == 0:

@@ -121,6 +121,9 @@ LUT_YEAR, LUT_MONTH, LUT_DAY, LUT_DOY = _build_lookup()
 
 # The tables are shared by every call (and thread): read-only, so that no caller can change
 # them by writing into a view.
-for _table in (NOWRUZ, YEAR_LENGTH, CUM_DAYS_BEFORE_MONTH, LUT_YEAR, LUT_MONTH, LUT_DAY, LUT_DOY):
+for _table in (
+    NOWRUZ, YEAR_LENGTH, CUM_DAYS_BEFORE_MONTH, LUT_YEAR, LUT_MONTH, LUT_DAY, LUT_DOY,
+    _LEAP_REMAINDERS_BEFORE, _LEAP_REMAINDERS_FROM,
+):  # fmt: skip
     _table.flags.writeable = False
 del _table

@@ -222,6 +222,9 @@ _MONTH_LENGTH_TABLE: Final = np.where(
 _MONTH_START_TABLE: Final = (
     _nowruz.NOWRUZ[:-1, None] + _nowruz.CUM_DAYS_BEFORE_MONTH[None, :12]
 ).ravel()
+for _table in (_MONTH_LENGTH, _MONTH_LENGTH_TABLE, _MONTH_START_TABLE):
+    _table.flags.writeable = False  # shared by every call (and thread)
+del _table
 
 
 def _month_lengths(

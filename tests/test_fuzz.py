@@ -282,6 +282,9 @@ def test_to_jalali_answers_right_or_raises_its_own_error(value: Any) -> None:
 
 
 @given(st.lists(date_like, max_size=6))
+@example([np.datetime64(0, "ns"), np.datetime64(293, "Y")])  # numpy: 2263 in ns wraps around
+@example(["", 150100])  # numpy: the number becomes the text "150100"
+@example([None, 0])  # pandas: 0 is 1970-01-01
 def test_to_jalali_list_agrees_with_each_value(values: list[Any]) -> None:
     table = outcome(ist.to_jalali, values)
     each = [outcome(ist.to_jalali, v) for v in values]

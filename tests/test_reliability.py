@@ -26,7 +26,17 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 import isipo_stats as ist
-from isipo_stats import _nowruz
+from isipo_stats import (
+    _nowruz,
+    amounts,
+    calendar,
+    checks,
+    figures,
+    reconciliation,
+    series,
+    spans,
+    text,
+)
 from isipo_stats.checks import FLAG_COLUMNS
 from isipo_stats.figures import COLUMNS
 
@@ -262,6 +272,19 @@ def test_every_datetime64_unit(unit: str, value: int, expected: list[int]) -> No
     assert ist.to_jalali(array[0]).iloc[0].tolist() == expected  # a scalar of that unit too
 
 
+def test_a_list_of_datetime64_values_of_several_units() -> None:
+    # numpy would give the list one unit, nanoseconds, in which 2420 wraps around to 1836
+    values = [
+        np.datetime64("2021-03-21", "ns"),
+        np.datetime64("2021-03-21T10", "h"),
+        np.datetime64("NaT"),
+    ]
+    assert ist.to_jalali(values).to_numpy(dtype=object).tolist()[:2] == [[1400, 1, 1]] * 2
+    with pytest.raises(ist.CalendarRangeError) as info:
+        ist.to_jalali([np.datetime64("2000-01-01", "ns"), np.datetime64("2420", "Y")])
+    assert str(info.value) == f"{RANGE}, got 2420-01-01 at position 1"
+
+
 # --- the leap day 30 Esfand ---------------------------------------------------------------
 
 
@@ -453,27 +476,32 @@ def test_ten_million_dates_convert_within_six_times_their_memory() -> None:
 
 # --- no global mutable state ---------------------------------------------------------------
 
-TABLES = (
-    "NOWRUZ",
-    "YEAR_LENGTH",
-    "CUM_DAYS_BEFORE_MONTH",
-    "LUT_YEAR",
-    "LUT_MONTH",
-    "LUT_DAY",
-    "LUT_DOY",
-)
+
+def _shared_tables() -> dict[str, np.ndarray[Any, Any]]:
+    """Every module-level numpy array of the library (the calendar's lookup tables, ...)."""
+    modules = [_nowruz, calendar, text, series, checks, reconciliation, amounts, figures, spans]
+    return {
+        f"{module.__name__}.{name}": value
+        for module in modules
+        for name, value in vars(module).items()
+        if isinstance(value, np.ndarray)
+    } | {f"isipo_stats.text._NUMBER_TEXT[{key}]": value for key, value in text._NUMBER_TEXT.items()}
 
 
 def _fingerprint() -> dict[str, str]:
-    return {name: hashlib.sha256(getattr(_nowruz, name).tobytes()).hexdigest() for name in TABLES}
+    return {
+        name: hashlib.sha256(repr(table.tolist()).encode()).hexdigest()
+        for name, table in _shared_tables().items()
+    }
 
 
-def test_the_calendar_tables_are_read_only() -> None:
-    for name in TABLES:
-        table = getattr(_nowruz, name)
+def test_the_shared_tables_are_read_only() -> None:
+    tables = _shared_tables()
+    assert {"isipo_stats._nowruz.NOWRUZ", "isipo_stats._nowruz.LUT_YEAR"} <= set(tables)
+    for name, table in tables.items():
         assert not table.flags.writeable, name
         with pytest.raises(ValueError, match="read-only"):
-            table[0] = 0
+            table[0] = table[0]
 
 
 REPORTS = ist.load_isipo_reports()
