@@ -12,7 +12,9 @@ official leap-year list of 1206-1498 and against jdatetime on every day of 1200-
   year there: the 1634 equinox-to-equinox year is common, 1635 is leap);
 * 1 Farvardin 1404 is 2025-03-21.
 
-Everything is computed once, at import, with numpy (no per-year Python loop).
+Everything is computed once, at import, with numpy (no per-year Python loop). Only the
+calendar kernel (:mod:`isipo_stats._kernel`) imports this module; everything else asks the
+kernel.
 Day numbers count days since 1970-01-01 (the Unix epoch), the unit of ``datetime64[D]``.
 """
 

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Sequence
-from typing import Any, TypeAlias
+from typing import Any, Literal, TypeAlias
 
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
 from pandas._libs.tslibs.nattype import NaTType
 
-__all__ = ["DateArray", "DateScalar", "IntArray", "IntScalar"]
+__all__ = ["DateArray", "DateScalar", "FreqCode", "IntArray", "IntScalar"]
 
 DateScalar: TypeAlias = "str | _dt.date | np.datetime64 | NaTType | None"
 """One date: an ISO string, a ``datetime.date``/``datetime``/Timestamp, a ``datetime64``
@@ -25,3 +25,6 @@ IntScalar: TypeAlias = int | np.integer[Any]
 
 IntArray: TypeAlias = "Sequence[Any] | npt.NDArray[Any] | pd.Index[Any]"
 """Whole numbers that are not a Series (a Series keeps its index in the result)."""
+
+FreqCode: TypeAlias = Literal["M", "Q", "H", "Y"]
+"""A Jalali frequency: month, quarter, half-year or year (:mod:`isipo_stats.frequency`)."""

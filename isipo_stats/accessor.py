@@ -44,7 +44,7 @@ Name: asof, dtype: Int64
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Final, get_args
+from typing import TYPE_CHECKING, Any, Final
 
 import numpy as np
 import numpy.typing as npt
@@ -56,10 +56,14 @@ from isipo_stats import figures as _figures
 from isipo_stats import reconciliation as _reconciliation
 from isipo_stats import series as _series
 from isipo_stats import text as _text
+from isipo_stats._dates import days_to_datetime64
+from isipo_stats._typing import FreqCode
+from isipo_stats.calendar import read_days
 from isipo_stats.checks import Tolerances
 from isipo_stats.errors import InputTypeError, InvalidDateError
+from isipo_stats.frequency import get_frequency
 from isipo_stats.reconciliation import Reconciled
-from isipo_stats.series import Frequency, Target
+from isipo_stats.series import Target
 from isipo_stats.text import Locale
 
 if TYPE_CHECKING:
@@ -68,8 +72,6 @@ if TYPE_CHECKING:
 __all__ = ["IsipoFrameAccessor", "IsipoSeriesAccessor", "JalaliResampler"]
 
 _FIGURE_COLUMNS: Final = ("id", "metric", "kind")
-_PERIOD_NAMES: Final[dict[str, str]] = {"M": "month", "Q": "quarter", "Y": "year"}
-_PERIOD_MONTHS: Final[dict[str, int]] = {"M": 1, "Q": 3, "Y": 12}
 
 
 def _has_datetime_values(series: pd.Series) -> bool:
@@ -105,34 +107,25 @@ def _flag(condition: pd.Series) -> npt.NDArray[np.bool_]:
     return condition.to_numpy(dtype=np.bool_, na_value=False)
 
 
-def _period_starts(dates: pd.Index, freq: Frequency) -> pd.DatetimeIndex:
+def _period_starts(dates: pd.Index, freq: FreqCode) -> pd.Series | pd.DatetimeIndex:
     """First day of the Jalali period that ends on each date, raising if a date ends none."""
-    if freq not in _PERIOD_MONTHS:
-        msg = f"freq must be one of M, Q, Y, got {freq!r}"
-        raise InputTypeError(msg)
-    fields = _calendar.to_jalali(dates)
-    year, month, day = (_as_float(fields[column]) for column in ("year", "month", "day"))
-    months = _PERIOD_MONTHS[freq]
-    last_month = np.ceil(month / months) * months
-    length = _as_float(pd.Series(_month_length(fields)))
-    bad = ((month != last_month) | (day != length)) & ~np.isnan(year)
+    spec = get_frequency(freq)
+    parsed, days = read_days(dates)
+    bad = (spec.end(days) != days) & ~parsed.missing
     if bad.any():
         i = int(np.argmax(bad))
-        what = _PERIOD_NAMES[freq]
-        shown = f"{int(year[i])}-{int(month[i]):02d}-{int(day[i]):02d}"
-        gregorian = _calendar.jalali_date(int(year[i]), int(month[i]), int(day[i])).date()
+        shown = _text.format_jalali(np.datetime64(int(days[i]), "D"))
+        gregorian = np.datetime64(int(days[i]), "D")
         msg = (
-            f"with freq={freq!r} each date must be the last day of a Jalali {what}, "
-            f"got {shown} ({gregorian}) at position {i}"
+            f"with freq={spec.code!r} each date must be the last day of a Jalali {spec.name}, "
+            f"got {shown} ({gregorian})"
         )
-        raise InvalidDateError(msg)
-    return _calendar.to_gregorian(
-        year, last_month - months + 1, np.where(np.isnan(year), np.nan, 1)
-    )
+        raise InvalidDateError(msg, position=i)
+    return pd.DatetimeIndex(days_to_datetime64(spec.start(days), parsed.missing))
 
 
 def _spans(
-    dates: pd.Index, freq: Frequency | None, start: object, end: object
+    dates: pd.Index, freq: FreqCode | None, start: object, end: object
 ) -> tuple[object, object]:
     """Return the (start, end) that :meth:`IsipoSeriesAccessor.calendarize` passes on."""
     if freq is None:
@@ -387,7 +380,7 @@ class IsipoSeriesAccessor:
         """
         return self._like(_text.format_jalali(self._dates, fmt, locale=locale))
 
-    def to_period(self, freq: Frequency = "M") -> pd.Series:
+    def to_period(self, freq: FreqCode = "M") -> pd.Series:
         """Label each date with its Jalali period; see :func:`isipo_stats.period_labels`.
 
         Parameters
@@ -411,7 +404,7 @@ class IsipoSeriesAccessor:
 
     # -- numbers on a DatetimeIndex -------------------------------------------------------
 
-    def resample(self, freq: Frequency = "M") -> JalaliResampler:
+    def resample(self, freq: FreqCode = "M") -> JalaliResampler:
         """Group the values by Jalali month, quarter or year of their index date.
 
         Parameters
@@ -470,7 +463,7 @@ class IsipoSeriesAccessor:
         self,
         to: Target = "gregorian_year",
         *,
-        freq: Frequency | None = None,
+        freq: FreqCode | None = None,
         start: object = None,
         end: object = None,
     ) -> pd.DataFrame:
@@ -559,12 +552,10 @@ class JalaliResampler:
     """
 
     values: pd.Series
-    freq: Frequency
+    freq: FreqCode
 
     def __post_init__(self) -> None:
-        if self.freq not in get_args(Frequency):
-            msg = f"freq must be one of M, Q, Y, got {self.freq!r}"
-            raise InputTypeError(msg)
+        get_frequency(self.freq)  # refuse a bad freq when the resampler is made
 
     def sum(self) -> pd.Series:
         """Return the sum of each period's values (missing values skipped)."""
@@ -668,7 +659,7 @@ class IsipoFrameAccessor:
         return _checks.check(self._obj, tolerances=tolerances, ratio_pairs=ratio_pairs)
 
     def reconcile(
-        self, freq: Frequency = "M", *, tolerances: Tolerances | None = None
+        self, freq: FreqCode = "M", *, tolerances: Tolerances | None = None
     ) -> Reconciled:
         """Build a consistent year-to-date path per series; see :func:`isipo_stats.reconcile`.
 

@@ -2,7 +2,8 @@
 
 Gregorian to Jalali is one gather per field from day-indexed tables; Jalali to Gregorian is
 arithmetic on the Nowruz table. No per-element Python runs on array paths. The rule and the
-supported range are documented in :mod:`isipo_stats._nowruz` and the README.
+supported range are documented in :mod:`isipo_stats._kernel` and the README; every
+calendar question is asked of the kernel.
 
 Return conventions
 ------------------
@@ -21,64 +22,52 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from isipo_stats import _nowruz
-from isipo_stats._arrays import (
-    DateInput,
-    IntInput,
-    as_day_numbers,
-    as_int_array,
-    days_to_datetime64,
-    first_position,
-)
+from isipo_stats import _kernel
+from isipo_stats._arrays import IntInput, as_int_array
+from isipo_stats._dates import DateInput, as_day_numbers, days_to_datetime64
 from isipo_stats._typing import DateArray, DateScalar, IntArray, IntScalar
-from isipo_stats.errors import CalendarRangeError, InvalidDateError
+from isipo_stats.errors import InvalidDateError
 
 __all__ = [
     "SUPPORTED_YEARS",
     "day_of_year",
     "days_in_month",
     "is_leap",
+    "jalali_date",
+    "jalali_year",
     "quarter",
+    "read_days",
+    "read_ints",
     "to_gregorian",
     "to_jalali",
+    "year_bounds",
 ]
 
-SUPPORTED_YEARS: Final = _nowruz.SUPPORTED_YEARS
+SUPPORTED_YEARS: Final = _kernel.SUPPORTED_YEARS
 """First and last supported Jalali year, inclusive: (1200, 1699)."""
 
-_FIRST_YEAR, _LAST_YEAR = SUPPORTED_YEARS
-_N_DAYS: Final = _nowruz.LAST_DAY - _nowruz.FIRST_DAY + 1
-_MONTH_LENGTH: Final = np.diff(_nowruz.CUM_DAYS_BEFORE_MONTH)
+_YEAR_LIMITS: Final = f"{_kernel.FIRST_YEAR}-{_kernel.LAST_YEAR}"
 
 
-def _day_label(day: int) -> str:
-    return str(np.datetime64(day, "D"))
+def read_days(dates: object) -> tuple[DateInput, npt.NDArray[np.int64]]:
+    """Read any accepted date input and check its range.
 
+    Returns the parsed input and its day numbers, with missing dates replaced by the first
+    supported day so that the kernel can be asked about every element.
 
-def range_message() -> str:
-    """Return the first half of the message of a date outside the supported range."""
-    first = _day_label(_nowruz.FIRST_DAY)
-    last = _day_label(_nowruz.LAST_DAY)
-    return f"date must be in {first}..{last} (Jalali {_FIRST_YEAR}-{_LAST_YEAR})"
-
-
-def day_offsets(dates: DateInput) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.bool_]]:
-    """Return offsets into the day tables and the missing mask, checking the range.
-
-    Missing dates get offset 0 so that they can be gathered safely.
+    Raises
+    ------
+    CalendarRangeError
+        A date outside the supported years, with its position.
     """
-    offsets = dates.days - _nowruz.FIRST_DAY
-    outside = offsets.view(np.uint64) >= _N_DAYS
-    if not outside.any():
-        return offsets, dates.missing
-    bad = outside & ~dates.missing
-    if bad.any():
-        position = first_position(bad)
-        shown = _day_label(int(dates.days[position]))
-        msg = f"{range_message()}, got {shown} at position {position}"
-        raise CalendarRangeError(msg)
-    offsets[outside] = 0
-    return offsets, dates.missing
+    parsed = as_day_numbers(dates)
+    return parsed, _kernel.check_days(parsed.days, parsed.missing)
+
+
+def read_ints(values: object, what: str) -> IntInput:
+    """Read whole numbers (a year, month or day argument), naming ``what`` in errors."""
+    limits = _YEAR_LIMITS if what == "year" else None
+    return as_int_array(values, what, limits=limits)
 
 
 def _int64_field(
@@ -126,13 +115,13 @@ def to_jalali(dates: object) -> pd.DataFrame:
     1  1400      1     1
     2  <NA>   <NA>  <NA>
     """
-    parsed = as_day_numbers(dates)
-    offsets, missing = day_offsets(parsed)
-    index = parsed.index if parsed.index is not None else pd.RangeIndex(offsets.size)
+    parsed, days = read_days(dates)
+    index = parsed.index if parsed.index is not None else pd.RangeIndex(days.size)
+    year, month, day = _kernel.fields(days)
     columns = {
-        "year": _int64_field(np.take(_nowruz.LUT_YEAR, offsets), missing),
-        "month": _int64_field(np.take(_nowruz.LUT_MONTH, offsets), missing),
-        "day": _int64_field(np.take(_nowruz.LUT_DAY, offsets), missing),
+        "year": _int64_field(year, parsed.missing),
+        "month": _int64_field(month, parsed.missing),
+        "day": _int64_field(day, parsed.missing),
     }
     return pd.DataFrame(columns, index=index, copy=False)
 
@@ -160,9 +149,8 @@ def day_of_year(dates: object) -> pd.Series | int | None:
     >>> day_of_year(["2021-03-21", "2020-09-21"]).tolist()
     [1, 186]
     """
-    parsed = as_day_numbers(dates)
-    offsets, _ = day_offsets(parsed)
-    return _field_result(parsed, _nowruz.LUT_DOY[offsets])
+    parsed, days = read_days(dates)
+    return _field_result(parsed, _kernel.day_of_year(days))
 
 
 @overload
@@ -186,52 +174,8 @@ def quarter(dates: object) -> pd.Series | int | None:
     >>> quarter(["2021-03-21", "2021-06-22", "2021-09-23", "2022-03-20"]).tolist()
     [1, 2, 3, 4]
     """
-    parsed = as_day_numbers(dates)
-    offsets, _ = day_offsets(parsed)
-    return _field_result(parsed, (np.take(_nowruz.LUT_MONTH, offsets) + 2) // 3)
-
-
-def check_years(years: IntInput) -> npt.NDArray[np.int64]:
-    """Return year offsets into the Nowruz table, raising on an unsupported year."""
-    offsets = years.values - _FIRST_YEAR
-    bad = (offsets.view(np.uint64) > _LAST_YEAR - _FIRST_YEAR) & ~years.missing
-    if bad.any():
-        position = first_position(bad)
-        msg = (
-            f"year must be in {_FIRST_YEAR}-{_LAST_YEAR}, got {years.values[position]} "
-            f"at position {position}"
-        )
-        raise CalendarRangeError(msg)
-    return np.where(years.missing, 0, offsets)
-
-
-def check_months(months: IntInput) -> npt.NDArray[np.int64]:
-    """Return zero-based months, raising :class:`InvalidDateError` outside 1-12."""
-    bad = ((months.values < 1) | (months.values > 12)) & ~months.missing
-    if bad.any():
-        position = first_position(bad)
-        msg = f"month must be in 1-12, got {months.values[position]} at position {position}"
-        raise InvalidDateError(msg)
-    return np.where(months.missing, 0, months.values - 1)
-
-
-# Per (year, month) tables, indexed by year_offset * 12 + month0: one gather per array.
-_MONTH_LENGTH_TABLE: Final = np.where(
-    np.arange(12) == 11, (_nowruz.YEAR_LENGTH - 336)[:, None], _MONTH_LENGTH[None, :]
-).ravel()
-_MONTH_START_TABLE: Final = (
-    _nowruz.NOWRUZ[:-1, None] + _nowruz.CUM_DAYS_BEFORE_MONTH[None, :12]
-).ravel()
-for _table in (_MONTH_LENGTH, _MONTH_LENGTH_TABLE, _MONTH_START_TABLE):
-    _table.flags.writeable = False  # shared by every call (and thread)
-del _table
-
-
-def _month_lengths(
-    year_offsets: npt.NDArray[np.int64], month0: npt.NDArray[np.int64]
-) -> npt.NDArray[np.int64]:
-    lengths: npt.NDArray[np.int64] = _MONTH_LENGTH_TABLE[year_offsets * 12 + month0]
-    return lengths
+    parsed, days = read_days(dates)
+    return _field_result(parsed, (_kernel.month_of(days) + 2) // 3)
 
 
 def _wrap_like(
@@ -284,9 +228,9 @@ def is_leap(year: object) -> Any:
     >>> is_leap([1403, 1408]).tolist()
     [True, True]
     """
-    years = as_int_array(year, "year")
-    offsets = check_years(years)
-    return _wrap_like(_nowruz.YEAR_LENGTH[offsets] == 366, years, getattr(year, "name", None))
+    years = read_ints(year, "year")
+    known = _kernel.check_years(years.values, years.missing)
+    return _wrap_like(_kernel.is_leap(known), years, getattr(year, "name", None))
 
 
 @overload
@@ -313,13 +257,16 @@ def days_in_month(year: object, month: object) -> Any:
     (29, 30, 30)
     """
     years, months = _broadcast_ints(("year", year), ("month", month))
-    lengths = _month_lengths(check_years(years), check_months(months))
+    lengths = _kernel.month_length(
+        _kernel.check_years(years.values, years.missing),
+        _kernel.check_months(months.values, months.missing),
+    )
     missing = IntInput(years.values, years.missing | months.missing, years.index, years.scalar)
     return _wrap_like(lengths, missing, getattr(year, "name", None))
 
 
 def _broadcast_ints(*named: tuple[str, object]) -> list[IntInput]:
-    inputs = [as_int_array(value, what) for what, value in named]
+    inputs = [read_ints(value, what) for what, value in named]
     sizes = [item.values.size for item in inputs]
     lengths = {n for n in sizes if n != 1}  # numpy's rule: length 1 goes with any length
     size = lengths.pop() if len(lengths) == 1 else 1
@@ -375,20 +322,9 @@ def to_gregorian(year: object, month: object, day: object) -> pd.DatetimeIndex |
     DatetimeIndex(['2021-03-20', '2025-03-21'], dtype='datetime64[us]', freq=None)
     """
     years, months, days = _broadcast_ints(("year", year), ("month", month), ("day", day))
-    year_month = check_years(years) * 12 + check_months(months)
-    lengths = _MONTH_LENGTH_TABLE[year_month]
-    bad = ((days.values < 1) | (days.values > lengths)) & ~days.missing
-    if bad.any():
-        i = first_position(bad)
-        msg = (
-            f"day must be in 1-{lengths[i]} for {years.values[i]}-{months.values[i]:02d}, "
-            f"got {days.values[i]} at position {i}"
-        )
-        raise InvalidDateError(msg)
-    missing = years.missing | months.missing | days.missing
-    day_numbers = _MONTH_START_TABLE[year_month] + (days.values - 1)
-    if days.missing.any():
-        day_numbers[days.missing] = 0  # NaT below; any in-range value will do
+    day_numbers, missing = _kernel.check_dates(
+        years.values, months.values, days.values, (years.missing, months.missing, days.missing)
+    )
     values = days_to_datetime64(day_numbers, missing)
     if years.index is not None:
         return pd.Series(values, index=years.index)
@@ -404,3 +340,37 @@ def jalali_date(year: int, month: int, day: int) -> pd.Timestamp:
     Timestamp('2025-03-21 00:00:00')
     """
     return pd.Timestamp(to_gregorian(year, month, day)[0])
+
+
+def year_bounds(years: npt.ArrayLike) -> tuple[npt.NDArray[Any], npt.NDArray[Any]]:
+    """Return the first and last day (``datetime64[us]``) of each Jalali year.
+
+    Missing years (NaN, ``<NA>``) and years outside :data:`SUPPORTED_YEARS` give NaT: this
+    is for columns already validated, where a missing year means "not known".
+
+    Examples
+    --------
+    >>> first, last = year_bounds([1399.0, np.nan])
+    >>> first.astype("datetime64[D]").tolist(), last.astype("datetime64[D]").tolist()
+    ([datetime.date(2020, 3, 20), None], [datetime.date(2021, 3, 20), None])
+    """
+    values = pd.array(np.asarray(years, dtype=object), dtype="Float64")
+    numbers = values.to_numpy(dtype=np.float64, na_value=np.nan)
+    known = (numbers >= _kernel.FIRST_YEAR) & (numbers <= _kernel.LAST_YEAR)
+    y = np.where(known, numbers, _kernel.FIRST_YEAR).astype(np.int64)
+    first, last = _kernel.year_bounds(y)
+    return days_to_datetime64(first, ~known), days_to_datetime64(last, ~known)
+
+
+def jalali_year(dates: npt.NDArray[np.datetime64]) -> npt.NDArray[np.float64]:
+    """Return the Jalali year of each ``datetime64`` value as float: NaN for NaT or outside.
+
+    Examples
+    --------
+    >>> jalali_year(np.array(["2021-03-20", "NaT", "1700-01-01"], "datetime64[D]")).tolist()
+    [1399.0, nan, nan]
+    """
+    days = dates.astype("datetime64[D]").astype(np.int64)
+    inside = ~np.isnat(dates) & _kernel.in_range(days)
+    years = _kernel.year_of(np.where(inside, days, _kernel.FIRST_DAY))
+    return np.where(inside, years, np.nan)

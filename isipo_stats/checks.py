@@ -22,9 +22,10 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from isipo_stats import _nowruz
+from isipo_stats.calendar import to_jalali, year_bounds
 from isipo_stats.errors import FigureValidationError, InputTypeError
 from isipo_stats.figures import COLUMNS, validate_figures
+from isipo_stats.text import format_jalali
 
 __all__ = ["CHECKS", "FLAG_COLUMNS", "Tolerances", "check", "intervals", "ytd_points"]
 
@@ -116,11 +117,7 @@ def intervals(figures: pd.DataFrame, approx_tolerance: float = 0.10) -> pd.DataF
 
 
 def _year_start(jyear: pd.Series) -> npt.NDArray[np.datetime64]:
-    years = jyear.to_numpy(dtype=float, na_value=np.nan)
-    known = np.isfinite(years)
-    offsets = np.where(known, years - _nowruz.SUPPORTED_YEARS[0], 0).astype(np.int64)
-    days = _nowruz.NOWRUZ[offsets].astype("datetime64[D]").astype("datetime64[us]")
-    return np.where(known, days, np.datetime64("NaT", "us"))
+    return year_bounds(jyear.to_numpy(dtype=float, na_value=np.nan))[0]
 
 
 def ytd_points(figures: pd.DataFrame, approx_tolerance: float = 0.10) -> pd.DataFrame:
@@ -213,8 +210,6 @@ def _check_dates(figures: pd.DataFrame) -> pd.DataFrame:
     actual_days = actual.to_numpy().astype("datetime64[D]").astype(np.int64)
     gap = pd.Series(stated_days - actual_days, index=stated.index, dtype=np.int64)
     direction = np.where(gap > 0, "later", "earlier")
-    from isipo_stats.text import format_jalali  # noqa: PLC0415 (keeps the import graph flat)
-
     jalali = format_jalali(actual.to_numpy())
     message = (
         rows["id"]
@@ -415,8 +410,6 @@ def _check_components(figures: pd.DataFrame, tol: Tolerances) -> pd.DataFrame:
 
 def _period_year(frame: pd.DataFrame, suffix: str = "") -> pd.Series:
     """Jalali year of a figure, or of its latest publication date when it has none."""
-    from isipo_stats.calendar import to_jalali  # noqa: PLC0415
-
     published = frame[f"published_to{suffix}"]
     year_of_publication = to_jalali(published.to_numpy()).year.to_numpy()
     return frame[f"jyear{suffix}"].fillna(pd.Series(year_of_publication, index=frame.index))
@@ -594,11 +587,10 @@ def _check_targets(figures: pd.DataFrame, points: pd.DataFrame, tol: float) -> p
 
 def _check_rows(figures: pd.DataFrame) -> pd.DataFrame:
     year_start = pd.Series(_year_start(figures["jyear"]), index=figures.index)
-    next_year = figures["jyear"].astype("Float64") + 1
     year_end = pd.Series(
-        _year_start(next_year.where(next_year <= _nowruz.SUPPORTED_YEARS[1] + 1)),
+        year_bounds(figures["jyear"].to_numpy(dtype=float, na_value=np.nan))[1],
         index=figures.index,
-    ) - pd.Timedelta(days=1)
+    )
     outside = figures["jyear"].notna() & (
         (figures["start"] < year_start) | (figures["end"] > year_end)
     )

@@ -21,11 +21,11 @@ from isipo_stats.errors import FigureValidationError, IsipoError, ParseError
 from isipo_stats.figures import load_isipo_reports, read_figures
 from isipo_stats.reconciliation import reconcile
 from isipo_stats.spans import year_span
+from isipo_stats.text import JALALI_BELOW
 
 __all__ = ["main"]
 
 _ISO_DATE = re.compile(r"^\s*(\d{3,4})[-/](\d{1,2})[-/](\d{1,2})\s*$")
-_JALALI_BELOW = 1800  # a date whose year is below this is Jalali, otherwise Gregorian
 
 
 def _cmd_calendar(args: argparse.Namespace) -> int:
@@ -55,7 +55,7 @@ def _cmd_convert(args: argparse.Namespace) -> int:
             msg = f"could not read {text!r} as a date (expected YYYY-MM-DD)"
             raise ParseError(msg)
         year, month, day = (int(part) for part in match.groups())
-        direction = args.to or ("gregorian" if year < _JALALI_BELOW else "jalali")
+        direction = args.to or ("gregorian" if year < JALALI_BELOW else "jalali")
         if direction == "gregorian":
             print(to_gregorian(year, month, day)[0].date())
         else:

@@ -24,15 +24,17 @@ from __future__ import annotations
 
 from typing import Any, Final, NamedTuple
 
+import numpy as np
 import pandas as pd
 
-from isipo_stats import _nowruz
+from isipo_stats import _kernel
+from isipo_stats._typing import FreqCode
 from isipo_stats.accessor import IsipoSeriesAccessor
 from isipo_stats.checks import Tolerances, check
 from isipo_stats.errors import InputTypeError, MissingDependencyError
 from isipo_stats.figures import validate_figures
 from isipo_stats.reconciliation import reconcile
-from isipo_stats.series import Frequency, Target
+from isipo_stats.series import Target
 from isipo_stats.text import Locale
 
 try:
@@ -57,7 +59,8 @@ def _pandas(part: pd.Series) -> IsipoSeriesAccessor:
 
 def _nowruz_divisions(first: pd.Timestamp, last: pd.Timestamp) -> list[pd.Timestamp]:
     """Divisions from ``first`` to ``last`` cut at every Nowruz between them."""
-    days = pd.DatetimeIndex(_nowruz.NOWRUZ.astype("datetime64[D]"))
+    years = np.arange(_kernel.FIRST_YEAR, _kernel.LAST_YEAR + 2)
+    days = pd.DatetimeIndex(_kernel.nowruz(years).astype("datetime64[D]"))
     inside = days[(days > first) & (days <= last)]
     cuts = [first, *inside]
     return [*cuts, last] if cuts[-1] != last else cuts
@@ -159,14 +162,14 @@ class DaskIsipoSeriesAccessor:
             lambda p: _pandas(p).strftime(fmt, locale=locale), meta=self._text()
         )
 
-    def to_period(self, freq: Frequency = "M") -> dd.Series:
+    def to_period(self, freq: FreqCode = "M") -> dd.Series:
         """Jalali period labels, as :meth:`IsipoSeriesAccessor.to_period`."""
         return self._obj.map_partitions(lambda p: _pandas(p).to_period(freq), meta=self._text())
 
     def _text(self) -> pd.Series:
         return pd.Series([], dtype=object, name=self._obj.name)
 
-    def resample(self, freq: Frequency = "M") -> DaskJalaliResampler:
+    def resample(self, freq: FreqCode = "M") -> DaskJalaliResampler:
         """Aggregate by Jalali period: ``.resample("M").sum()`` and so on."""
         return DaskJalaliResampler(self._obj, freq)
 
@@ -195,7 +198,7 @@ class DaskIsipoSeriesAccessor:
 class DaskJalaliResampler:
     """Jalali-period aggregation of a Dask Series (see :meth:`DaskIsipoSeriesAccessor.resample`)."""
 
-    def __init__(self, series: dd.Series, freq: Frequency) -> None:
+    def __init__(self, series: dd.Series, freq: FreqCode) -> None:
         _pandas(series._meta)._flows("resample")
         self._obj = series
         self._freq = freq
@@ -262,7 +265,7 @@ class DaskIsipoFrameAccessor:
         return check(self.validate(), tolerances=tolerances)
 
     def reconcile(
-        self, freq: Frequency = "M", *, tolerances: Tolerances | None = None
+        self, freq: FreqCode = "M", *, tolerances: Tolerances | None = None
     ) -> DaskReconciled:
         """Reconcile every series in its own partition, with the whole table's flags."""
         table = self.validate()

@@ -52,11 +52,11 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from isipo_stats import _nowruz
 from isipo_stats._arrays import lone_surrogates
 from isipo_stats.amounts import QUALIFIERS, parse_amounts
+from isipo_stats.calendar import SUPPORTED_YEARS, jalali_year, year_bounds
 from isipo_stats.errors import FigureValidationError, InputTypeError, IsipoError, ParseError
-from isipo_stats.text import normalize_digits, parse_jalali
+from isipo_stats.text import JALALI_BELOW, normalize_digits, parse_jalali
 
 __all__ = [
     "COLUMNS",
@@ -115,7 +115,6 @@ COLUMNS: Final[dict[str, str]] = {
 
 _METRIC_NAME: Final = r"^[a-z][a-z0-9_]*$"
 _STATED_DATE: Final = re.compile(r"^(start|end)=(\d{4}-\d{2}-\d{2})$")
-_JALALI_BELOW: Final = 1800
 _TEXT_COLUMNS: Final = ("source", "stated", "stated_dates", "note")
 
 
@@ -157,7 +156,7 @@ def _parse_dates(
     normalized = normalize_digits(text.astype("string")).fillna("").astype(object)
     given = (normalized != "").to_numpy(dtype=bool)
     lead = pd.to_numeric(normalized.str.extract(r"^(\d{1,4})")[0], errors="coerce")
-    jalali = given & (lead < _JALALI_BELOW).to_numpy(dtype=bool)
+    jalali = given & (lead < JALALI_BELOW).to_numpy(dtype=bool)
     gregorian = given & ~jalali
     if gregorian.any():
         parsed = pd.to_datetime(normalized[gregorian], errors="coerce", format="ISO8601")
@@ -181,7 +180,7 @@ def _parse_dates(
                 try:
                     out[row] = parse_jalali([normalized.iloc[row]])[side].to_numpy()[0]
                 except IsipoError as err:
-                    message = re.sub(r" at position 0", "", str(err))
+                    message = err.reason
                     mask = np.arange(len(text)) == row
                     problems.add(mask, column, message)
     return out
@@ -382,26 +381,6 @@ def _fill_amounts(frame: pd.DataFrame, out: pd.DataFrame, problems: _Problems) -
     out["high"] = high
 
 
-def _jalali_year_of(dates: npt.NDArray[np.datetime64]) -> npt.NDArray[np.float64]:
-    """Jalali year of each date as float, NaN for NaT or a date outside the supported range."""
-    days = dates.astype("datetime64[D]").astype(np.int64)
-    inside = ~np.isnat(dates) & (days >= _nowruz.FIRST_DAY) & (days <= _nowruz.LAST_DAY)
-    idx = np.where(inside, days - _nowruz.FIRST_DAY, 0)
-    return np.where(inside, _nowruz.LUT_YEAR[idx], np.nan)
-
-
-def _year_bounds(
-    jyear: npt.NDArray[np.float64],
-) -> tuple[npt.NDArray[np.datetime64], npt.NDArray[np.datetime64]]:
-    """First and last day of each Jalali year (NaT where the year is NaN)."""
-    known = np.isfinite(jyear)
-    offsets = np.where(known, jyear - _nowruz.SUPPORTED_YEARS[0], 0).astype(np.int64)
-    first = _nowruz.NOWRUZ[offsets].astype("datetime64[D]").astype("datetime64[us]")
-    last = (_nowruz.NOWRUZ[offsets + 1] - 1).astype("datetime64[D]").astype("datetime64[us]")
-    nat = np.datetime64("NaT", "us")
-    return np.where(known, first, nat), np.where(known, last, nat)
-
-
 def _fill_spans(frame: pd.DataFrame, out: pd.DataFrame, problems: _Problems) -> None:
     start = _parse_dates(_text(frame, "start"), "start", problems, side="start")
     end = _parse_dates(_text(frame, "end"), "end", problems, side="end")
@@ -410,7 +389,7 @@ def _fill_spans(frame: pd.DataFrame, out: pd.DataFrame, problems: _Problems) -> 
     jyear = pd.to_numeric(jyear_text, errors="coerce").to_numpy(dtype=float)
     bad_year = given & ~(np.isfinite(jyear) & (jyear == np.round(jyear)))
     problems.add(bad_year, "jyear", "not a whole number: " + _show(jyear_text))
-    first, last = _nowruz.SUPPORTED_YEARS
+    first, last = SUPPORTED_YEARS
     outside = given & ~bad_year & ((jyear < first) | (jyear > last))
     problems.add(outside, "jyear", f"year must be in {first}-{last}, got " + _show(jyear_text))
     jyear = np.where(given & ~bad_year & ~outside, jyear, np.nan)
@@ -419,14 +398,14 @@ def _fill_spans(frame: pd.DataFrame, out: pd.DataFrame, problems: _Problems) -> 
     # No jyear given: the year of the start (unless the span runs past that year: a
     # multi-year figure has none), or for a cumulative figure given only its as-of date,
     # the year of that date.
-    from_start = _jalali_year_of(start)
-    _, start_year_end = _year_bounds(from_start)
+    from_start = jalali_year(start)
+    _, start_year_end = year_bounds(from_start)
     crosses = ~np.isnat(end) & (end > start_year_end)
     derived = np.where(crosses, np.nan, from_start)
-    derived = np.where(np.isnat(start) & (kind == "cumulative"), _jalali_year_of(end), derived)
+    derived = np.where(np.isnat(start) & (kind == "cumulative"), jalali_year(end), derived)
     jyear = np.where(given, jyear, derived)
 
-    year_start, year_end = _year_bounds(jyear)
+    year_start, year_end = year_bounds(jyear)
     known = np.isfinite(jyear)
     no_span = np.isnat(start) & np.isnat(end)
     start = np.where(np.isnat(start) & known & (kind == "cumulative"), year_start, start)

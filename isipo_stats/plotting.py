@@ -10,12 +10,14 @@ their ids. The x axis is time: Jalali month labels with their Gregorian dates be
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final, Literal
+from typing import TYPE_CHECKING, Any, Final
 
 import numpy as np
 import pandas as pd
 
-from isipo_stats import _nowruz
+from isipo_stats import _kernel
+from isipo_stats._typing import FreqCode
+from isipo_stats.calendar import year_bounds
 from isipo_stats.errors import InputTypeError, MissingDependencyError
 from isipo_stats.reconciliation import Reconciled, reconcile
 from isipo_stats.text import MONTH_NAMES
@@ -53,8 +55,9 @@ def _as_of(figures: pd.DataFrame) -> pd.Series:
 
 
 def _jalali_year(day: pd.Timestamp) -> int:
-    offset = (day.normalize() - pd.Timestamp("1970-01-01")).days - _nowruz.FIRST_DAY
-    return int(_nowruz.LUT_YEAR[min(max(offset, 0), _nowruz.LUT_YEAR.size - 1)])
+    number = (day.normalize() - pd.Timestamp("1970-01-01")).days
+    clipped = min(max(number, _kernel.FIRST_DAY), _kernel.LAST_DAY)
+    return int(_kernel.year_of(np.array([clipped]))[0])
 
 
 def _month_ticks(first: pd.Timestamp, last: pd.Timestamp) -> tuple[list[pd.Timestamp], list[str]]:
@@ -64,13 +67,11 @@ def _month_ticks(first: pd.Timestamp, last: pd.Timestamp) -> tuple[list[pd.Times
     ticks: list[pd.Timestamp] = []
     labels: list[str] = []
     for year in range(jfirst, jlast + 2):
-        if year > _nowruz.SUPPORTED_YEARS[1]:
+        if year > _kernel.LAST_YEAR:
             break
-        nowruz = int(_nowruz.NOWRUZ[year - _nowruz.SUPPORTED_YEARS[0]])
         for month in range(1, 13, step):
-            day = pd.Timestamp(
-                np.datetime64(nowruz + int(_nowruz.CUM_DAYS_BEFORE_MONTH[month - 1]), "D")
-            )
+            start = _kernel.month_start(np.array([year]), np.array([month]))[0]
+            day = pd.Timestamp(np.datetime64(int(start), "D"))
             if first - pd.Timedelta(days=31) <= day <= last + pd.Timedelta(days=31):
                 ticks.append(day)
                 name = MONTH_NAMES["en"][month - 1]
@@ -84,7 +85,7 @@ def plot_metric(
     *,
     region: str = "Iran",
     unit: str | None = None,
-    freq: Literal["M", "Q", "Y"] = "M",
+    freq: FreqCode = "M",
     reconciled: Reconciled | None = None,
     ax: Axes | None = None,
     path: str | Path | None = None,
@@ -137,11 +138,8 @@ def plot_metric(
     ]
     accounted = result.figures.set_index("id")
     # figures of one Jalali year that state a year-to-date value (or a target) at a date
-    year_start = rows["jyear"].map(
-        lambda y: pd.Timestamp(
-            np.datetime64(int(_nowruz.NOWRUZ[int(y) - _nowruz.SUPPORTED_YEARS[0]]), "D")
-        ),
-        na_action="ignore",
+    year_start = pd.Series(
+        year_bounds(rows["jyear"].to_numpy(dtype=float, na_value=np.nan))[0], index=rows.index
     )
     ytd = rows["jyear"].notna() & (
         (rows["kind"] == "cumulative")

@@ -39,28 +39,24 @@ benchmarks over arbitrary spans, the model for year-to-date figures).
 
 from __future__ import annotations
 
-from typing import Final, Literal, NamedTuple
+from typing import Final, NamedTuple
 
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from isipo_stats import _nowruz
+from isipo_stats import _kernel
+from isipo_stats._typing import FreqCode
 from isipo_stats.checks import Tolerances, check, intervals, ytd_points
 from isipo_stats.errors import InputTypeError
 from isipo_stats.figures import COLUMNS, validate_figures
+from isipo_stats.frequency import get_frequency
 from isipo_stats.interpolation import grouped_pchip
 from isipo_stats.series import year_label
-from isipo_stats.text import format_jalali
 
 __all__ = ["Reconciled", "reconcile"]
 
 _GROUP: Final = ["metric", "region", "unit", "jyear"]
-_FREQ_MONTHS: Final[dict[str, tuple[int, ...]]] = {
-    "M": tuple(range(1, 13)),
-    "Q": (3, 6, 9, 12),
-    "Y": (12,),
-}
 _FIGURE_COLUMNS: Final = [
     "id", "metric", "region", "unit", "jyear", "kind", "qualifier", "value", "fitted",
     "residual", "status", "reason",
@@ -103,8 +99,8 @@ def _doy(dates: pd.Series, nowruz: npt.NDArray[np.int64]) -> npt.NDArray[np.floa
 
 
 def _nowruz_of(jyear: pd.Series) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
-    offsets = jyear.to_numpy(dtype=np.int64) - _nowruz.SUPPORTED_YEARS[0]
-    return _nowruz.NOWRUZ[offsets], _nowruz.YEAR_LENGTH[offsets]
+    years = jyear.to_numpy(dtype=np.int64)
+    return _kernel.nowruz(years), _kernel.year_length(years)
 
 
 # Checks whose first id is the one at fault (a total that disagrees with its parts).
@@ -180,7 +176,7 @@ def _band(
 
 def reconcile(
     figures: pd.DataFrame,
-    freq: Literal["M", "Q", "Y"] = "M",
+    freq: FreqCode = "M",
     *,
     tolerances: Tolerances | None = None,
     flags: pd.DataFrame | None = None,
@@ -191,8 +187,8 @@ def reconcile(
     ----------
     figures : pandas.DataFrame
         A validated figure table (:func:`isipo_stats.validate_figures`).
-    freq : {"M", "Q", "Y"}
-        Jalali months, quarters or years in :attr:`Reconciled.monthly`.
+    freq : {"M", "Q", "H", "Y"}
+        Jalali months, quarters, half-years or years in :attr:`Reconciled.monthly`.
     tolerances : Tolerances, optional
         Passed to :func:`isipo_stats.check`; ``approx_tolerance`` also sets how far an
         approximate figure may be from the path.
@@ -237,9 +233,7 @@ def reconcile(
     if not isinstance(figures, pd.DataFrame):
         msg = f"expected a figure table (DataFrame), got {type(figures).__name__}"
         raise InputTypeError(msg)
-    if freq not in _FREQ_MONTHS:
-        msg = f"freq must be one of M, Q, Y, got {freq!r}"
-        raise InputTypeError(msg)
+    get_frequency(freq)  # refuse a bad freq before any work
     tol = tolerances or Tolerances()
     if not set(COLUMNS) <= set(figures.columns):  # a raw table: validate it first
         figures = validate_figures(figures)
@@ -377,14 +371,18 @@ def _monthly(
                        npt.NDArray[np.float64]],
     freq: str,
 ) -> pd.DataFrame:  # fmt: skip
-    months = np.asarray(_FREQ_MONTHS[freq])
+    spec = get_frequency(freq)
+    months = np.arange(spec.months, 13, spec.months)
     n = len(group_keys)
     gid = np.repeat(group_keys["gid"].to_numpy(np.int64), months.size)
     month = np.tile(months, n)
-    first_month = month - {"M": 1, "Q": 3, "Y": 12}[freq] + 1
-    nowruz, year_len = _nowruz_of(group_keys["jyear"].iloc[gid].reset_index(drop=True))
-    end_x = np.where(month == 12, year_len, _nowruz.CUM_DAYS_BEFORE_MONTH[month]).astype(float)
-    start_day = nowruz + _nowruz.CUM_DAYS_BEFORE_MONTH[first_month - 1]
+    first_month = month - spec.months + 1
+    years = group_keys["jyear"].to_numpy(dtype=np.int64)[gid]
+    nowruz = _kernel.nowruz(years)
+    end_x = (
+        _kernel.month_start(years, month) + _kernel.month_length(years, month) - nowruz
+    ).astype(np.float64)
+    start_day = _kernel.month_start(years, first_month)
     cumulative = grouped_pchip(node_gid, node_x, node_y, gid, end_x)
     previous = np.r_[0.0, cumulative[:-1]]
     previous[np.r_[True, gid[1:] != gid[:-1]]] = 0.0
@@ -395,7 +393,6 @@ def _monthly(
     keys = group_keys.iloc[gid].reset_index(drop=True)
     start = start_day.astype("datetime64[D]").astype("datetime64[us]")
     end = (nowruz + end_x.astype(np.int64) - 1).astype("datetime64[D]").astype("datetime64[us]")
-    label_format = {"M": "%Y-%m", "Q": "%Y-Q%q", "Y": "%Y"}[freq]
     return pd.DataFrame(
         {
             "metric": keys["metric"],
@@ -403,7 +400,7 @@ def _monthly(
             "unit": keys["unit"],
             "jyear": keys["jyear"],
             "label": year_label(keys["jyear"].to_numpy(dtype=np.int64)),
-            "period": format_jalali(end, label_format).to_numpy(),
+            "period": spec.labels(spec.index(start_day)),
             "start": start,
             "end": end,
             "cumulative": cumulative,

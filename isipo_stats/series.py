@@ -19,20 +19,20 @@ Examples
 
 from __future__ import annotations
 
-from typing import Any, Final, Literal, get_args
+from typing import Any, Literal, get_args
 
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from isipo_stats import _nowruz
-from isipo_stats._arrays import DateInput, as_day_numbers
-from isipo_stats.calendar import day_offsets
+from isipo_stats import _kernel
+from isipo_stats._dates import DateInput
+from isipo_stats._typing import FreqCode
+from isipo_stats.calendar import read_days
 from isipo_stats.errors import InputTypeError, InvalidDateError
-from isipo_stats.text import format_jalali
+from isipo_stats.frequency import get_frequency
 
 __all__ = [
-    "Frequency",
     "Target",
     "aggregate",
     "calendarize",
@@ -42,15 +42,10 @@ __all__ = [
     "year_to_date",
 ]
 
-Frequency = Literal["M", "Q", "Y"]
-"""Jalali month, quarter or year."""
-
 Target = Literal[
     "gregorian_year", "gregorian_month", "jalali_year", "jalali_quarter", "jalali_month"
 ]
 """Periods that :func:`calendarize` allocates to."""
-
-_LABEL_FORMATS: Final[dict[str, str]] = {"M": "%Y-%m", "Q": "%Y-Q%q", "Y": "%Y"}
 
 
 def _dates_of(values: pd.Series, dates: object) -> object:
@@ -67,7 +62,7 @@ def _dates_of(values: pd.Series, dates: object) -> object:
 
 def _complete_days(dates: object, size: int, what: str = "dates") -> DateInput:
     """Read ``size`` dates, none missing (a flow needs its date), in the supported range."""
-    parsed = as_day_numbers(dates)
+    parsed, _ = read_days(dates)
     if parsed.days.size != size:
         msg = f"{what} has {parsed.days.size} values where {size} were expected"
         raise InvalidDateError(msg)
@@ -76,15 +71,12 @@ def _complete_days(dates: object, size: int, what: str = "dates") -> DateInput:
         missing = "a date is" if what == "dates" else f"{what} is"
         msg = f"{missing} missing at position {position}"
         raise InvalidDateError(msg)
-    day_offsets(parsed)  # the range check
     return parsed
 
 
 def _year_and_days(dates: object, size: int) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
     parsed = _complete_days(dates, size)
-    offsets, _ = day_offsets(parsed)
-    years: npt.NDArray[np.int64] = _nowruz.LUT_YEAR[offsets]
-    return years, parsed.days
+    return _kernel.year_of(parsed.days), parsed.days
 
 
 def _keys(by: object, size: int) -> list[npt.NDArray[np.object_]]:
@@ -194,7 +186,7 @@ def from_year_to_date(values: pd.Series, dates: object = None, *, by: object = N
     return pd.Series(out, index=values.index, name=values.name)
 
 
-def period_labels(dates: object, freq: Frequency = "M") -> pd.Series:
+def period_labels(dates: object, freq: FreqCode = "M") -> pd.Series:
     """Jalali period labels that sort in time order: ``"1400-07"``, ``"1400-Q3"``, ``"1400"``.
 
     Examples
@@ -202,17 +194,20 @@ def period_labels(dates: object, freq: Frequency = "M") -> pd.Series:
     >>> period_labels(["2021-10-22", "2022-03-20"], "Q").tolist()
     ['1400-Q3', '1400-Q4']
     """
-    if freq not in _LABEL_FORMATS:
-        msg = f"freq must be one of M, Q, Y, got {freq!r}"
-        raise InputTypeError(msg)
-    labels: pd.Series = format_jalali(dates, _LABEL_FORMATS[freq])  # type: ignore[call-overload]
-    return labels
+    spec = get_frequency(freq)
+    parsed, days = read_days(dates)
+    labels = spec.labels(spec.index(days))
+    labels[parsed.missing] = None
+    if parsed.scalar:
+        return labels[0]  # type: ignore[no-any-return]
+    index = parsed.index if parsed.index is not None else pd.RangeIndex(days.size)
+    return pd.Series(labels, index=index, name=parsed.name, dtype=object)
 
 
 def aggregate(
     values: pd.Series,
     dates: object = None,
-    freq: Frequency = "M",
+    freq: FreqCode = "M",
     how: Literal["sum", "mean", "first", "last", "count", "min", "max"] = "sum",
     *,
     by: object = None,
@@ -224,7 +219,7 @@ def aggregate(
     values : pandas.Series
     dates : date-like array, optional
         Default: the Series' DatetimeIndex.
-    freq : {"M", "Q", "Y"}
+    freq : {"M", "Q", "H", "Y"}
     how : {"sum", "mean", "first", "last", "count", "min", "max"}
     by : array-like or list of array-likes, optional
         Extra grouping keys, which become outer index levels.
@@ -246,28 +241,18 @@ def aggregate(
     if how not in ("sum", "mean", "first", "last", "count", "min", "max"):
         msg = f"how must be one of sum, mean, first, last, count, min, max, got {how!r}"
         raise InputTypeError(msg)
-    if freq not in _LABEL_FORMATS:
-        msg = f"freq must be one of M, Q, Y, got {freq!r}"
-        raise InputTypeError(msg)
+    spec = get_frequency(freq)
     parsed = _complete_days(_dates_of(values, dates), len(values))  # nothing dropped silently
-    offsets, _ = day_offsets(parsed)
-    # group on the first day of each Jalali period (an int), label only the groups found
-    period_start = offsets - (_nowruz.LUT_DOY[offsets] - 1)
-    if freq != "Y":
-        month = _nowruz.LUT_MONTH[offsets]
-        first_month = month if freq == "M" else month - (month - 1) % 3
-        period_start = period_start + _nowruz.CUM_DAYS_BEFORE_MONTH[first_month - 1]
+    # group on the period number (an int), label only the groups found
+    period = spec.index(parsed.days)
     if by is None and how in ("sum", "mean", "count") and values.dtype.kind in "iufb":
-        out = _bincount_aggregate(values, period_start, how)
+        out = _bincount_aggregate(values, period, how)
     else:
-        keys: list[Any] = [*_keys(by, len(values)), period_start]
+        keys: list[Any] = [*_keys(by, len(values)), period]
         grouped = pd.Series(values.to_numpy(), name=values.name).groupby(keys, sort=True)
         out = getattr(grouped, how)()
-    starts = out.index.get_level_values(-1).to_numpy(dtype=np.int64)
-    labels = pd.Index(
-        format_jalali((starts + _nowruz.FIRST_DAY).astype("datetime64[D]"), _LABEL_FORMATS[freq]),
-        dtype="str",
-    )
+    found = out.index.get_level_values(-1).to_numpy(dtype=np.int64)
+    labels = pd.Index(spec.labels(found), dtype="str")
     if by is None:
         out.index = labels
     else:
@@ -278,13 +263,11 @@ def aggregate(
     return out
 
 
-def _bincount_aggregate(
-    values: pd.Series, period_start: npt.NDArray[np.int64], how: str
-) -> pd.Series:
+def _bincount_aggregate(values: pd.Series, period: npt.NDArray[np.int64], how: str) -> pd.Series:
     """Sum, mean or count by period with ``np.bincount`` (NaN skipped, as pandas does)."""
-    # period starts are day offsets (fewer than 200,000): bin on them directly
-    first = int(period_start.min()) if period_start.size else 0
-    bins = period_start - first
+    # period numbers are small (fewer than 6,000 months in the supported years): bin on them
+    first = int(period.min()) if period.size else 0
+    bins = period - first
     rows = np.bincount(bins)
     numbers = values.to_numpy(dtype=np.float64, na_value=np.nan)
     present = ~np.isnan(numbers)
@@ -328,18 +311,13 @@ def _gregorian_boundaries(*, monthly: bool) -> tuple[npt.NDArray[np.int64], npt.
     return starts, periods.astype(str).astype(object)
 
 
-def _jalali_boundaries(months_per_period: int) -> tuple[npt.NDArray[np.int64], npt.NDArray[Any]]:
-    years = np.arange(_nowruz.SUPPORTED_YEARS[0], _nowruz.SUPPORTED_YEARS[1] + 1)
-    nowruz = _nowruz.NOWRUZ[:-1]
-    if months_per_period == 12:
-        return nowruz.copy(), year_label(years)
-    firsts = np.arange(0, 12, months_per_period)
-    starts = (nowruz[:, None] + _nowruz.CUM_DAYS_BEFORE_MONTH[firsts][None, :]).ravel()
-    numbers = np.tile(firsts // months_per_period + 1, years.size)
-    year_text = np.repeat(years.astype(str).astype(object), firsts.size)
-    if months_per_period == 3:
-        return starts, year_text + "-Q" + numbers.astype(str).astype(object)
-    return starts, year_text + "-" + np.char.zfill(numbers.astype(str), 2).astype(object)
+def _jalali_boundaries(freq: FreqCode) -> tuple[npt.NDArray[np.int64], npt.NDArray[Any]]:
+    spec = get_frequency(freq)
+    index = np.arange((_kernel.LAST_YEAR - _kernel.FIRST_YEAR + 1) * spec.per_year)
+    starts = spec.first_day(index)
+    if spec.months == 12:
+        return starts, year_label(_kernel.FIRST_YEAR + index)
+    return starts, spec.labels(index)
 
 
 def _boundaries(to: Target) -> tuple[npt.NDArray[np.int64], npt.NDArray[Any]]:
@@ -348,11 +326,11 @@ def _boundaries(to: Target) -> tuple[npt.NDArray[np.int64], npt.NDArray[Any]]:
     if to == "gregorian_month":
         return _gregorian_boundaries(monthly=True)
     if to == "jalali_year":
-        return _jalali_boundaries(12)
+        return _jalali_boundaries("Y")
     if to == "jalali_quarter":
-        return _jalali_boundaries(3)
+        return _jalali_boundaries("Q")
     if to == "jalali_month":
-        return _jalali_boundaries(1)
+        return _jalali_boundaries("M")
     msg = f"to must be one of {', '.join(get_args(Target))}, got {to!r}"
     raise InputTypeError(msg)
 

@@ -18,9 +18,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from isipo_stats import _nowruz
-from isipo_stats._arrays import IntInput, as_int_array
-from isipo_stats.calendar import check_months, check_years
+from isipo_stats import _kernel
+from isipo_stats.calendar import read_ints
 from isipo_stats.errors import InvalidDateError
 
 __all__ = ["Span", "month_span", "months_span", "quarter_span", "year_span"]
@@ -88,22 +87,17 @@ def _timestamp(day: np.int64) -> pd.Timestamp:
 
 
 def _span_of(year: int, first_month: int, last_month: int) -> Span:
-    years = as_int_array(year, "year")
-    offset = int(check_years(years)[0])
-    first = IntInput(np.array([first_month]), np.zeros(1, np.bool_), None, scalar=True)
-    last = IntInput(np.array([last_month]), np.zeros(1, np.bool_), None, scalar=True)
-    first0 = int(check_months(first)[0])
-    last0 = int(check_months(last)[0])
-    if last0 < first0:
+    years = read_ints(year, "year")
+    y = _kernel.check_years(years.values, years.missing)[:1]
+    no = np.zeros(1, np.bool_)
+    first = _kernel.check_months(np.array([first_month]), no)
+    last = _kernel.check_months(np.array([last_month]), no)
+    if last[0] < first[0]:
         msg = f"the last month must not come before the first, got {first_month}..{last_month}"
         raise InvalidDateError(msg)
-    nowruz = _nowruz.NOWRUZ[offset]
-    start = nowruz + _nowruz.CUM_DAYS_BEFORE_MONTH[first0]
-    if last0 == 11:
-        end = _nowruz.NOWRUZ[offset + 1] - 1
-    else:
-        end = nowruz + _nowruz.CUM_DAYS_BEFORE_MONTH[last0 + 1] - 1
-    return Span(_timestamp(start), _timestamp(end))
+    start = _kernel.month_start(y, first)
+    end = _kernel.month_start(y, last) + _kernel.month_length(y, last) - 1
+    return Span(_timestamp(start[0]), _timestamp(end[0]))
 
 
 def year_span(year: int) -> Span:

@@ -17,16 +17,22 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from isipo_stats import _nowruz
-from isipo_stats._arrays import as_day_numbers, first_position, lone_surrogates
+from isipo_stats import _kernel
+from isipo_stats._arrays import first_position, lone_surrogates
 from isipo_stats._typing import DateArray, DateScalar
-from isipo_stats.calendar import day_offsets, to_gregorian
+from isipo_stats.calendar import read_days, to_gregorian
 from isipo_stats.errors import InputTypeError, ParseError
 from isipo_stats.spans import Span
 
-__all__ = ["MONTH_NAMES", "format_jalali", "normalize_digits", "parse_jalali"]
+__all__ = ["JALALI_BELOW", "MONTH_NAMES", "format_jalali", "normalize_digits", "parse_jalali"]
 
 Locale = Literal["en", "fa"]
+
+JALALI_BELOW: Final = 1800
+"""A date written with a year below this is Jalali (``1399-07-30``), otherwise Gregorian.
+
+The supported Jalali years end at 1699 and the Gregorian ones begin at 1821, so the two
+never meet."""
 
 MONTH_NAMES: Final[dict[str, tuple[str, ...]]] = {
     "en": (
@@ -225,13 +231,10 @@ def _last_day_of_month(
     years: npt.NDArray[np.float64], months: npt.NDArray[np.float64], present: npt.NDArray[np.bool_]
 ) -> npt.NDArray[Any]:
     firsts = to_gregorian(years, months, np.where(present, 1, np.nan)).to_numpy()
-    lengths = _nowruz.CUM_DAYS_BEFORE_MONTH[1:] - _nowruz.CUM_DAYS_BEFORE_MONTH[:-1]
-    month0 = np.where(present, months, 1).astype(np.int64) - 1
-    year_offsets = (
-        np.where(present, years, _nowruz.SUPPORTED_YEARS[0]).astype(np.int64)
-        - (_nowruz.SUPPORTED_YEARS[0])
+    days = _kernel.month_length(
+        np.where(present, years, _kernel.FIRST_YEAR).astype(np.int64),
+        np.where(present, months, 1).astype(np.int64),
     )
-    days = np.where(month0 == 11, _nowruz.YEAR_LENGTH[year_offsets] - 336, lengths[month0])
     last_days: npt.NDArray[Any] = firsts + (days - 1).astype("timedelta64[D]")
     return last_days
 
@@ -249,7 +252,7 @@ def _number_strings(width: int, count: int, locale: Locale) -> npt.NDArray[np.ob
 _NUMBER_TEXT: Final = {
     (locale, width): _number_strings(width, count, locale)
     for locale in ("en", "fa")
-    for width, count in ((1, 10), (2, 100), (3, 367), (4, _nowruz.SUPPORTED_YEARS[1] + 1))
+    for width, count in ((1, 10), (2, 100), (3, 367), (4, _kernel.LAST_YEAR + 1))
 }
 
 
@@ -297,37 +300,35 @@ def format_jalali(
     if not isinstance(fmt, str):
         msg = f"fmt must be a format string such as '%Y-%m-%d', got {fmt!r}"
         raise InputTypeError(msg)
-    parsed = as_day_numbers(dates)
-    offsets, missing = day_offsets(parsed)
-    present = offsets[~missing]
+    parsed, day_numbers = read_days(dates)
+    missing = parsed.missing
+    present = day_numbers[~missing]
     first = int(present.min()) if present.size else 0
     last = int(present.max()) if present.size else -1
-    if present.size and offsets.size > last - first + 1:
+    if present.size and day_numbers.size > last - first + 1:
         # more dates than distinct days they span: format each day once, then gather
         days = np.arange(first, last + 1)
-        text = _format_offsets(days, fmt, locale)[np.clip(offsets - first, 0, None)]
+        text = _format_days(days, fmt, locale)[np.clip(day_numbers - first, 0, None)]
     else:
-        text = _format_offsets(offsets, fmt, locale)
+        text = _format_days(day_numbers, fmt, locale)
     text[missing] = None
     if parsed.scalar:
         return None if missing[0] else str(text[0])
-    index = parsed.index if parsed.index is not None else pd.RangeIndex(offsets.size)
+    index = parsed.index if parsed.index is not None else pd.RangeIndex(day_numbers.size)
     return pd.Series(text, index=index, name=parsed.name, dtype=object)
 
 
-def _format_offsets(
-    offsets: npt.NDArray[np.int64], fmt: str, locale: Locale
+def _format_days(
+    day_numbers: npt.NDArray[np.int64], fmt: str, locale: Locale
 ) -> npt.NDArray[np.object_]:
-    """Format day offsets (into the day tables) with ``fmt``; an object array of str."""
-    year = _nowruz.LUT_YEAR[offsets]
-    month = _nowruz.LUT_MONTH[offsets]
-    day = _nowruz.LUT_DAY[offsets]
-    text = np.full(offsets.size, "", dtype=object)
+    """Format day numbers with ``fmt``; an object array of str."""
+    year, month, day = _kernel.fields(day_numbers)
+    text = np.full(day_numbers.size, "", dtype=object)
     position = 0
     for match in _DIRECTIVE.finditer(fmt):
         if match.start() > position:
             text = text + _literal(fmt[position : match.start()])
-        text = text + _directive(match.group(), year, month, day, offsets, locale)
+        text = text + _directive(match.group(), year, month, day, day_numbers, locale)
         position = match.end()
     if position < len(fmt):
         text = text + _literal(fmt[position:])
@@ -344,7 +345,7 @@ def _directive(
     year: npt.NDArray[np.int64],
     month: npt.NDArray[np.int64],
     day: npt.NDArray[np.int64],
-    offsets: npt.NDArray[np.int64],
+    day_numbers: npt.NDArray[np.int64],
     locale: Locale,
 ) -> npt.NDArray[np.object_]:
     numbers = {width: _NUMBER_TEXT[locale, width] for width in (1, 2, 3, 4)}
@@ -357,7 +358,7 @@ def _directive(
     if code == "%d":
         return numbers[2][day]
     if code == "%j":
-        return numbers[3][_nowruz.LUT_DOY[offsets]]
+        return numbers[3][_kernel.day_of_year(day_numbers)]
     if code == "%q":
         return numbers[1][(month + 2) // 3]
     if code == "%B":

@@ -352,7 +352,7 @@ def test_flow_methods_need_numbers_on_a_datetime_index(method: str) -> None:
 
 
 def test_resample_refuses_an_unknown_frequency() -> None:
-    with pytest.raises(ist.InputTypeError, match=r"^freq must be one of M, Q, Y, got 'W'$"):
+    with pytest.raises(ist.InputTypeError, match=r"^freq must be one of M, Q, H, Y, got 'W'$"):
         isipo(date_indexed()).resample("W")  # type: ignore[arg-type]
 
 
@@ -370,7 +370,7 @@ def test_calendarize_freq_needs_period_ends() -> None:
         isipo(s).calendarize(freq="Q")
     with pytest.raises(ist.InputTypeError, match="give freq or start/end, not both"):
         isipo(s).calendarize(freq="M", start=s.index)
-    with pytest.raises(ist.InputTypeError, match="freq must be one of M, Q, Y, got 'W'"):
+    with pytest.raises(ist.InputTypeError, match="freq must be one of M, Q, H, Y, got 'W'"):
         isipo(s).calendarize(freq="W")  # type: ignore[arg-type]
 
 

@@ -1,0 +1,330 @@
+"""The calendar kernel: the only reader of the Nowruz tables.
+
+Every question about the Jalali calendar that the rest of the package asks ("the Nowruz of
+year y", "the Jalali year of day d", "the first day of this month or quarter", "is this
+date valid") is answered here, on int64 numpy arrays of **day numbers** (days since
+1970-01-01, the unit of ``datetime64[D]``). The tables themselves are built in
+:mod:`isipo_stats._nowruz`; no other module imports that one.
+
+Two kinds of function live here:
+
+* **checks** (``check_days``, ``check_years``, ``check_months``, ``check_dates``) take
+  arrays with a missing-value mask, raise the library's errors with the position of the
+  first bad value, and return values that are safe to use as table offsets;
+* **arithmetic** (everything else) trusts its input: day numbers within
+  ``FIRST_DAY..LAST_DAY``, years within ``SUPPORTED_YEARS`` (one past the last for
+  :func:`nowruz`), months 1-12. Callers run the checks first.
+
+Periods are runs of ``months`` whole Jalali months aligned on Nowruz (1 = month,
+3 = quarter, 6 = half-year, 12 = year); :mod:`isipo_stats.frequency` names them.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+import numpy as np
+import numpy.typing as npt
+
+from isipo_stats import _nowruz
+from isipo_stats._arrays import first_position, show
+from isipo_stats.errors import CalendarRangeError, InvalidDateError
+
+__all__ = [
+    "FIRST_DAY",
+    "FIRST_YEAR",
+    "LAST_DAY",
+    "LAST_YEAR",
+    "SUPPORTED_YEARS",
+    "check_dates",
+    "check_days",
+    "check_months",
+    "check_years",
+    "day_number",
+    "day_of_year",
+    "fields",
+    "in_range",
+    "is_leap",
+    "month_length",
+    "month_of",
+    "month_start",
+    "nowruz",
+    "period_end",
+    "period_index",
+    "period_start",
+    "period_start_of",
+    "range_message",
+    "year_bounds",
+    "year_length",
+    "year_of",
+]
+
+Days = npt.NDArray[np.int64]
+
+SUPPORTED_YEARS: Final = _nowruz.SUPPORTED_YEARS
+"""First and last supported Jalali year, inclusive: (1200, 1699)."""
+
+FIRST_YEAR: Final = SUPPORTED_YEARS[0]
+LAST_YEAR: Final = SUPPORTED_YEARS[1]
+FIRST_DAY: Final = _nowruz.FIRST_DAY
+"""Day number of 1 Farvardin of the first supported year."""
+LAST_DAY: Final = _nowruz.LAST_DAY
+"""Day number of the last day of the last supported year."""
+
+_N_DAYS: Final = LAST_DAY - FIRST_DAY + 1
+_CUM: Final = _nowruz.CUM_DAYS_BEFORE_MONTH
+# Per (year, month) tables indexed by (year - FIRST_YEAR) * 12 + (month - 1): one gather each.
+_MONTH_LENGTH: Final = np.where(
+    np.arange(12) == 11, (_nowruz.YEAR_LENGTH - 336)[:, None], np.diff(_CUM)[None, :]
+).ravel()
+_MONTH_START: Final = (_nowruz.NOWRUZ[:-1, None] + _CUM[None, :12]).ravel()
+for _table in (_MONTH_LENGTH, _MONTH_START):
+    _table.flags.writeable = False  # shared by every call (and thread)
+del _table
+
+
+def _label(day: int) -> str:
+    return str(np.datetime64(day, "D"))
+
+
+def range_message() -> str:
+    """Return the first half of the message for a date outside the supported range.
+
+    Examples
+    --------
+    >>> range_message()
+    'date must be in 1821-03-21..2321-03-20 (Jalali 1200-1699)'
+    """
+    first, last = _label(FIRST_DAY), _label(LAST_DAY)
+    return f"date must be in {first}..{last} (Jalali {FIRST_YEAR}-{LAST_YEAR})"
+
+
+# --- checks -------------------------------------------------------------------------------
+
+
+def in_range(days: Days) -> npt.NDArray[np.bool_]:
+    """Return which day numbers lie within the supported years."""
+    offsets: Days = days - FIRST_DAY
+    inside: npt.NDArray[np.bool_] = offsets.view(np.uint64) < _N_DAYS
+    return inside
+
+
+def check_days(days: Days, missing: npt.NDArray[np.bool_]) -> Days:
+    """Return the day numbers with missing ones replaced by ``FIRST_DAY``, checking the range.
+
+    Raises
+    ------
+    CalendarRangeError
+        A day (not missing) outside the supported years, with its position.
+    """
+    inside = in_range(days)
+    if inside.all():
+        return days
+    bad = ~inside & ~missing
+    if bad.any():
+        position = first_position(bad)
+        msg = f"{range_message()}, got {_label(int(days[position]))}"
+        raise CalendarRangeError(msg, position=position)
+    return np.where(inside, days, FIRST_DAY)
+
+
+def check_years(years: Days, missing: npt.NDArray[np.bool_]) -> Days:
+    """Return the years with missing ones replaced by ``FIRST_YEAR``, checking the range.
+
+    Raises
+    ------
+    CalendarRangeError
+        A year (not missing) outside :data:`SUPPORTED_YEARS`, with its position.
+    """
+    offsets = years - FIRST_YEAR
+    bad = (offsets.view(np.uint64) > LAST_YEAR - FIRST_YEAR) & ~missing
+    if bad.any():
+        position = first_position(bad)
+        msg = f"year must be in {FIRST_YEAR}-{LAST_YEAR}, got {show(years[position])}"
+        raise CalendarRangeError(msg, position=position)
+    return np.where(missing, FIRST_YEAR, years)
+
+
+def check_months(months: Days, missing: npt.NDArray[np.bool_]) -> Days:
+    """Return the months with missing ones replaced by 1, raising outside 1-12.
+
+    Raises
+    ------
+    InvalidDateError
+        A month (not missing) outside 1-12, with its position.
+    """
+    bad = ((months < 1) | (months > 12)) & ~missing
+    if bad.any():
+        position = first_position(bad)
+        msg = f"month must be in 1-12, got {show(months[position])}"
+        raise InvalidDateError(msg, position=position)
+    return np.where(missing, 1, months)
+
+
+def check_dates(
+    years: Days,
+    months: Days,
+    days: Days,
+    missing: tuple[npt.NDArray[np.bool_], npt.NDArray[np.bool_], npt.NDArray[np.bool_]],
+) -> tuple[Days, npt.NDArray[np.bool_]]:
+    """Return the day numbers of Jalali dates and which are missing, checking each field.
+
+    A date is missing when any of its fields is; its day number is then ``FIRST_DAY``.
+
+    Raises
+    ------
+    CalendarRangeError
+        A year outside :data:`SUPPORTED_YEARS`.
+    InvalidDateError
+        A month outside 1-12 or a day outside the month, with its position.
+
+    Examples
+    --------
+    >>> none = np.zeros(2, bool)
+    >>> check_dates(np.array([1399, 1404]), np.array([12, 1]), np.array([30, 1]),
+    ...             (none, none, none))[0].astype("datetime64[D]").tolist()
+    [datetime.date(2021, 3, 20), datetime.date(2025, 3, 21)]
+    """
+    year_missing, month_missing, day_missing = missing
+    y = check_years(years, year_missing)
+    m = check_months(months, month_missing)
+    lengths = month_length(y, m)
+    bad = ((days < 1) | (days > lengths)) & ~day_missing & ~year_missing & ~month_missing
+    if bad.any():
+        i = first_position(bad)
+        msg = f"day must be in 1-{lengths[i]} for {years[i]}-{months[i]:02d}, got {show(days[i])}"
+        raise InvalidDateError(msg, position=i)
+    any_missing = year_missing | month_missing | day_missing
+    numbers = np.where(any_missing, FIRST_DAY, month_start(y, m) + (days - 1))
+    return numbers, any_missing
+
+
+# --- arithmetic on day numbers --------------------------------------------------------------
+
+
+def _offsets(days: Days) -> Days:
+    return days - FIRST_DAY
+
+
+def fields(days: Days) -> tuple[Days, Days, Days]:
+    """Return the Jalali year, month and day of each day number.
+
+    Examples
+    --------
+    >>> [a.tolist() for a in fields(np.array([18706, 18707]))]   # 2021-03-20, 2021-03-21
+    [[1399, 1400], [12, 1], [30, 1]]
+    """
+    offsets = _offsets(days)
+    return (
+        np.take(_nowruz.LUT_YEAR, offsets),
+        np.take(_nowruz.LUT_MONTH, offsets),
+        np.take(_nowruz.LUT_DAY, offsets),
+    )
+
+
+def year_of(days: Days) -> Days:
+    """Return the Jalali year of each day number."""
+    return np.take(_nowruz.LUT_YEAR, _offsets(days))
+
+
+def month_of(days: Days) -> Days:
+    """Return the Jalali month (1-12) of each day number."""
+    return np.take(_nowruz.LUT_MONTH, _offsets(days))
+
+
+def day_of_year(days: Days) -> Days:
+    """Return the Jalali day of the year (1 Farvardin = 1) of each day number."""
+    return np.take(_nowruz.LUT_DOY, _offsets(days))
+
+
+# --- arithmetic on years and months --------------------------------------------------------
+
+
+def nowruz(years: Days) -> Days:
+    """Return the day number of 1 Farvardin of each year (up to ``LAST_YEAR + 1``).
+
+    Examples
+    --------
+    >>> nowruz(np.array([1404])).astype("datetime64[D]").tolist()
+    [datetime.date(2025, 3, 21)]
+    """
+    return np.take(_nowruz.NOWRUZ, np.asarray(years) - FIRST_YEAR)
+
+
+def year_bounds(years: Days) -> tuple[Days, Days]:
+    """Return the first and last day numbers of each year."""
+    first = nowruz(years)
+    return first, nowruz(np.asarray(years) + 1) - 1
+
+
+def year_length(years: Days) -> Days:
+    """Return 365 or 366 for each year."""
+    return np.take(_nowruz.YEAR_LENGTH, np.asarray(years) - FIRST_YEAR)
+
+
+def is_leap(years: Days) -> npt.NDArray[np.bool_]:
+    """Return whether each year has 366 days."""
+    leap: npt.NDArray[np.bool_] = year_length(years) == 366
+    return leap
+
+
+def _year_month(years: Days, months: Days) -> Days:
+    return (np.asarray(years) - FIRST_YEAR) * 12 + (np.asarray(months) - 1)
+
+
+def month_start(years: Days, months: Days) -> Days:
+    """Return the day number of the first day of each (year, month)."""
+    return np.take(_MONTH_START, _year_month(years, months))
+
+
+def month_length(years: Days, months: Days) -> Days:
+    """Return the number of days of each (year, month): 31, 30, or 29/30 for Esfand."""
+    return np.take(_MONTH_LENGTH, _year_month(years, months))
+
+
+def day_number(years: Days, months: Days, days: Days) -> Days:
+    """Return the day number of each valid Jalali date."""
+    return month_start(years, months) + (np.asarray(days) - 1)
+
+
+# --- periods of whole months aligned on Nowruz --------------------------------------------
+
+
+def period_index(days: Days, months: int) -> Days:
+    """Return, for each day, its period's number counted from the first supported year.
+
+    ``index = (year - FIRST_YEAR) * (12 // months) + (month - 1) // months``; consecutive
+    periods have consecutive numbers, so differences count periods.
+    """
+    year, month, _ = fields(days)
+    index: Days = (year - FIRST_YEAR) * (12 // months) + (month - 1) // months
+    return index
+
+
+def period_start_of(index: Days, months: int) -> Days:
+    """Return the first day number of each period number of :func:`period_index`."""
+    per_year = 12 // months
+    years = FIRST_YEAR + np.floor_divide(index, per_year)
+    first_month = np.remainder(index, per_year) * months + 1
+    return month_start(years, first_month)
+
+
+def period_start(days: Days, months: int) -> Days:
+    """Return the first day of the period (of ``months`` months) that holds each day.
+
+    Examples
+    --------
+    >>> day = np.array([np.datetime64("2021-10-22", "D").astype(np.int64)])  # 30 Mehr 1400
+    >>> period_start(day, 3).astype("datetime64[D]").tolist()                # 1 Mehr 1400
+    [datetime.date(2021, 9, 23)]
+    """
+    year, month, _ = fields(days)
+    return month_start(year, month - (month - 1) % months)
+
+
+def period_end(days: Days, months: int) -> Days:
+    """Return the last day of the period (of ``months`` months) that holds each day."""
+    year, month, _ = fields(days)
+    last_month = month - (month - 1) % months + months - 1
+    end: Days = month_start(year, last_month) + month_length(year, last_month) - 1
+    return end
