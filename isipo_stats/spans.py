@@ -204,7 +204,7 @@ def year_span(year: int) -> Span:
 def month_span(year: int, month: int) -> Span:
     """Return the Gregorian span of one Jalali month.
 
-    Raises as :func:`year_span` does, and for a month outside 1-12.
+    A month outside 1-12 is an InvalidDateError; the year is read as by :func:`year_span`.
 
     Examples
     --------
