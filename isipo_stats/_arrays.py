@@ -8,6 +8,7 @@ nothing of the package but its errors.
 
 from __future__ import annotations
 
+import decimal
 import math
 import numbers as _numbers_module
 import re
@@ -186,14 +187,14 @@ def _reordered(series: pd.Series, reference: pd.Index, what: str, first: str) ->
     found = _label_in_one(reference, index)
     if found is None:
         msg = (
-            f"{what} and {first} are Series whose indexes hold the same labels in another "
+            f"{first} and {what} are Series whose indexes hold the same labels in another "
             f"order, some repeated: {advice}"
         )
     else:
         label, in_first = found
         owner = first if in_first else what
         msg = (
-            f"{what} and {first} are Series whose indexes hold different labels "
+            f"{first} and {what} are Series whose indexes hold different labels "
             f"({show(label)} is in the index of {owner} only): {advice}"
         )
     raise IndexAlignmentError(msg)
@@ -357,10 +358,13 @@ def _numbers(values: object, what: str, noun: str) -> tuple[npt.NDArray[Any], np
     return arr, arr
 
 
+_REAL: Final = (_numbers_module.Real, decimal.Decimal)  # a Decimal is not a numbers.Real
+
+
 def _object_numbers(flat: npt.NDArray[np.object_], what: str, noun: str) -> npt.NDArray[np.float64]:
     """Read an object array of numbers and missing values as float64 (NaN where missing)."""
     number = np.fromiter(
-        (isinstance(v, _numbers_module.Real) and not isinstance(v, (bool, np.bool_)) for v in flat),
+        (isinstance(v, _REAL) and not isinstance(v, (bool, np.bool_)) for v in flat),
         dtype=bool,
         count=flat.size,
     )
@@ -384,4 +388,4 @@ def _to_float(value: Any) -> float:
     try:
         return float(value)
     except OverflowError:  # an int beyond float: far outside any range, shown as given
-        return math.copysign(1e308, value)
+        return 1e308 if value > 0 else -1e308

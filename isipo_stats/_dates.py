@@ -225,6 +225,11 @@ def _objects_to_datetime64(values: npt.NDArray[Any]) -> npt.NDArray[np.datetime6
     return _local_naive(aware_index).to_numpy()
 
 
+def _all_nan(values: npt.NDArray[Any]) -> bool:
+    """Return whether ``values`` are floats, all NaN (missing dates read as numbers)."""
+    return values.dtype.kind == "f" and bool(np.isnan(values).all())
+
+
 def _series_days(dates: pd.Series) -> DateInput:
     """Day numbers of a Series of dates of any dtype (numpy, Arrow, categorical, objects)."""
     dtype = dates.dtype
@@ -239,6 +244,8 @@ def _series_days(dates: pd.Series) -> DateInput:
         arr = dates.to_numpy()
     elif dtype.kind in "OUS" or pd.api.types.is_string_dtype(dtype):
         arr = _objects_to_datetime64(dates.to_numpy(dtype=object))
+    elif _all_nan(dates.to_numpy()):  # an empty date column read as numbers
+        arr = np.full(len(dates), np.datetime64("NaT", "D"))
     else:
         msg = f"expected dates, got a Series of dtype {dtype}"
         raise InputTypeError(msg)
@@ -259,6 +266,9 @@ def _from_arrow(dates: pd.Series) -> pd.Series:
         target = "datetime64[s]"
     elif name == "date64[ms]":
         target = "datetime64[ms]"
+    elif name.startswith(("time", "duration", "month_day_nano_interval")):
+        msg = f"expected dates, got a Series of dtype {dates.dtype}"  # times of day, durations
+        raise InputTypeError(msg)
     else:
         return dates
     return dates.astype(target)  # type: ignore[call-overload,no-any-return]
@@ -268,14 +278,19 @@ def _categorical_days(dates: pd.Series) -> DateInput:
     """Day numbers of a categorical Series: each category read once, then gathered."""
     used = dates.cat.remove_unused_categories()
     codes = used.cat.codes.to_numpy()
+    if used.cat.categories.empty:  # only missing values (the categories may be of any dtype)
+        return DateInput(
+            np.zeros(codes.size, np.int64), codes < 0, dates.index, dates.name, scalar=False
+        )
     try:
         categories = as_day_numbers(pd.Series(used.cat.categories))
     except IsipoError as err:  # name the first row holding the bad category
         if err.position is None:
             raise
         raise err.located(position=first_position(codes == err.position)) from None
-    missing = (codes < 0) | categories.missing[codes]
-    days = np.where(missing, 0, categories.days[codes])
+    # code -1 (a missing value) takes the extra missing category appended at the end
+    missing = np.append(categories.missing, True)[codes]
+    days = np.where(missing, 0, np.append(categories.days, 0)[codes])
     return DateInput(days, missing, dates.index, dates.name, scalar=False)
 
 
@@ -317,6 +332,8 @@ def as_day_numbers(dates: object) -> DateInput:
         return _datetime64_to_days(np.array([], dtype="datetime64[D]"))
     if arr.dtype.kind in "OUS":
         return _datetime64_to_days(_objects_to_datetime64(arr.astype(object)))
+    if _all_nan(arr):  # an empty date column read as numbers
+        return _datetime64_to_days(np.full(arr.size, np.datetime64("NaT", "D")))
     msg = f"expected dates, got an array of dtype {arr.dtype}"
     raise InputTypeError(msg)
 

@@ -51,6 +51,7 @@ __all__ = [
     "month_start",
     "nowruz",
     "period_end",
+    "period_end_of",
     "period_index",
     "period_start",
     "period_start_of",
@@ -320,12 +321,30 @@ def period_index(days: Days, months: int) -> Days:
     return index
 
 
-def period_start_of(index: Days, months: int) -> Days:
-    """Return the first day number of each period number of :func:`period_index`."""
+def _period_months(index: Days, months: int) -> tuple[Days, Days]:
     per_year = 12 // months
     years = FIRST_YEAR + np.floor_divide(index, per_year)
-    first_month = np.remainder(index, per_year) * months + 1
-    return month_start(years, first_month)
+    return years, np.remainder(index, per_year) * months + 1
+
+
+def period_start_of(index: Days, months: int) -> Days:
+    """Return the first day number of each period number of :func:`period_index`."""
+    return month_start(*_period_months(index, months))
+
+
+def period_end_of(index: Days, months: int) -> Days:
+    """Return the last day number of each period number of :func:`period_index`.
+
+    Examples
+    --------
+    >>> last = period_end_of(np.array([(LAST_YEAR - FIRST_YEAR + 1) * 4 - 1]), 3)
+    >>> bool(last[0] == LAST_DAY)
+    True
+    """
+    years, first_month = _period_months(index, months)
+    last_month = first_month + (months - 1)
+    end: Days = month_start(years, last_month) + month_length(years, last_month) - 1
+    return end
 
 
 def period_start(days: Days, months: int) -> Days:

@@ -88,6 +88,10 @@ class _Numbers:
     integer: bool
     nullable: bool
 
+    def take(self, order: npt.NDArray[np.intp]) -> _Numbers:
+        """Return the numbers in another row order."""
+        return _Numbers(self.values[order], self.missing[order], self.integer, self.nullable)
+
 
 def _read_numbers(values: pd.Series) -> _Numbers:
     """Read the numbers of a Series once, keeping whether they are (nullable) integers.
@@ -382,7 +386,8 @@ def from_year_to_date(values: pd.Series, dates: object = None, *, by: object = N
     missing = numbers.missing[runs.order]
     previous = _previous_known(missing, runs)
     start = np.where(previous >= 0, ordered[np.maximum(previous, 0)], 0)
-    flows = ordered - start
+    with np.errstate(invalid="ignore"):  # inf - inf is NaN, as documented
+        flows = ordered - start
     if numbers.integer:
         # a wrapped difference has the sign of neither the value nor minus the start
         overflow = (((ordered ^ start) & (ordered ^ flows)) < 0) & ~missing
@@ -436,7 +441,8 @@ def aggregate(
     freq : {"M", "Q", "H", "Y"}
     how : {"sum", "mean", "first", "last", "count", "min", "max"}
         Missing values are skipped, as pandas does; a period with no value is missing
-        (``count`` gives 0).
+        (``count`` gives 0). ``first`` and ``last`` are the earliest and latest known
+        values by date (rows of the same date in the order given).
     by : array-like or list of array-likes, optional
         Extra grouping keys, which become outer index levels. A missing key is a group of
         its own.
@@ -476,7 +482,11 @@ def aggregate(
     parsed = _complete_days(_dates_of(series, dates), len(series))  # nothing dropped silently
     period = spec.index(parsed.days)
     codes, keys = _period_groups(_keys(by, len(series)), period)
-    result = _reduce(numbers, codes, len(keys), how)
+    if how in ("first", "last"):  # in time order (rows of one day as given), as resample
+        order = np.argsort(parsed.days, kind="stable")
+        result = _reduce(numbers.take(order), codes[order], len(keys), how)
+    else:
+        result = _reduce(numbers, codes, len(keys), how)
     labels = pd.Index(spec.labels(keys.get_level_values(-1).to_numpy(dtype=np.int64)), dtype="str")
     if keys.nlevels == 1:
         index: pd.Index = labels

@@ -25,6 +25,7 @@ import pandas as pd
 from isipo_stats import _kernel
 from isipo_stats._arrays import is_missing, is_scalar, show
 from isipo_stats._dates import as_day_numbers
+from isipo_stats._typing import IntScalar
 from isipo_stats.calendar import read_ints
 from isipo_stats.errors import InputTypeError, InvalidDateError
 
@@ -35,8 +36,10 @@ _ONE_DAY = pd.Timedelta(days=1)
 
 def _whole_day(value: object, what: str) -> pd.Timestamp:
     """Return one end of a span as a naive midnight Timestamp, refusing anything else."""
-    if is_missing(value) or (isinstance(value, np.datetime64) and np.isnat(value)):
-        msg = f"a span needs a {what} date, got {show(value)}"
+    if isinstance(value, np.datetime64) and np.isnat(value):
+        value = pd.NaT
+    if is_missing(value):
+        msg = f"a span needs {'a start' if what == 'start' else 'an end'} date, got {show(value)}"
         raise InvalidDateError(msg)
     try:
         day = pd.Timestamp(value)  # type: ignore[arg-type]
@@ -161,7 +164,7 @@ def _one_number(value: object, what: str) -> int:
     return int(number.values[0])
 
 
-def _span_of(year: int, first_month: int, last_month: int) -> Span:
+def _span_of(year: IntScalar, first_month: IntScalar, last_month: IntScalar) -> Span:
     y = np.array([_one_number(year, "year")])
     first = np.array([_one_number(first_month, "month")])
     last = np.array([_one_number(last_month, "month")])
@@ -177,7 +180,7 @@ def _span_of(year: int, first_month: int, last_month: int) -> Span:
     return Span(_timestamp(start[0]), _timestamp(end[0]))
 
 
-def year_span(year: int) -> Span:
+def year_span(year: IntScalar) -> Span:
     """Return the Gregorian span of a Jalali year, 1 Farvardin to the last day of Esfand.
 
     Raises
@@ -201,7 +204,7 @@ def year_span(year: int) -> Span:
     return _span_of(year, 1, 12)
 
 
-def month_span(year: int, month: int) -> Span:
+def month_span(year: IntScalar, month: IntScalar) -> Span:
     """Return the Gregorian span of one Jalali month.
 
     A month outside 1-12 is an InvalidDateError; the year is read as by :func:`year_span`.
@@ -214,7 +217,7 @@ def month_span(year: int, month: int) -> Span:
     return _span_of(year, month, month)
 
 
-def quarter_span(year: int, quarter: int) -> Span:
+def quarter_span(year: IntScalar, quarter: IntScalar) -> Span:
     """Return the Gregorian span of a Jalali quarter (1 = Farvardin-Khordad, ..., 4 = Dey-Esfand).
 
     Raises as :func:`year_span` does, and for a quarter outside 1-4.
@@ -231,7 +234,7 @@ def quarter_span(year: int, quarter: int) -> Span:
     return _span_of(year, 3 * number - 2, 3 * number)
 
 
-def months_span(year: int, first: int, last: int) -> Span:
+def months_span(year: IntScalar, first: IntScalar, last: IntScalar) -> Span:
     """Return the span from the first day of month ``first`` to the last day of ``last``.
 
     "The first seven months of 1399" is ``months_span(1399, 1, 7)``. Raises as

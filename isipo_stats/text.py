@@ -296,7 +296,8 @@ def format_jalali(
     if present.size and day_numbers.size > last - first + 1:
         # more dates than distinct days they span: format each day once, then gather
         days = np.arange(first, last + 1)
-        text = _format_days(days, fmt, locale)[np.clip(day_numbers - first, 0, None)]
+        # a missing date holds any day number: clipped into the table, then blanked
+        text = _format_days(days, fmt, locale)[np.clip(day_numbers - first, 0, last - first)]
     else:
         text = _format_days(day_numbers, fmt, locale)
     text[missing] = None
