@@ -49,7 +49,7 @@ from isipo_stats import _kernel
 from isipo_stats._arrays import align, as_float_array, first_position
 from isipo_stats._dates import DateInput
 from isipo_stats._typing import FreqCode
-from isipo_stats.calendar import read_days
+from isipo_stats.calendar import read_days, read_ints
 from isipo_stats.errors import InputTypeError, IntegerOverflowError, InvalidDateError
 from isipo_stats.frequency import get_frequency
 
@@ -87,10 +87,6 @@ class _Numbers:
     missing: npt.NDArray[np.bool_]
     integer: bool
     nullable: bool
-
-    def take(self, order: npt.NDArray[np.intp]) -> _Numbers:
-        """Return the numbers in another row order."""
-        return _Numbers(self.values[order], self.missing[order], self.integer, self.nullable)
 
 
 def _read_numbers(values: pd.Series) -> _Numbers:
@@ -198,11 +194,34 @@ def _keys(by: object, size: int) -> list[npt.NDArray[np.object_]]:
     return keys
 
 
-def _group_codes(keys: list[Any]) -> Codes:
-    """Return a number per distinct row of ``keys`` (a missing key is a group of its own)."""
-    frame = pd.DataFrame(dict(enumerate(keys)))
-    groups = frame.groupby(list(frame.columns), sort=False, dropna=False).ngroup()
-    return np.asarray(groups, dtype=np.int64)
+def _group_codes(keys: list[Any], *, sort: bool = False) -> Codes:
+    """Return a number per distinct row of ``keys``: 0, 1, ... (a missing key is a group).
+
+    With ``sort``, the numbers follow the sorted order of the keys, the first key first,
+    missing keys last (as pandas' ``groupby(sort=True, dropna=False)``).
+    """
+    rank = np.zeros(len(keys[0]) if keys else 0, dtype=np.int64)
+    span = 1
+    for key in keys:
+        codes, uniques = pd.factorize(key, sort=sort, use_na_sentinel=True)
+        size = len(uniques) + 1
+        if span * size > 2**40:  # keep the combined number small: renumber first
+            rank, span = _dense(rank)
+        rank = rank * size + np.where(codes < 0, size - 1, codes)  # missing: last
+        span *= size
+    return _dense(rank)[0]
+
+
+def _dense(rank: Codes) -> tuple[Codes, int]:
+    """Renumber ``rank`` 0, 1, ... in the same order; return the numbers and how many."""
+    if rank.size == 0:
+        return rank, 0
+    if rank.max() < 4 * rank.size + 2**16:  # a table over the values, no sort
+        present = np.bincount(rank) > 0
+        number = np.cumsum(present) - 1
+        return number[rank], int(number[-1]) + 1
+    distinct, inverse = np.unique(rank, return_inverse=True)
+    return inverse.reshape(-1).astype(np.int64), distinct.size
 
 
 @dataclass(frozen=True)
@@ -232,11 +251,17 @@ class _Runs:
 
 def _runs(values: pd.Series, dates: object, by: object) -> _Runs:
     parsed = _complete_days(_dates_of(values, dates), len(values))
-    keys = [*_keys(by, len(values)), _kernel.year_of(parsed.days)]
-    codes = _group_codes(keys)
-    order = np.lexsort((parsed.days, codes))
+    keys = _keys(by, len(values))
+    if keys:  # by group, then by date (the Jalali year follows the date)
+        codes = _group_codes(keys)
+        order = np.lexsort((parsed.days, codes))
+    else:
+        codes = np.zeros(len(values), dtype=np.int64)
+        order = np.argsort(parsed.days, kind="stable")
+    year = _kernel.year_of(parsed.days[order])
+    codes = codes[order]
     starts = np.ones(order.size, dtype=np.bool_)
-    starts[1:] = codes[order][1:] != codes[order][:-1]
+    starts[1:] = (codes[1:] != codes[:-1]) | (year[1:] != year[:-1])
     return _Runs(order, starts)
 
 
@@ -267,7 +292,10 @@ def _float_cumsum(values: npt.NDArray[np.float64], runs: _Runs) -> npt.NDArray[n
     """
     finite = np.isfinite(values)
     group = np.cumsum(runs.starts)
-    sums = pd.Series(np.where(finite, values, 0.0)).groupby(group).cumsum().to_numpy()
+    cumulated = pd.Series(np.where(finite, values, 0.0)).groupby(group).cumsum()
+    sums: npt.NDArray[np.float64] = np.asarray(cumulated, dtype=np.float64)
+    if not (np.isinf(values).any() or np.isinf(sums).any()):
+        return sums
     above = runs.cumsum(((values == np.inf) | (sums == np.inf)).astype(np.int64)) > 0
     below = runs.cumsum(((values == -np.inf) | (sums == -np.inf)).astype(np.int64)) > 0
     out: npt.NDArray[np.float64] = np.where(above, np.inf, np.where(below, -np.inf, sums))
@@ -483,8 +511,7 @@ def aggregate(
     period = spec.index(parsed.days)
     codes, keys = _period_groups(_keys(by, len(series)), period)
     if how in ("first", "last"):  # in time order (rows of one day as given), as resample
-        order = np.argsort(parsed.days, kind="stable")
-        result = _reduce(numbers.take(order), codes[order], len(keys), how)
+        result = _first_or_last(numbers, codes, len(keys), parsed.days, last=how == "last")
     else:
         result = _reduce(numbers, codes, len(keys), how)
     labels = pd.Index(spec.labels(keys.get_level_values(-1).to_numpy(dtype=np.int64)), dtype="str")
@@ -508,16 +535,18 @@ def _period_groups(keys: list[Any], period: Codes) -> tuple[Codes, pd.Index]:
         present = np.bincount(bins) > 0
         number = np.cumsum(present) - 1
         return number[bins], pd.Index(np.flatnonzero(present) + first)
-    columns: dict[object, Any] = {**dict(enumerate(keys)), "period": period}
-    frame = pd.DataFrame(columns)
-    grouped = frame.groupby(list(frame.columns), sort=True, dropna=False)
-    codes = np.asarray(grouped.ngroup(), dtype=np.int64)
-    return codes, grouped.size().index
+    codes = _group_codes([*keys, period], sort=True)
+    count = int(codes.max()) + 1 if codes.size else 0
+    first_row = np.full(count, codes.size, dtype=np.int64)
+    np.minimum.at(first_row, codes, np.arange(codes.size, dtype=np.int64))
+    index = pd.MultiIndex.from_arrays([np.asarray(k)[first_row] for k in [*keys, period]])
+    return codes, index
 
 
 def _reduce(numbers: _Numbers, codes: Codes, count: int, how: str) -> Any:
     """Reduce the numbers of each group (0..count-1), skipping missing values."""
-    known = np.bincount(codes[~numbers.missing], minlength=count)
+    present = codes[~numbers.missing] if numbers.missing.any() else codes
+    known = np.bincount(present, minlength=count)
     if how == "count":
         return known.astype(np.int64)
     if how in ("sum", "mean"):
@@ -528,6 +557,24 @@ def _reduce(numbers: _Numbers, codes: Codes, count: int, how: str) -> Any:
     filled = _wrap(numbers, numbers.values, numbers.missing)
     grouped = pd.Series(filled).groupby(codes, sort=True)
     return getattr(grouped, how)().array
+
+
+def _first_or_last(numbers: _Numbers, codes: Codes, count: int, days: Codes, *, last: bool) -> Any:
+    """Return the earliest (or latest) known value of each group by date (ties: row order).
+
+    One number orders the rows, ``(date, row)``: its minimum (maximum) over the known rows
+    of a group is the row wanted, found without sorting.
+    """
+    size = max(codes.size, 1)
+    offset = days - days.min() if codes.size else days
+    rank = offset * size + np.arange(codes.size, dtype=np.int64)
+    known = ~numbers.missing
+    best = np.full(count, -1 if last else np.iinfo(np.int64).max, dtype=np.int64)
+    (np.maximum if last else np.minimum).at(best, codes[known], rank[known])
+    found = np.bincount(codes[known], minlength=count) > 0
+    row = np.where(found, best % size, 0)
+    values = numbers.values[row] if codes.size else numbers.values[:0]
+    return _wrap(numbers, values, ~found)
 
 
 def _group_sum(numbers: _Numbers, codes: Codes, count: int, *, exact: bool) -> Any:
@@ -558,21 +605,34 @@ def _group_sum(numbers: _Numbers, codes: Codes, count: int, *, exact: bool) -> A
     return (high << 32) + (low & _LOW_BITS)
 
 
-def year_label(years: npt.ArrayLike) -> npt.NDArray[np.object_]:
+def year_label(years: object) -> npt.NDArray[np.object_]:
     """Label Jalali years with the Gregorian years they straddle: ``"1400 (2021/22)"``.
+
+    A missing year (None, NaN, ``pd.NA``) gets no label (None).
+
+    Raises
+    ------
+    CalendarRangeError
+        A year outside the supported years.
+    InvalidDateError, InputTypeError
+        A year that is not a whole number.
 
     Examples
     --------
-    >>> year_label([1399, 1400]).tolist()
-    ['1399 (2020/21)', '1400 (2021/22)']
+    >>> year_label([1399, 1400, None]).tolist()
+    ['1399 (2020/21)', '1400 (2021/22)', None]
     """
-    y, where = np.unique(np.asarray(years, dtype=np.int64), return_inverse=True)
+    parsed = read_ints(years, "year")
+    known = _kernel.check_years(parsed.values, parsed.missing)
+    y, where = np.unique(known, return_inverse=True)
     first = (y + 621).astype(str).astype(object)
     second = pd.Series((y + 622) % 100).astype(str).str.zfill(2).to_numpy(dtype=object)
     labels: npt.NDArray[np.object_] = (
         y.astype(str).astype(object) + " (" + first + "/" + second + ")"
     )
-    return labels[where.reshape(-1)]  # each distinct year labelled once
+    out = labels[where.reshape(-1)]  # each distinct year labelled once
+    out[parsed.missing] = None
+    return out
 
 
 def _gregorian_boundaries(*, monthly: bool) -> tuple[npt.NDArray[np.int64], npt.NDArray[Any]]:

@@ -148,6 +148,28 @@ def test_days_in_month_and_is_leap_missing_gives_na(fields: Any) -> None:
 @pytest.mark.parametrize(
     "call",
     [
+        ist.is_leap,
+        lambda m: ist.days_in_month(m, 1),
+        lambda m: ist.days_in_month(1400, m),
+        ist.quarter,
+        ist.day_of_year,
+        ist.format_jalali,
+        ist.period_labels,
+        lambda m: ist.to_jalali(m).iloc[0].tolist(),
+        lambda m: ist.jalali_date(1400, m, 1),
+        lambda m: ist.year_label([m]).tolist(),
+        lambda m: ist.to_gregorian(1400, 1, m).tolist(),
+        lambda m: ist.parse_jalali([m])["start"].tolist(),
+    ],
+)
+def test_a_missing_scalar_gives_a_missing_answer_never_a_number(call: Any, missing: object) -> None:
+    assert plain(np.atleast_1d(np.asarray(call(missing), dtype=object))) in ([None], [None] * 3)
+
+
+@pytest.mark.parametrize("missing", MISSING)
+@pytest.mark.parametrize(
+    "call",
+    [
         ist.year_span,
         lambda m: ist.month_span(m, 7),
         lambda m: ist.month_span(1400, m),

@@ -362,3 +362,14 @@ def test_values_must_be_a_series_of_numbers() -> None:
         ist.calendarize(["5"], ["2021-04-01"], ["2021-04-02"])
     with pytest.raises(ist.InputTypeError, match="values must be a number, got a boolean array"):
         ist.calendarize([True], ["2021-04-01"], ["2021-04-02"])
+
+
+def test_year_label_of_a_missing_year_is_none_and_other_years_are_refused() -> None:
+    labels = ist.year_label(pd.Series([1400, None], dtype="Int64"))
+    assert labels.tolist() == ["1400 (2021/22)", None]
+    with pytest.raises(ist.InvalidDateError, match=r"^year must be a whole number, got 1400.5"):
+        ist.year_label([1400.5])  # not cut to 1400
+    with pytest.raises(ist.CalendarRangeError, match=r"^year must be in 1200-1699, got 1199"):
+        ist.year_label([1199])
+    with pytest.raises(ist.InputTypeError, match=r"^year must be a whole number, got '1400'"):
+        ist.year_label(["1400"])
