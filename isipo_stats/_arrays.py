@@ -56,6 +56,8 @@ def show(value: object) -> str:
     """Return ``repr`` of a value, with numpy scalars shown as the Python value they hold."""
     if isinstance(value, np.generic):
         value = value.item()
+    elif isinstance(value, tuple):  # a MultiIndex label
+        value = tuple(v.item() if isinstance(v, np.generic) else v for v in value)
     return repr(value)
 
 

@@ -482,3 +482,14 @@ def test_dates_read_as_all_missing_numbers_are_missing(dates: Any) -> None:
     assert ist.to_jalali(dates).isna().all().all()
     with pytest.raises(InputTypeError, match="expected dates, got"):
         ist.to_jalali(pd.Series([np.nan, 1.0]))
+
+
+def test_series_on_a_multiindex_are_matched_by_their_tuples() -> None:
+    rows = pd.MultiIndex.from_tuples([("a", 1), ("b", 2)])
+    year = pd.Series([1400, 1401], index=rows)
+    out = ist.to_gregorian(year, pd.Series([12, 1], index=rows[::-1]), 1)
+    assert out.tolist() == [pd.Timestamp("2021-03-21"), pd.Timestamp("2023-02-20")]
+    with pytest.raises(
+        ist.errors.IndexAlignmentError, match=r"\(\('a', 1\) is in the index of year"
+    ):
+        ist.to_gregorian(year, pd.Series([1, 2]), 1)
