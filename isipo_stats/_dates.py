@@ -9,7 +9,6 @@ calendar kernel, so that the library's calendar rule applies to them too.
 from __future__ import annotations
 
 import datetime as _dt
-import math
 import re
 from dataclasses import dataclass
 from typing import Any, Final
@@ -20,7 +19,7 @@ import numpy.typing as npt
 import pandas as pd
 
 from isipo_stats import _kernel
-from isipo_stats._arrays import first_position, is_scalar, one_dimensional
+from isipo_stats._arrays import first_position, is_missing, is_scalar, one_dimensional
 from isipo_stats.errors import CalendarRangeError, InputTypeError, IsipoError, ParseError
 
 __all__ = ["TEHRAN", "DateInput", "as_day_numbers", "days_to_datetime64"]
@@ -118,16 +117,13 @@ _NAT_TEXT: Final = frozenset({"", "NaT", "nat", "NAT", "nan", "NaN", "NAN"})
 _HAS_YEAR: Final = re.compile(r"[0-9]{3}")
 
 
-def _is_missing_scalar(value: object) -> bool:
-    return (
-        value is None
-        or value is pd.NaT
-        or value is pd.NA
-        or (isinstance(value, float) and math.isnan(value))
-    )
-
-
 def _jalali_objects(flat: npt.NDArray[Any], is_jalali: npt.NDArray[np.bool_]) -> Any:
+    """Return jdatetime values as dates read by their Jalali fields with this library's rule.
+
+    A naive value gives its day (``datetime64``); a timezone-aware ``jdatetime.datetime``
+    gives its instant (a UTC Timestamp), which is then brought to Tehran time like any
+    aware datetime.
+    """
     jvals = flat[is_jalali]
     year, month, day = (
         np.fromiter((getattr(v, name) for v in jvals), dtype=np.int64, count=jvals.size)
@@ -138,7 +134,19 @@ def _jalali_objects(flat: npt.NDArray[Any], is_jalali: npt.NDArray[np.bool_]) ->
         days, _ = _kernel.check_dates(year, month, day, (none, none, none))
     except IsipoError as err:  # name the position in the input, not among the Jalali values
         raise _renumbered(err, np.flatnonzero(is_jalali)) from None
-    return days_to_datetime64(days, none)
+    out: npt.NDArray[Any] = days_to_datetime64(days, none).astype(object)
+    for i, value in enumerate(jvals):
+        offset = value.utcoffset() if isinstance(value, jdatetime.datetime) else None
+        if offset is not None:  # aware: its instant, in UTC
+            clock = _dt.timedelta(
+                hours=value.hour,
+                minutes=value.minute,
+                seconds=value.second,
+                microseconds=value.microsecond,
+            )
+            midnight = pd.Timestamp(np.datetime64(int(days[i]), "D"))
+            out[i] = (midnight + clock - offset).tz_localize("UTC")
+    return out
 
 
 def _renumbered(err: IsipoError, positions: npt.NDArray[np.intp]) -> IsipoError:
@@ -184,7 +192,7 @@ def _objects_to_datetime64(values: npt.NDArray[Any]) -> npt.NDArray[np.datetime6
             if text not in _NAT_TEXT and not _HAS_YEAR.search(text):
                 msg = f"could not read {value!r} {{where}} as a Gregorian date"
                 raise ParseError(msg, position=position)
-        elif not (isinstance(value, _DATE_TYPES) or _is_missing_scalar(value)):
+        elif not (isinstance(value, _DATE_TYPES) or is_missing(value)):
             # numbers would be read as nanoseconds since 1970, booleans as numbers
             msg = f"expected a date or a string, got {value!r}"
             raise InputTypeError(msg, position=position)
@@ -217,6 +225,75 @@ def _objects_to_datetime64(values: npt.NDArray[Any]) -> npt.NDArray[np.datetime6
     return _local_naive(aware_index).to_numpy()
 
 
+def _all_nan(values: npt.NDArray[Any]) -> bool:
+    """Return whether ``values`` are floats, all NaN (missing dates read as numbers)."""
+    return values.dtype.kind == "f" and bool(np.isnan(values).all())
+
+
+def _series_days(dates: pd.Series) -> DateInput:
+    """Day numbers of a Series of dates of any dtype (numpy, Arrow, categorical, objects)."""
+    dtype = dates.dtype
+    if isinstance(dtype, pd.CategoricalDtype):
+        return _categorical_days(dates)
+    if isinstance(dtype, pd.ArrowDtype):
+        dates = _from_arrow(dates)
+        dtype = dates.dtype
+    if isinstance(dtype, pd.DatetimeTZDtype):
+        arr = _local_naive(pd.DatetimeIndex(dates.array)).to_numpy()
+    elif dtype.kind == "M":
+        arr = dates.to_numpy()
+    elif dtype.kind in "OUS" or pd.api.types.is_string_dtype(dtype):
+        arr = _objects_to_datetime64(dates.to_numpy(dtype=object))
+    elif _all_nan(dates.to_numpy()):  # an empty date column read as numbers
+        arr = np.full(len(dates), np.datetime64("NaT", "D"))
+    else:
+        msg = f"expected dates, got a Series of dtype {dtype}"
+        raise InputTypeError(msg)
+    out = _datetime64_to_days(arr)
+    return DateInput(out.days, out.missing, dates.index, dates.name, scalar=False)
+
+
+def _from_arrow(dates: pd.Series) -> pd.Series:
+    """Arrow dates and timestamps (any unit, timezone-aware too) as numpy-backed datetimes.
+
+    Other Arrow types are returned as they are (text is read as text; the rest is refused).
+    """
+    kind: Any = getattr(dates.dtype, "pyarrow_dtype", None)
+    name = str(kind)
+    if name.startswith("timestamp"):
+        target = f"datetime64[{kind.unit}, {kind.tz}]" if kind.tz else f"datetime64[{kind.unit}]"
+    elif name == "date32[day]":
+        target = "datetime64[s]"
+    elif name == "date64[ms]":
+        target = "datetime64[ms]"
+    elif name.startswith(("time", "duration", "month_day_nano_interval")):
+        msg = f"expected dates, got a Series of dtype {dates.dtype}"  # times of day, durations
+        raise InputTypeError(msg)
+    else:
+        return dates
+    return dates.astype(target)  # type: ignore[call-overload,no-any-return]
+
+
+def _categorical_days(dates: pd.Series) -> DateInput:
+    """Day numbers of a categorical Series: each category read once, then gathered."""
+    used = dates.cat.remove_unused_categories()
+    codes = used.cat.codes.to_numpy()
+    if used.cat.categories.empty:  # only missing values (the categories may be of any dtype)
+        return DateInput(
+            np.zeros(codes.size, np.int64), codes < 0, dates.index, dates.name, scalar=False
+        )
+    try:
+        categories = as_day_numbers(pd.Series(used.cat.categories))
+    except IsipoError as err:  # name the first row holding the bad category
+        if err.position is None:
+            raise
+        raise err.located(position=first_position(codes == err.position)) from None
+    # code -1 (a missing value) takes the extra missing category appended at the end
+    missing = np.append(categories.missing, True)[codes]
+    days = np.where(missing, 0, np.append(categories.days, 0)[codes])
+    return DateInput(days, missing, dates.index, dates.name, scalar=False)
+
+
 def as_day_numbers(dates: object) -> DateInput:
     """Convert any accepted date input to day numbers since 1970-01-01.
 
@@ -226,24 +303,7 @@ def as_day_numbers(dates: object) -> DateInput:
     Asia/Tehran local time.
     """
     if isinstance(dates, pd.Series):
-        values = dates.array
-        if isinstance(values.dtype, pd.ArrowDtype) and values.dtype.kind == "M":
-            # pyarrow timestamps: the equivalent numpy-backed dtype first
-            tz = getattr(values.dtype.pyarrow_dtype, "tz", None)
-            unit = values.dtype.pyarrow_dtype.unit
-            target = f"datetime64[{unit}, {tz}]" if tz else f"datetime64[{unit}]"
-            return as_day_numbers(dates.astype(target))  # type: ignore[call-overload]
-        if isinstance(values.dtype, pd.DatetimeTZDtype):
-            arr = _local_naive(pd.DatetimeIndex(values)).to_numpy()
-        elif values.dtype.kind == "M":
-            arr = dates.to_numpy()
-        elif values.dtype.kind in "OUS" or pd.api.types.is_string_dtype(values.dtype):
-            arr = _objects_to_datetime64(dates.to_numpy(dtype=object))
-        else:
-            msg = f"expected dates, got a Series of dtype {values.dtype}"
-            raise InputTypeError(msg)
-        out = _datetime64_to_days(arr)
-        return DateInput(out.days, out.missing, dates.index, dates.name, scalar=False)
+        return _series_days(dates)
     if isinstance(dates, pd.DatetimeIndex):
         out = _datetime64_to_days(_local_naive(dates).to_numpy())
         return DateInput(out.days, out.missing, dates, dates.name, scalar=False)
@@ -251,12 +311,7 @@ def as_day_numbers(dates: object) -> DateInput:
         out = as_day_numbers(pd.Series(dates, index=dates, name=dates.name))
         return out
     if is_scalar(dates):
-        if (
-            dates is None
-            or dates is pd.NaT
-            or dates is pd.NA
-            or (isinstance(dates, float) and np.isnan(dates))
-        ):
+        if is_missing(dates):
             return DateInput(np.zeros(1, np.int64), np.ones(1, np.bool_), None, None, scalar=True)
         if isinstance(dates, np.datetime64):  # any unit, without a round trip through objects
             out = _datetime64_to_days(np.array([dates]))
@@ -277,6 +332,8 @@ def as_day_numbers(dates: object) -> DateInput:
         return _datetime64_to_days(np.array([], dtype="datetime64[D]"))
     if arr.dtype.kind in "OUS":
         return _datetime64_to_days(_objects_to_datetime64(arr.astype(object)))
+    if _all_nan(arr):  # an empty date column read as numbers
+        return _datetime64_to_days(np.full(arr.size, np.datetime64("NaT", "D")))
     msg = f"expected dates, got an array of dtype {arr.dtype}"
     raise InputTypeError(msg)
 

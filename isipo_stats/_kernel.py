@@ -21,6 +21,7 @@ Periods are runs of ``months`` whole Jalali months aligned on Nowruz (1 = month,
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Final
 
 import numpy as np
@@ -28,7 +29,7 @@ import numpy.typing as npt
 
 from isipo_stats import _nowruz
 from isipo_stats._arrays import first_position, show
-from isipo_stats.errors import CalendarRangeError, InvalidDateError
+from isipo_stats.errors import CalendarRangeError, InvalidDateError, IsipoError
 
 __all__ = [
     "FIRST_DAY",
@@ -50,6 +51,7 @@ __all__ = [
     "month_start",
     "nowruz",
     "period_end",
+    "period_end_of",
     "period_index",
     "period_start",
     "period_start_of",
@@ -109,6 +111,15 @@ def in_range(days: Days) -> npt.NDArray[np.bool_]:
     return inside
 
 
+def _refuse(
+    bad: npt.NDArray[np.bool_], error: type[IsipoError], message: Callable[[int], str]
+) -> None:
+    """Raise ``error`` for the first true position of ``bad``, if any."""
+    if bad.any():
+        position = first_position(bad)
+        raise error(message(position), position=position)
+
+
 def check_days(days: Days, missing: npt.NDArray[np.bool_]) -> Days:
     """Return the day numbers with missing ones replaced by ``FIRST_DAY``, checking the range.
 
@@ -120,11 +131,11 @@ def check_days(days: Days, missing: npt.NDArray[np.bool_]) -> Days:
     inside = in_range(days)
     if inside.all():
         return days
-    bad = ~inside & ~missing
-    if bad.any():
-        position = first_position(bad)
-        msg = f"{range_message()}, got {_label(int(days[position]))}"
-        raise CalendarRangeError(msg, position=position)
+    _refuse(
+        ~inside & ~missing,
+        CalendarRangeError,
+        lambda i: f"{range_message()}, got {_label(int(days[i]))}",
+    )
     return np.where(inside, days, FIRST_DAY)
 
 
@@ -136,13 +147,7 @@ def check_years(years: Days, missing: npt.NDArray[np.bool_]) -> Days:
     CalendarRangeError
         A year (not missing) outside :data:`SUPPORTED_YEARS`, with its position.
     """
-    offsets = years - FIRST_YEAR
-    bad = (offsets.view(np.uint64) > LAST_YEAR - FIRST_YEAR) & ~missing
-    if bad.any():
-        position = first_position(bad)
-        msg = f"year must be in {FIRST_YEAR}-{LAST_YEAR}, got {show(years[position])}"
-        raise CalendarRangeError(msg, position=position)
-    return np.where(missing, FIRST_YEAR, years)
+    return _check_range(years, missing, "year", (FIRST_YEAR, LAST_YEAR), CalendarRangeError)
 
 
 def check_months(months: Days, missing: npt.NDArray[np.bool_]) -> Days:
@@ -153,12 +158,25 @@ def check_months(months: Days, missing: npt.NDArray[np.bool_]) -> Days:
     InvalidDateError
         A month (not missing) outside 1-12, with its position.
     """
-    bad = ((months < 1) | (months > 12)) & ~missing
-    if bad.any():
-        position = first_position(bad)
-        msg = f"month must be in 1-12, got {show(months[position])}"
-        raise InvalidDateError(msg, position=position)
-    return np.where(missing, 1, months)
+    return _check_range(months, missing, "month", (1, 12), InvalidDateError)
+
+
+def _check_range(
+    values: Days,
+    missing: npt.NDArray[np.bool_],
+    what: str,
+    limits: tuple[int, int],
+    error: type[IsipoError],
+) -> Days:
+    """Return ``values`` with missing ones replaced by the low limit, raising outside."""
+    low, high = limits
+    offsets = values - low  # wraps around far outside: then far beyond high - low unsigned
+    _refuse(
+        (offsets.view(np.uint64) > high - low) & ~missing,
+        error,
+        lambda i: f"{what} must be in {low}-{high}, got {show(values[i])}",
+    )
+    return np.where(missing, low, values)
 
 
 def check_dates(
@@ -189,11 +207,13 @@ def check_dates(
     y = check_years(years, year_missing)
     m = check_months(months, month_missing)
     lengths = month_length(y, m)
-    bad = ((days < 1) | (days > lengths)) & ~day_missing & ~year_missing & ~month_missing
-    if bad.any():
-        i = first_position(bad)
-        msg = f"day must be in 1-{lengths[i]} for {years[i]}-{months[i]:02d}, got {show(days[i])}"
-        raise InvalidDateError(msg, position=i)
+    _refuse(
+        ((days < 1) | (days > lengths)) & ~day_missing & ~year_missing & ~month_missing,
+        InvalidDateError,
+        lambda i: (
+            f"day must be in 1-{lengths[i]} for {years[i]}-{months[i]:02d}, got {show(days[i])}"
+        ),
+    )
     any_missing = year_missing | month_missing | day_missing
     numbers = np.where(any_missing, FIRST_DAY, month_start(y, m) + (days - 1))
     return numbers, any_missing
@@ -301,12 +321,30 @@ def period_index(days: Days, months: int) -> Days:
     return index
 
 
-def period_start_of(index: Days, months: int) -> Days:
-    """Return the first day number of each period number of :func:`period_index`."""
+def _period_months(index: Days, months: int) -> tuple[Days, Days]:
     per_year = 12 // months
     years = FIRST_YEAR + np.floor_divide(index, per_year)
-    first_month = np.remainder(index, per_year) * months + 1
-    return month_start(years, first_month)
+    return years, np.remainder(index, per_year) * months + 1
+
+
+def period_start_of(index: Days, months: int) -> Days:
+    """Return the first day number of each period number of :func:`period_index`."""
+    return month_start(*_period_months(index, months))
+
+
+def period_end_of(index: Days, months: int) -> Days:
+    """Return the last day number of each period number of :func:`period_index`.
+
+    Examples
+    --------
+    >>> last = period_end_of(np.array([(LAST_YEAR - FIRST_YEAR + 1) * 4 - 1]), 3)
+    >>> bool(last[0] == LAST_DAY)
+    True
+    """
+    years, first_month = _period_months(index, months)
+    last_month = first_month + (months - 1)
+    end: Days = month_start(years, last_month) + month_length(years, last_month) - 1
+    return end
 
 
 def period_start(days: Days, months: int) -> Days:

@@ -12,6 +12,34 @@ Return conventions
   input becomes the index of the result; a scalar input gives a scalar.
 * Dates come back as ``datetime64[us]`` (pandas' default unit), which covers every
   supported year.
+
+Several arguments
+-----------------
+Where a function takes several array arguments (``year``, ``month`` and ``day`` of
+:func:`to_gregorian`; ``values``, ``dates`` and ``by`` in :mod:`isipo_stats.series`):
+
+* **Series are matched by index label**, as pandas arithmetic matches them: a Series whose
+  index holds the same labels as the first Series' index, in another order, is reordered
+  to it; the result carries the first Series' index.
+* Series whose indexes hold **different labels** (or the same labels in another order with
+  some repeated) are refused with :class:`~isipo_stats.errors.IndexAlignmentError`:
+  nothing is guessed. Pass ``.to_numpy()`` to match rows by position instead.
+* Scalars, lists, numpy arrays and Index objects are matched **by position**; a scalar
+  (or a length-1 list or array) goes with every row.
+
+Missing values (None, NaN, ``pd.NA``, ``pd.NaT``) in any argument give a missing result
+for that row, never a number. Year, month and day must be numbers: text such as ``"7"``
+is refused (:class:`~isipo_stats.errors.InputTypeError`); read text with
+:func:`isipo_stats.parse_jalali`.
+
+Examples
+--------
+>>> year = pd.Series([1400, 1401], index=["a", "b"])
+>>> month = pd.Series([12, 1], index=["b", "a"])
+>>> to_gregorian(year, month, 1)
+a   2021-03-21
+b   2023-02-20
+dtype: datetime64[us]
 """
 
 from __future__ import annotations
@@ -23,7 +51,7 @@ import numpy.typing as npt
 import pandas as pd
 
 from isipo_stats import _kernel
-from isipo_stats._arrays import IntInput, as_int_array
+from isipo_stats._arrays import IntInput, align, as_int_array
 from isipo_stats._dates import DateInput, as_day_numbers, days_to_datetime64
 from isipo_stats._typing import DateArray, DateScalar, IntArray, IntScalar
 from isipo_stats.errors import InvalidDateError
@@ -160,14 +188,8 @@ def quarter(dates: DateArray) -> pd.Series: ...
 def quarter(dates: object) -> pd.Series | int | None:
     """Return the Jalali quarter: 1 = Farvardin-Khordad (spring) ... 4 = Dey-Esfand.
 
-    Parameters
-    ----------
-    dates : date-like scalar or array-like
-        As for :func:`to_jalali`.
-
-    Returns
-    -------
-    pandas.Series of Int64, or int (None for a missing scalar)
+    Takes and returns what :func:`day_of_year` does: a Series of ``Int64`` (``<NA>`` for a
+    missing date) or, for one date, an int (None when it is missing).
 
     Examples
     --------
@@ -266,7 +288,8 @@ def days_in_month(year: object, month: object) -> Any:
 
 
 def _broadcast_ints(*named: tuple[str, object]) -> list[IntInput]:
-    inputs = [read_ints(value, what) for what, value in named]
+    aligned = align(*named)
+    inputs = [read_ints(value, what) for (what, _), value in zip(named, aligned, strict=True)]
     sizes = [item.values.size for item in inputs]
     lengths = {n for n in sizes if n != 1}  # numpy's rule: length 1 goes with any length
     size = lengths.pop() if len(lengths) == 1 else 1

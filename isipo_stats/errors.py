@@ -29,7 +29,9 @@ __all__ = [
     "CalendarRangeError",
     "FigureValidationError",
     "FrequencyError",
+    "IndexAlignmentError",
     "InputTypeError",
+    "IntegerOverflowError",
     "InvalidDateError",
     "IsipoError",
     "MissingDependencyError",
@@ -142,6 +144,23 @@ class ParseError(IsipoError, ValueError):
 
 class InputTypeError(IsipoError, TypeError):
     """An argument of a type the function does not accept."""
+
+
+class IndexAlignmentError(IsipoError, ValueError):
+    """Series arguments whose indexes hold different labels, so rows cannot be matched.
+
+    Series given together (``year`` and ``month``, ``values`` and ``dates``) are matched by
+    their index labels, as pandas arithmetic matches them; when the labels differ (or repeat
+    in a different order) nothing is guessed.
+    """
+
+
+class IntegerOverflowError(IsipoError, OverflowError, ValueError):
+    """A sum or difference of integers that does not fit in int64.
+
+    Integers are summed exactly; rather than wrap around silently (as numpy and pandas do),
+    the library refuses. Convert the values to float to get a rounded answer.
+    """
 
 
 class FrequencyError(InputTypeError, ValueError):

@@ -95,7 +95,7 @@ class Frequency:
 
     def last_day(self, index: Days) -> Days:
         """Return the last day number of each period number."""
-        return _kernel.period_start_of(np.asarray(index) + 1, self.months) - 1
+        return _kernel.period_end_of(np.asarray(index), self.months)
 
     def year_and_number(self, index: Days) -> tuple[Days, Days]:
         """Return the Jalali year and the number within the year (1-based) of each period."""

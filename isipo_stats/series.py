@@ -5,7 +5,26 @@ calendarization between Jalali and Gregorian periods.
 
 Every function works on many series at once: ``by`` names grouping keys (metric, region,
 ...) and the Jalali year is always part of the key, so nothing is ever summed or
-differenced across Nowruz.
+differenced across Nowruz. A missing key (None, NaN) is a group of its own: no row is
+dropped.
+
+Values, dtypes and missing values
+---------------------------------
+* **Integers stay integers** where the operation allows it: sums, year-to-date sums,
+  differences, ``count``, ``min``, ``max``, ``first`` and ``last`` of an integer Series
+  are exact ``int64`` (nullable ``Int64`` for a nullable integer Series); a sum that does
+  not fit in int64 raises :class:`~isipo_stats.errors.IntegerOverflowError` rather than
+  wrap around. Means are float (``Float64`` for nullable input).
+* **Missing in, missing out**: a missing value is never turned into a number. A missing
+  flow stays missing in :func:`year_to_date` and does not interrupt the sum; a missing
+  year-to-date value gives a missing flow in :func:`from_year_to_date`, and the next one
+  is differenced from the last known value, so the two stay inverse. :func:`aggregate`
+  skips missing values as pandas does, but a period with no value at all is missing
+  (not 0).
+* Infinity is a value: ``year_to_date([inf, 1, 2])`` is ``[inf, inf, inf]``, as
+  ``numpy.cumsum`` gives; ``inf`` and ``-inf`` in one sum give NaN.
+* ``values``, ``dates`` and ``by`` given as Series are matched by index label (see
+  :mod:`isipo_stats.calendar`, "Several arguments").
 
 Examples
 --------
@@ -19,17 +38,19 @@ Examples
 
 from __future__ import annotations
 
-from typing import Any, Literal, get_args
+from dataclasses import dataclass
+from typing import Any, Final, Literal, get_args
 
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
 from isipo_stats import _kernel
+from isipo_stats._arrays import align, as_float_array, first_position
 from isipo_stats._dates import DateInput
 from isipo_stats._typing import FreqCode
-from isipo_stats.calendar import read_days
-from isipo_stats.errors import InputTypeError, InvalidDateError
+from isipo_stats.calendar import read_days, read_ints
+from isipo_stats.errors import InputTypeError, IntegerOverflowError, InvalidDateError
 from isipo_stats.frequency import get_frequency
 
 __all__ = [
@@ -48,10 +69,91 @@ Target = Literal[
 """Periods that :func:`calendarize` allocates to."""
 
 
-def _dates_of(values: pd.Series, dates: object) -> object:
-    if not pd.api.types.is_numeric_dtype(values.dtype) or values.dtype.kind == "b":
-        msg = f"expected numbers to sum or cumulate, got a Series of dtype {values.dtype}"
+Codes = npt.NDArray[np.int64]
+
+_LOW_BITS: Final = np.int64(0xFFFFFFFF)
+_HALF: Final = 2**31  # the high 32 bits of an int64 lie in [-_HALF, _HALF)
+_TO_FLOAT: Final = "convert the values to float for a rounded answer"
+
+
+# --- the values -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Numbers:
+    """A Series' numbers: int64 (0 where missing) or float64 (NaN where missing)."""
+
+    values: npt.NDArray[Any]
+    missing: npt.NDArray[np.bool_]
+    integer: bool
+    nullable: bool
+
+
+def _read_numbers(values: pd.Series) -> _Numbers:
+    """Read the numbers of a Series once, keeping whether they are (nullable) integers.
+
+    Raises
+    ------
+    InputTypeError
+        A Series that does not hold real numbers (text, booleans).
+    IntegerOverflowError
+        Unsigned integers beyond int64.
+    """
+    dtype = values.dtype
+    if not pd.api.types.is_numeric_dtype(dtype) or dtype.kind in "bc":
+        msg = f"expected numbers to sum or cumulate, got a Series of dtype {dtype}"
         raise InputTypeError(msg)
+    nullable = not isinstance(dtype, np.dtype)
+    if pd.api.types.is_integer_dtype(dtype):
+        missing = values.isna().to_numpy(dtype=np.bool_)
+        if pd.api.types.is_unsigned_integer_dtype(dtype):
+            beyond = ~missing & (values.to_numpy(dtype=np.uint64, na_value=0) > 2**63 - 1)
+            if beyond.any():
+                msg = f"values must fit in int64, got {values.iloc[first_position(beyond)]}"
+                raise IntegerOverflowError(msg, position=first_position(beyond))
+        numbers = values.to_numpy(dtype=np.int64, na_value=0)
+        return _Numbers(numbers, missing, integer=True, nullable=nullable)
+    floats = values.to_numpy(dtype=np.float64, na_value=np.nan)
+    return _Numbers(floats, np.isnan(floats), integer=False, nullable=nullable)
+
+
+def _wrap(numbers: _Numbers, result: npt.NDArray[Any], missing: npt.NDArray[np.bool_]) -> Any:
+    """Return results in the dtype of the input: int64/Int64 or float64/Float64.
+
+    ``result`` is integer for integer input (float for a mean); ``missing`` marks results
+    that are missing.
+    """
+    if result.dtype.kind in "iu":
+        if numbers.nullable or missing.any():
+            return pd.arrays.IntegerArray(result.astype(np.int64), missing.copy())
+        return result.astype(np.int64)
+    floats = np.where(missing, np.nan, result).astype(np.float64)
+    if numbers.nullable:
+        return pd.arrays.FloatingArray(floats, missing.copy())
+    return floats
+
+
+def _inputs(values: object, dates: object, by: object) -> tuple[pd.Series, object, object]:
+    """Return ``values``, ``dates`` and ``by`` with Series matched by index label.
+
+    Raises
+    ------
+    InputTypeError
+        ``values`` is not a Series.
+    IndexAlignmentError
+        Series whose indexes hold different labels.
+    """
+    if not isinstance(values, pd.Series):
+        msg = f"values must be a pandas Series, got {type(values).__name__}"
+        raise InputTypeError(msg)
+    parts: list[Any] = by if isinstance(by, list) else [by]
+    named = [("values", values), ("dates", dates), *(("by", part) for part in parts)]
+    out = align(*named)
+    series: pd.Series = out[0]  # type: ignore[assignment]
+    return series, out[1], (out[2:] if isinstance(by, list) else out[2])
+
+
+def _dates_of(values: pd.Series, dates: object) -> object:
     if dates is not None:
         return dates
     if isinstance(values.index, pd.DatetimeIndex):
@@ -74,9 +176,7 @@ def _complete_days(dates: object, size: int, what: str = "dates") -> DateInput:
     return parsed
 
 
-def _year_and_days(dates: object, size: int) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
-    parsed = _complete_days(dates, size)
-    return _kernel.year_of(parsed.days), parsed.days
+# --- groups ---------------------------------------------------------------------------------
 
 
 def _keys(by: object, size: int) -> list[npt.NDArray[np.object_]]:
@@ -94,25 +194,113 @@ def _keys(by: object, size: int) -> list[npt.NDArray[np.object_]]:
     return keys
 
 
-def _group_codes(by: object, size: int) -> npt.NDArray[np.int64]:
-    keys = _keys(by, size)
-    if not keys:
-        return np.zeros(size, dtype=np.int64)
-    frame = pd.DataFrame(dict(enumerate(keys)))
-    groups = frame.groupby(list(frame.columns), sort=False, dropna=False).ngroup()
-    return np.asarray(groups, dtype=np.int64)
+def _group_codes(keys: list[Any], *, sort: bool = False) -> Codes:
+    """Return a number per distinct row of ``keys``: 0, 1, ... (a missing key is a group).
+
+    With ``sort``, the numbers follow the sorted order of the keys, the first key first,
+    missing keys last (as pandas' ``groupby(sort=True, dropna=False)``).
+    """
+    rank = np.zeros(len(keys[0]) if keys else 0, dtype=np.int64)
+    span = 1
+    for key in keys:
+        codes, uniques = pd.factorize(key, sort=sort, use_na_sentinel=True)
+        size = len(uniques) + 1
+        if span * size > 2**40:  # keep the combined number small: renumber first
+            rank, span = _dense(rank)
+        rank = rank * size + np.where(codes < 0, size - 1, codes)  # missing: last
+        span *= size
+    return _dense(rank)[0]
 
 
-def _within_years(
-    values: pd.Series, dates: object, by: object
-) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.float64]]:
-    """Return (group id per row, a chronological order, values as float)."""
-    year, days = _year_and_days(_dates_of(values, dates), len(values))
-    groups = _group_codes(by, len(values))
-    key = pd.DataFrame({"g": groups, "y": year}).groupby(["g", "y"], sort=False).ngroup()
-    codes = np.asarray(key, dtype=np.int64)
-    order = np.lexsort((days, codes)).astype(np.int64)
-    return codes, order, np.asarray(values, dtype=np.float64)
+def _dense(rank: Codes) -> tuple[Codes, int]:
+    """Renumber ``rank`` 0, 1, ... in the same order; return the numbers and how many."""
+    if rank.size == 0:
+        return rank, 0
+    if rank.max() < 4 * rank.size + 2**16:  # a table over the values, no sort
+        present = np.bincount(rank) > 0
+        number = np.cumsum(present) - 1
+        return number[rank], int(number[-1]) + 1
+    distinct, inverse = np.unique(rank, return_inverse=True)
+    return inverse.reshape(-1).astype(np.int64), distinct.size
+
+
+@dataclass(frozen=True)
+class _Runs:
+    """Rows in chronological order within each (group, Jalali year) run.
+
+    ``order`` takes the input to that order; ``starts`` marks the first row of each run
+    (in that order).
+    """
+
+    order: npt.NDArray[np.intp]
+    starts: npt.NDArray[np.bool_]
+
+    def back(self, ordered: npt.NDArray[Any]) -> npt.NDArray[Any]:
+        """Return values computed in run order in the order of the input."""
+        out = np.empty_like(ordered)
+        out[self.order] = ordered
+        return out
+
+    def cumsum(self, values: npt.NDArray[Any]) -> npt.NDArray[Any]:
+        """Cumulative sums within each run (exact for integers whose sums fit in int64)."""
+        total = np.cumsum(values)
+        before = (total - values)[np.flatnonzero(self.starts)]
+        run: npt.NDArray[Any] = total - before[np.cumsum(self.starts) - 1]
+        return run
+
+
+def _runs(values: pd.Series, dates: object, by: object) -> _Runs:
+    parsed = _complete_days(_dates_of(values, dates), len(values))
+    keys = _keys(by, len(values))
+    if keys:  # by group, then by date (the Jalali year follows the date)
+        codes = _group_codes(keys)
+        order = np.lexsort((parsed.days, codes))
+    else:
+        codes = np.zeros(len(values), dtype=np.int64)
+        order = np.argsort(parsed.days, kind="stable")
+    year = _kernel.year_of(parsed.days[order])
+    codes = codes[order]
+    starts = np.ones(order.size, dtype=np.bool_)
+    starts[1:] = (codes[1:] != codes[:-1]) | (year[1:] != year[:-1])
+    return _Runs(order, starts)
+
+
+# --- year-to-date ---------------------------------------------------------------------------
+
+
+def _int_cumsum(
+    values: npt.NDArray[np.int64], runs: _Runs
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.bool_]]:
+    """Exact cumulative sums of int64 values in run order, and where they overflow int64.
+
+    The high and low 32 bits are summed apart (neither sum can overflow), so the sum and
+    whether it fits are both known exactly.
+    """
+    high = runs.cumsum(values >> 32)
+    low = runs.cumsum(values & _LOW_BITS)
+    high = high + (low >> 32)
+    overflow = (high < -_HALF) | (high >= _HALF)
+    return (high << 32) + (low & _LOW_BITS), overflow
+
+
+def _float_cumsum(values: npt.NDArray[np.float64], runs: _Runs) -> npt.NDArray[np.float64]:
+    """Cumulative sums of float values in run order (NaN counted as 0), inf as numpy has it.
+
+    pandas' compensated cumsum turns everything after an infinity into NaN; infinities are
+    therefore counted apart: after +inf the sum is +inf, after -inf it is -inf, after both
+    NaN.
+    """
+    finite = np.isfinite(values)
+    group = np.cumsum(runs.starts)
+    cumulated = pd.Series(np.where(finite, values, 0.0)).groupby(group).cumsum()
+    sums: npt.NDArray[np.float64] = np.asarray(cumulated, dtype=np.float64)
+    if not (np.isinf(values).any() or np.isinf(sums).any()):
+        return sums
+    above = runs.cumsum(((values == np.inf) | (sums == np.inf)).astype(np.int64)) > 0
+    below = runs.cumsum(((values == -np.inf) | (sums == -np.inf)).astype(np.int64)) > 0
+    out: npt.NDArray[np.float64] = np.where(above, np.inf, np.where(below, -np.inf, sums))
+    out[above & below] = np.nan
+    return out
 
 
 def year_to_date(values: pd.Series, dates: object = None, *, by: object = None) -> pd.Series:
@@ -125,13 +313,19 @@ def year_to_date(values: pd.Series, dates: object = None, *, by: object = None) 
     dates : date-like array, optional
         The date of each flow (its end). Default: the Series' DatetimeIndex.
     by : array-like or list of array-likes, optional
-        Grouping keys; each group is cumulated separately.
+        Grouping keys; each group is cumulated separately (a missing key is a group).
 
     Returns
     -------
     pandas.Series
         Year-to-date values, same index and name. A missing flow stays missing and does not
-        interrupt the sum.
+        interrupt the sum. Integers give exact integers (``int64``, or ``Int64`` for a
+        nullable Series).
+
+    Raises
+    ------
+    IntegerOverflowError
+        An integer sum beyond int64, with the position where it first overflows.
 
     Examples
     --------
@@ -139,19 +333,48 @@ def year_to_date(values: pd.Series, dates: object = None, *, by: object = None) 
     ...                                                    "2022-04-01"]))
     >>> year_to_date(s).tolist()
     [3.0, 7.0, 5.0]
+    >>> year_to_date(pd.Series([10**17 + 1, 10**17 + 1], index=s.index[:2])).tolist()
+    [100000000000000001, 200000000000000002]
     """
-    key, order, flows = _within_years(values, dates, by)
-    ordered = pd.Series(flows[order]).groupby(key[order], sort=False).cumsum().to_numpy()
-    out = np.empty_like(flows)
-    out[order] = ordered
+    values, dates, by = _inputs(values, dates, by)
+    numbers = _read_numbers(values)
+    runs = _runs(values, dates, by)
+    ordered = numbers.values[runs.order]
+    missing = numbers.missing[runs.order]
+    sums: npt.NDArray[Any]
+    if numbers.integer:
+        sums, overflow = _int_cumsum(np.where(missing, 0, ordered), runs)
+        overflow &= ~missing
+        if overflow.any():
+            position = int(runs.order[first_position(overflow)])
+            msg = f"the year-to-date sum does not fit in int64 {{where}}: {_TO_FLOAT}"
+            raise IntegerOverflowError(msg, position=position)
+    else:
+        sums = _float_cumsum(ordered, runs)
+    out = _wrap(numbers, runs.back(sums), numbers.missing)
     return pd.Series(out, index=values.index, name=values.name)
+
+
+def _previous_known(missing: npt.NDArray[np.bool_], runs: _Runs) -> npt.NDArray[np.intp]:
+    """For each row (in run order), the row of the last known value before it in its run.
+
+    -1 where there is none (the first known value of a run is a flow from 1 Farvardin).
+    """
+    rows = np.arange(missing.size)
+    last_known = np.maximum.accumulate(np.where(missing, -1, rows))
+    previous = np.concatenate(([-1], last_known[:-1])) if rows.size else rows
+    run_start = np.maximum.accumulate(np.where(runs.starts, rows, 0))
+    found: npt.NDArray[np.intp] = np.where(previous >= run_start, previous, -1)
+    return found
 
 
 def from_year_to_date(values: pd.Series, dates: object = None, *, by: object = None) -> pd.Series:
     """Turn year-to-date values into the flow since the previous value of the same year.
 
     The first value of each Jalali year is the flow from 1 Farvardin; values are never
-    differenced across Nowruz.
+    differenced across Nowruz. A missing value gives a missing flow, and the next value
+    is differenced from the last known one: ``[10, NaN, 30, 45]`` in one year gives
+    ``[10, NaN, 20, 15]``, so that :func:`year_to_date` gives the values back.
 
     Parameters
     ----------
@@ -160,12 +383,18 @@ def from_year_to_date(values: pd.Series, dates: object = None, *, by: object = N
     dates : date-like array, optional
         As-of dates. Default: the Series' DatetimeIndex.
     by : array-like or list of array-likes, optional
-        Grouping keys.
+        Grouping keys (a missing key is a group).
 
     Returns
     -------
     pandas.Series
         Flows, same index and name. A negative flow means a year-to-date value fell.
+        Integers give exact integers (``int64``, or ``Int64`` for a nullable Series).
+
+    Raises
+    ------
+    IntegerOverflowError
+        An integer difference beyond int64, with its position.
 
     Examples
     --------
@@ -173,16 +402,31 @@ def from_year_to_date(values: pd.Series, dates: object = None, *, by: object = N
     ...               index=pd.to_datetime(["2019-09-22", "2020-10-21", "2021-01-15"]))
     >>> from_year_to_date(s).tolist()
     [529.0, 819.0, 351.0]
+    >>> ytd = pd.Series([10, None, 30, 45], index=pd.date_range("2021-04-01", periods=4),
+    ...                 dtype="Int64")
+    >>> from_year_to_date(ytd).tolist()
+    [10, <NA>, 20, 15]
     """
-    key, order, cumulative = _within_years(values, dates, by)
-    ordered_key = key[order]
-    ordered = cumulative[order]
-    flows = np.diff(ordered, prepend=0.0)
-    first = np.ones(ordered.size, dtype=bool)
-    first[1:] = ordered_key[1:] != ordered_key[:-1]
-    flows[first] = ordered[first]
-    out = np.empty_like(cumulative)
-    out[order] = flows
+    values, dates, by = _inputs(values, dates, by)
+    numbers = _read_numbers(values)
+    runs = _runs(values, dates, by)
+    ordered = numbers.values[runs.order]
+    missing = numbers.missing[runs.order]
+    previous = _previous_known(missing, runs)
+    start = np.where(previous >= 0, ordered[np.maximum(previous, 0)], 0)
+    with np.errstate(invalid="ignore"):  # inf - inf is NaN, as documented
+        flows = ordered - start
+    if numbers.integer:
+        # a wrapped difference has the sign of neither the value nor minus the start
+        overflow = (((ordered ^ start) & (ordered ^ flows)) < 0) & ~missing
+        if overflow.any():
+            position = int(runs.order[first_position(overflow)])
+            msg = (
+                "the difference from the previous value does not fit in int64 "
+                f"{{where}}: {_TO_FLOAT}"
+            )
+            raise IntegerOverflowError(msg, position=position)
+    out = _wrap(numbers, runs.back(flows), numbers.missing)
     return pd.Series(out, index=values.index, name=values.name)
 
 
@@ -204,6 +448,9 @@ def period_labels(dates: object, freq: FreqCode = "M") -> pd.Series:
     return pd.Series(labels, index=index, name=parsed.name, dtype=object)
 
 
+_HOW: Final = ("sum", "mean", "first", "last", "count", "min", "max")
+
+
 def aggregate(
     values: pd.Series,
     dates: object = None,
@@ -212,7 +459,7 @@ def aggregate(
     *,
     by: object = None,
 ) -> pd.Series:
-    """Aggregate values by Jalali month, quarter or year.
+    """Aggregate values by Jalali month, quarter, half-year or year.
 
     Parameters
     ----------
@@ -221,13 +468,24 @@ def aggregate(
         Default: the Series' DatetimeIndex.
     freq : {"M", "Q", "H", "Y"}
     how : {"sum", "mean", "first", "last", "count", "min", "max"}
+        Missing values are skipped, as pandas does; a period with no value is missing
+        (``count`` gives 0). ``first`` and ``last`` are the earliest and latest known
+        values by date (rows of the same date in the order given).
     by : array-like or list of array-likes, optional
-        Extra grouping keys, which become outer index levels.
+        Extra grouping keys, which become outer index levels. A missing key is a group of
+        its own.
 
     Returns
     -------
     pandas.Series
         Indexed by Jalali period label (sorted in time order), named like ``values``.
+        Integers stay integers (``int64``, or ``Int64`` for a nullable Series) for every
+        ``how`` but ``mean``; ``count`` is ``int64``.
+
+    Raises
+    ------
+    IntegerOverflowError
+        An integer sum beyond int64 (naming the first row of the period).
 
     Examples
     --------
@@ -237,70 +495,144 @@ def aggregate(
     1400-01    31.0
     1400-02     2.0
     Name: sum, dtype: float64
+    >>> aggregate(pd.Series([1, 2, 3, 4], index=s.index[2:6]), by=["a", None, "a", None])
+    a    1400-01    4
+    nan  1400-01    6
+    Name: sum, dtype: int64
     """
-    if how not in ("sum", "mean", "first", "last", "count", "min", "max"):
-        msg = f"how must be one of sum, mean, first, last, count, min, max, got {how!r}"
+    if how not in _HOW:
+        msg = f"how must be one of {', '.join(_HOW)}, got {how!r}"
         raise InputTypeError(msg)
     spec = get_frequency(freq)
-    parsed = _complete_days(_dates_of(values, dates), len(values))  # nothing dropped silently
-    # group on the period number (an int), label only the groups found
+    values, dates, by = _inputs(values, dates, by)
+    numbers = _read_numbers(values)
+    series = values
+    parsed = _complete_days(_dates_of(series, dates), len(series))  # nothing dropped silently
     period = spec.index(parsed.days)
-    if by is None and how in ("sum", "mean", "count") and values.dtype.kind in "iufb":
-        out = _bincount_aggregate(values, period, how)
+    codes, keys = _period_groups(_keys(by, len(series)), period)
+    if how in ("first", "last"):  # in time order (rows of one day as given), as resample
+        result = _first_or_last(numbers, codes, len(keys), parsed.days, last=how == "last")
     else:
-        keys: list[Any] = [*_keys(by, len(values)), period]
-        grouped = pd.Series(values.to_numpy(), name=values.name).groupby(keys, sort=True)
-        out = getattr(grouped, how)()
-    found = out.index.get_level_values(-1).to_numpy(dtype=np.int64)
-    labels = pd.Index(spec.labels(found), dtype="str")
-    if by is None:
-        out.index = labels
+        result = _reduce(numbers, codes, len(keys), how)
+    labels = pd.Index(spec.labels(keys.get_level_values(-1).to_numpy(dtype=np.int64)), dtype="str")
+    if keys.nlevels == 1:
+        index: pd.Index = labels
     else:
-        outer = [out.index.get_level_values(i) for i in range(out.index.nlevels - 1)]
-        out.index = pd.MultiIndex.from_arrays([*outer, labels])
-    if out.name is None:
-        out.name = how
-    return out
+        outer = [keys.get_level_values(i).rename(None) for i in range(keys.nlevels - 1)]
+        index = pd.MultiIndex.from_arrays([*outer, labels])
+    return pd.Series(result, index=index, name=how if series.name is None else series.name)
 
 
-def _bincount_aggregate(values: pd.Series, period: npt.NDArray[np.int64], how: str) -> pd.Series:
-    """Sum, mean or count by period with ``np.bincount`` (NaN skipped, as pandas does)."""
-    # period numbers are small (fewer than 6,000 months in the supported years): bin on them
-    first = int(period.min()) if period.size else 0
-    bins = period - first
-    rows = np.bincount(bins)
-    numbers = values.to_numpy(dtype=np.float64, na_value=np.nan)
-    present = ~np.isnan(numbers)
-    count = np.bincount(bins, weights=present, minlength=rows.size)
-    result: npt.NDArray[Any]
+def _period_groups(keys: list[Any], period: Codes) -> tuple[Codes, pd.Index]:
+    """Return each row's group number and the groups (keys, then period), sorted.
+
+    Without keys, periods are binned directly (fewer than 6,000 months in the supported
+    years); with keys, missing keys sort last and are groups of their own.
+    """
+    if not keys:
+        first = int(period.min()) if period.size else 0
+        bins = period - first
+        present = np.bincount(bins) > 0
+        number = np.cumsum(present) - 1
+        return number[bins], pd.Index(np.flatnonzero(present) + first)
+    codes = _group_codes([*keys, period], sort=True)
+    count = int(codes.max()) + 1 if codes.size else 0
+    first_row = np.full(count, codes.size, dtype=np.int64)
+    np.minimum.at(first_row, codes, np.arange(codes.size, dtype=np.int64))
+    index = pd.MultiIndex.from_arrays([np.asarray(k)[first_row] for k in [*keys, period]])
+    return codes, index
+
+
+def _reduce(numbers: _Numbers, codes: Codes, count: int, how: str) -> Any:
+    """Reduce the numbers of each group (0..count-1), skipping missing values."""
+    present = codes[~numbers.missing] if numbers.missing.any() else codes
+    known = np.bincount(present, minlength=count)
     if how == "count":
-        result = count.astype(np.int64)
-    else:
-        # float64 even when there are no rows (bincount then gives integers)
-        total = np.bincount(
-            bins, weights=np.where(present, numbers, 0.0), minlength=rows.size
-        ).astype(np.float64)
-        mean = np.where(count > 0, total / np.maximum(count, 1), np.nan)
-        result = total if how == "sum" else mean
-    found = np.flatnonzero(rows)
-    return pd.Series(result[found], index=pd.Index(found + first), name=values.name)
+        return known.astype(np.int64)
+    if how in ("sum", "mean"):
+        total = _group_sum(numbers, codes, count, exact=how == "sum")
+        if how == "mean":
+            total = total / np.maximum(known, 1)
+        return _wrap(numbers, total, known == 0)
+    filled = _wrap(numbers, numbers.values, numbers.missing)
+    grouped = pd.Series(filled).groupby(codes, sort=True)
+    return getattr(grouped, how)().array
 
 
-def year_label(years: npt.ArrayLike) -> npt.NDArray[np.object_]:
+def _first_or_last(numbers: _Numbers, codes: Codes, count: int, days: Codes, *, last: bool) -> Any:
+    """Return the earliest (or latest) known value of each group by date (ties: row order).
+
+    One number orders the rows, ``(date, row)``: its minimum (maximum) over the known rows
+    of a group is the row wanted, found without sorting.
+    """
+    size = max(codes.size, 1)
+    offset = days - days.min() if codes.size else days
+    rank = offset * size + np.arange(codes.size, dtype=np.int64)
+    known = ~numbers.missing
+    best = np.full(count, -1 if last else np.iinfo(np.int64).max, dtype=np.int64)
+    (np.maximum if last else np.minimum).at(best, codes[known], rank[known])
+    found = np.bincount(codes[known], minlength=count) > 0
+    row = np.where(found, best % size, 0)
+    values = numbers.values[row] if codes.size else numbers.values[:0]
+    return _wrap(numbers, values, ~found)
+
+
+def _group_sum(numbers: _Numbers, codes: Codes, count: int, *, exact: bool) -> Any:
+    """Sum each group: float for floats; for integers exact int64, or float if not ``exact``.
+
+    Raises
+    ------
+    IntegerOverflowError
+        An exact integer sum beyond int64, naming the first row of its group.
+    """
+    values = np.where(numbers.missing, 0, numbers.values)
+    if not numbers.integer:  # float also without rows (bincount then gives integers)
+        return np.bincount(codes, weights=values, minlength=count).astype(np.float64)
+    high = np.zeros(count, np.int64)
+    low = np.zeros(count, np.int64)
+    np.add.at(high, codes, values >> 32)
+    np.add.at(low, codes, values & _LOW_BITS)
+    high += low >> 32
+    if not exact:
+        return high.astype(np.float64) * 2.0**32 + (low & _LOW_BITS)
+    overflow = (high < -_HALF) | (high >= _HALF)
+    if overflow.any():
+        position = first_position(codes == first_position(overflow))
+        msg = (
+            f"the sum of the period holding the value {{where}} does not fit in int64: {_TO_FLOAT}"
+        )
+        raise IntegerOverflowError(msg, position=position)
+    return (high << 32) + (low & _LOW_BITS)
+
+
+def year_label(years: object) -> npt.NDArray[np.object_]:
     """Label Jalali years with the Gregorian years they straddle: ``"1400 (2021/22)"``.
+
+    A missing year (None, NaN, ``pd.NA``) gets no label (None).
+
+    Raises
+    ------
+    CalendarRangeError
+        A year outside the supported years.
+    InvalidDateError, InputTypeError
+        A year that is not a whole number.
 
     Examples
     --------
-    >>> year_label([1399, 1400]).tolist()
-    ['1399 (2020/21)', '1400 (2021/22)']
+    >>> year_label([1399, 1400, None]).tolist()
+    ['1399 (2020/21)', '1400 (2021/22)', None]
     """
-    y, where = np.unique(np.asarray(years, dtype=np.int64), return_inverse=True)
+    parsed = read_ints(years, "year")
+    known = _kernel.check_years(parsed.values, parsed.missing)
+    y, where = np.unique(known, return_inverse=True)
     first = (y + 621).astype(str).astype(object)
     second = pd.Series((y + 622) % 100).astype(str).str.zfill(2).to_numpy(dtype=object)
     labels: npt.NDArray[np.object_] = (
         y.astype(str).astype(object) + " (" + first + "/" + second + ")"
     )
-    return labels[where.reshape(-1)]  # each distinct year labelled once
+    out = labels[where.reshape(-1)]  # each distinct year labelled once
+    out[parsed.missing] = None
+    return out
 
 
 def _gregorian_boundaries(*, monthly: bool) -> tuple[npt.NDArray[np.int64], npt.NDArray[Any]]:
@@ -346,10 +678,12 @@ def calendarize(
 
     Parameters
     ----------
-    values : array-like of float
-        The flows.
+    values : array-like of numbers
+        The flows; a missing flow (None, NaN, ``pd.NA``) gives missing pieces (its days
+        are still allocated).
     start, end : date-like arrays
-        First and last day of each flow's span (inclusive).
+        First and last day of each flow's span (inclusive). Series among ``values``,
+        ``start`` and ``end`` are matched by index label.
     to : {"gregorian_year", "gregorian_month", "jalali_year", "jalali_quarter", "jalali_month"}
 
     Returns
@@ -369,7 +703,8 @@ def calendarize(
     0    0   2021   2021-01-01   286        365  286.0
     1    0   2022   2022-01-01    79        365   79.0
     """
-    flows = np.atleast_1d(np.asarray(values, dtype=np.float64))
+    given, start, end = align(("values", values), ("start", start), ("end", end))
+    flows = as_float_array(given, "values")
     first = _complete_days(start, flows.size, "start")
     last = _complete_days(end, flows.size, "end")
     backwards = last.days < first.days

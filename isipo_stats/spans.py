@@ -3,6 +3,10 @@
 A :class:`Span` is a run of whole days, both ends inclusive, as the reports speak of them
 ("the first seven months", "the previous year").
 
+The functions here take one year and one month (or quarter) each, as whole numbers: a
+missing value (None, NaN, ``pd.NA``), a fraction, a boolean, text or an array is refused
+with the library's error rather than read as something else.
+
 Examples
 --------
 >>> year_span(1400)
@@ -19,12 +23,37 @@ import numpy as np
 import pandas as pd
 
 from isipo_stats import _kernel
+from isipo_stats._arrays import is_missing, is_scalar, show
+from isipo_stats._dates import as_day_numbers
+from isipo_stats._typing import IntScalar
 from isipo_stats.calendar import read_ints
-from isipo_stats.errors import InvalidDateError
+from isipo_stats.errors import InputTypeError, InvalidDateError
 
 __all__ = ["Span", "month_span", "months_span", "quarter_span", "year_span"]
 
 _ONE_DAY = pd.Timedelta(days=1)
+
+
+def _whole_day(value: object, what: str) -> pd.Timestamp:
+    """Return one end of a span as a naive midnight Timestamp, refusing anything else."""
+    if isinstance(value, np.datetime64) and np.isnat(value):
+        value = pd.NaT
+    if is_missing(value):
+        msg = f"a span needs {'a start' if what == 'start' else 'an end'} date, got {show(value)}"
+        raise InvalidDateError(msg)
+    try:
+        day = pd.Timestamp(value)  # type: ignore[arg-type]
+    except (ValueError, TypeError, OverflowError):
+        msg = f"could not read the {what} of a span as a date, got {show(value)}"
+        raise InvalidDateError(msg) from None
+    if day.tzinfo is not None:
+        msg = f"a span is made of days without a time zone, got {what}={day}"
+        raise InvalidDateError(msg)
+    return day
+
+
+def _day_number(day: pd.Timestamp) -> int:
+    return int(day.to_datetime64().astype("datetime64[D]").astype(np.int64))
 
 
 @dataclass(frozen=True)
@@ -34,7 +63,13 @@ class Span:
     Attributes
     ----------
     start, end : pandas.Timestamp
-        First and last day (midnight timestamps).
+        First and last day (midnight timestamps, without a time zone).
+
+    Raises
+    ------
+    InvalidDateError
+        A missing or unreadable end, one with a time of day or a time zone, or an end
+        before the start.
 
     Examples
     --------
@@ -51,8 +86,8 @@ class Span:
     end: pd.Timestamp
 
     def __post_init__(self) -> None:
-        start = pd.Timestamp(self.start)
-        end = pd.Timestamp(self.end)
+        start = _whole_day(self.start, "start")
+        end = _whole_day(self.end, "end")
         if start.normalize() != start or end.normalize() != end:
             msg = f"a span is made of whole days, got start={start} and end={end}"
             raise InvalidDateError(msg)
@@ -71,11 +106,34 @@ class Span:
         return int((self.end - self.start) / _ONE_DAY) + 1
 
     def contains(self, date: object) -> bool:
-        """Return whether the day of ``date`` (any time on it) lies within the span."""
-        day = pd.Timestamp(date).normalize()  # type: ignore[arg-type]
-        if day.tzinfo is not None:
-            day = day.tz_convert("Asia/Tehran").tz_localize(None).normalize()
-        return bool(self.start <= day <= self.end)
+        """Return whether the day of ``date`` (any time on it) lies within the span.
+
+        ``date`` is read as every date argument of the library is (see
+        :func:`isipo_stats.to_jalali`): a timezone-aware value is first brought to Tehran
+        time, then its day is taken. A missing date (None, NaN, NaT) is in no span.
+
+        Raises
+        ------
+        InputTypeError
+            Not one date (an array, a number).
+        ParseError
+            Text that is not an ISO 8601 date.
+
+        Examples
+        --------
+        >>> span = year_span(1400)
+        >>> span.contains(pd.Timestamp("2021-03-20 21:00", tz="UTC"))  # 00:30 in Tehran
+        True
+        >>> span.contains(pd.NaT)
+        False
+        """
+        if not is_scalar(date):
+            msg = f"contains takes one date, got {type(date).__name__}"
+            raise InputTypeError(msg)
+        parsed = as_day_numbers(date)
+        if parsed.missing[0]:
+            return False
+        return bool(_day_number(self.start) <= parsed.days[0] <= _day_number(self.end))
 
     def to_interval(self) -> pd.Interval:
         """Return the span as a half-open :class:`pandas.Interval` [start, end + 1 day)."""
@@ -86,33 +144,70 @@ def _timestamp(day: np.int64) -> pd.Timestamp:
     return pd.Timestamp(np.datetime64(int(day), "D")).as_unit("us")
 
 
-def _span_of(year: int, first_month: int, last_month: int) -> Span:
-    years = read_ints(year, "year")
-    y = _kernel.check_years(years.values, years.missing)[:1]
+def _one_number(value: object, what: str) -> int:
+    """Return one whole number (a year, month or quarter), refusing anything else.
+
+    Raises
+    ------
+    InputTypeError
+        An array, text, a boolean or another object.
+    InvalidDateError
+        A missing value or a fraction.
+    """
+    if not is_scalar(value):
+        msg = f"{what} must be one whole number, got {type(value).__name__}"
+        raise InputTypeError(msg)
+    number = read_ints(value, what)
+    if number.missing[0]:
+        msg = f"{what} must be given, got {show(value)}"
+        raise InvalidDateError(msg, position=0)
+    return int(number.values[0])
+
+
+def _span_of(year: IntScalar, first_month: IntScalar, last_month: IntScalar) -> Span:
+    y = np.array([_one_number(year, "year")])
+    first = np.array([_one_number(first_month, "month")])
+    last = np.array([_one_number(last_month, "month")])
     no = np.zeros(1, np.bool_)
-    first = _kernel.check_months(np.array([first_month]), no)
-    last = _kernel.check_months(np.array([last_month]), no)
+    _kernel.check_years(y, no)
+    _kernel.check_months(first, no)
+    _kernel.check_months(last, no)
     if last[0] < first[0]:
-        msg = f"the last month must not come before the first, got {first_month}..{last_month}"
+        msg = f"the last month must not come before the first, got {first[0]}..{last[0]}"
         raise InvalidDateError(msg)
     start = _kernel.month_start(y, first)
     end = _kernel.month_start(y, last) + _kernel.month_length(y, last) - 1
     return Span(_timestamp(start[0]), _timestamp(end[0]))
 
 
-def year_span(year: int) -> Span:
+def year_span(year: IntScalar) -> Span:
     """Return the Gregorian span of a Jalali year, 1 Farvardin to the last day of Esfand.
+
+    Raises
+    ------
+    CalendarRangeError
+        A year outside :data:`isipo_stats.SUPPORTED_YEARS`.
+    InvalidDateError
+        A missing year or a fraction.
+    InputTypeError
+        Not one number (text, a boolean, an array).
 
     Examples
     --------
     >>> year_span(1399)
     Span(start=Timestamp('2020-03-20'), end=Timestamp('2021-03-20'))
+    >>> year_span(None)
+    Traceback (most recent call last):
+    ...
+    isipo_stats.errors.InvalidDateError: year must be given, got None at position 0
     """
     return _span_of(year, 1, 12)
 
 
-def month_span(year: int, month: int) -> Span:
+def month_span(year: IntScalar, month: IntScalar) -> Span:
     """Return the Gregorian span of one Jalali month.
+
+    A month outside 1-12 is an InvalidDateError; the year is read as by :func:`year_span`.
 
     Examples
     --------
@@ -122,24 +217,28 @@ def month_span(year: int, month: int) -> Span:
     return _span_of(year, month, month)
 
 
-def quarter_span(year: int, quarter: int) -> Span:
+def quarter_span(year: IntScalar, quarter: IntScalar) -> Span:
     """Return the Gregorian span of a Jalali quarter (1 = Farvardin-Khordad, ..., 4 = Dey-Esfand).
+
+    Raises as :func:`year_span` does, and for a quarter outside 1-4.
 
     Examples
     --------
     >>> quarter_span(1402, 4)
     Span(start=Timestamp('2023-12-22'), end=Timestamp('2024-03-19'))
     """
-    if quarter not in (1, 2, 3, 4):
-        msg = f"quarter must be in 1-4, got {quarter!r}"
-        raise InvalidDateError(msg)
-    return _span_of(year, 3 * quarter - 2, 3 * quarter)
+    number = _one_number(quarter, "quarter")
+    if number not in (1, 2, 3, 4):
+        msg = f"quarter must be in 1-4, got {show(quarter)}"
+        raise InvalidDateError(msg, position=0)
+    return _span_of(year, 3 * number - 2, 3 * number)
 
 
-def months_span(year: int, first: int, last: int) -> Span:
+def months_span(year: IntScalar, first: IntScalar, last: IntScalar) -> Span:
     """Return the span from the first day of month ``first`` to the last day of ``last``.
 
-    "The first seven months of 1399" is ``months_span(1399, 1, 7)``.
+    "The first seven months of 1399" is ``months_span(1399, 1, 7)``. Raises as
+    :func:`month_span` does, and when ``last`` comes before ``first``.
 
     Examples
     --------

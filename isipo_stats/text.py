@@ -9,7 +9,6 @@ and on pandas' vectorized string methods; the date arithmetic is the calendar's.
 
 from __future__ import annotations
 
-import math
 import re
 from typing import Any, Final, Literal, overload
 
@@ -18,7 +17,7 @@ import numpy.typing as npt
 import pandas as pd
 
 from isipo_stats import _kernel
-from isipo_stats._arrays import first_position, lone_surrogates
+from isipo_stats._arrays import first_position, text_series
 from isipo_stats._typing import DateArray, DateScalar
 from isipo_stats.calendar import read_days, to_gregorian
 from isipo_stats.errors import InputTypeError, ParseError
@@ -83,9 +82,10 @@ def normalize_digits(values: pd.Series) -> pd.Series:
 _NUMERIC: Final = (
     r"^(?P<y>[0-9]{3,4})(?:\s*[/\-.]\s*(?P<m>[0-9]{1,2})(?:\s*[/\-.]\s*(?P<d>[0-9]{1,2}))?)?$"
 )
+# A month name may be followed by the Persian word for month («مهر ماه», «مهرماه»).
 _NAMED: Final = (
-    r"^(?:(?P<nd>[0-9]{1,2})(?:st|nd|rd|th)?\s+)?(?:of\s+)?(?P<name>[^0-9\s,]+?),?\s+"
-    r"(?P<ny>[0-9]{3,4})$"
+    r"^(?:(?P<nd>[0-9]{1,2})(?:st|nd|rd|th)?\s+)?(?:of\s+)?(?P<name>[^0-9\s,]+?)"
+    r"(?:\s*ماه)?,?\s+(?P<ny>[0-9]{3,4})$"
 )
 
 
@@ -113,13 +113,14 @@ def parse_jalali(values: object) -> Span | pd.DataFrame:
 
     Accepted forms: ``1400/07/30``, ``1400-7-30``, ``1400.07.30``, Persian or Arabic-Indic
     digits (``۱۴۰۰/۰۷/۳۰``), a day, month name and year (``30 Mehr 1400``,
-    ``۳۰ مهر ۱۴۰۰``, usual English spellings), a month (``1402-06``, ``Shahrivar 1402``)
-    and a bare year (``1402``). A month or year is a span of days.
+    ``۳۰ مهر ۱۴۰۰``, ``۳۰ مهر ماه ۱۴۰۰``, usual English spellings), a month (``1402-06``,
+    ``Shahrivar 1402``, «شهریور ۱۴۰۲», «شهریورماه ۱۴۰۲») and a bare year (``1402``). A
+    month or year is a span of days.
 
     Parameters
     ----------
     values : str or array-like of str
-        Missing values (None, NaN) give a row of missing values.
+        Missing values (None, NaN, ``pd.NA``, ``pd.NaT``) give a row of missing values.
 
     Returns
     -------
@@ -136,11 +137,15 @@ def parse_jalali(values: object) -> Span | pd.DataFrame:
         Text in none of the accepted forms, with its position.
     InvalidDateError, CalendarRangeError
         A date that does not exist or lies outside the supported years, with its position.
+    InputTypeError
+        A value that is not text (nor missing), or not a one-dimensional array.
 
     Examples
     --------
     >>> parse_jalali("۳۰ مهر ۱۴۰۰")
     Span(start=Timestamp('2021-10-22'), end=Timestamp('2021-10-22'))
+    >>> parse_jalali("Mehr 1400")
+    Span(start=Timestamp('2021-09-23'), end=Timestamp('2021-10-22'))
     >>> parse_jalali("1402-06")
     Span(start=Timestamp('2023-08-23'), end=Timestamp('2023-09-22'))
     >>> parse_jalali(["1399/12/30", "Esfand 1400", "1401"])[["year", "month", "day", "end"]]
@@ -152,51 +157,46 @@ def parse_jalali(values: object) -> Span | pd.DataFrame:
     if isinstance(values, str):
         table = parse_jalali([values])
         return Span(table["start"].iloc[0], table["end"].iloc[0])
-    if isinstance(values, (pd.Series, pd.Index)):
-        series = pd.Series(values.to_numpy(dtype=object), index=getattr(values, "index", None))
-        if isinstance(values, pd.Index):
-            series.index = pd.RangeIndex(len(values))
-    else:
-        arr = np.asarray(values, dtype=object)
-        if arr.ndim != 1:
-            got = type(values).__name__ if arr.ndim == 0 else f"{arr.ndim} dims"
-            msg = f"expected a string or a one-dimensional array of strings, got {got}"
-            raise InputTypeError(msg)
-        series = pd.Series(arr, dtype=object)
-    # anything but text and missing values is refused before factorize (which hashes them)
-    other = ~series.map(lambda v: isinstance(v, str)).to_numpy(dtype=bool) & ~_is_missing(series)
-    if other.any():
-        position = first_position(other)
-        msg = f"expected text, got {series.iloc[position]!r} at position {position}"
-        raise InputTypeError(msg)
-    invalid = lone_surrogates(series)
-    if invalid.any():
-        position = first_position(invalid)
-        text = series.iloc[position]
-        msg = f"could not read {text!r} at position {position} as a Jalali date (not valid Unicode)"
-        raise ParseError(msg)
+    series = text_series(
+        values,
+        expected="a string or a one-dimensional array of strings",
+        reading="a Jalali date",
+        missing=True,
+    )
     codes, uniques = pd.factorize(series, use_na_sentinel=True)
+    fields = _fields(codes, uniques)
+    return _span_table(fields, codes >= 0, series.index)
+
+
+def _fields(codes: npt.NDArray[np.intp], uniques: Any) -> dict[str, Any]:
+    """Return year, month and day of each row (float, NaN where absent or missing).
+
+    Each distinct text is read once; ``codes`` (-1 for a missing value) takes the rows.
+
+    Raises
+    ------
+    ParseError
+        A text in none of the accepted forms, naming its first row.
+    """
     unique_text = pd.Series(uniques, dtype=object)
-    is_text = unique_text.map(lambda v: isinstance(v, str)).to_numpy(dtype=bool)
-    if not is_text.all():
-        bad_code = int(np.flatnonzero(~is_text)[0])
-        position = first_position(codes == bad_code)
-        msg = f"expected text, got {uniques[bad_code]!r} at position {position}"
-        raise InputTypeError(msg)
     parts = _parse_unique(normalize_digits(unique_text.astype("string")))
     unreadable = parts["year"].isna().to_numpy()
     if unreadable.any():
         bad_code = int(np.flatnonzero(unreadable)[0])
         position = first_position(codes == bad_code)
-        msg = f"could not read {uniques[bad_code]!r} at position {position} as a Jalali date"
-        raise ParseError(msg)
-    present = codes >= 0
+        msg = f"could not read {uniques[bad_code]!r} {{where}} as a Jalali date"
+        raise ParseError(msg, position=position)
     # missing values take the extra NaN row appended to each column (there may be no other)
-    take = np.where(present, codes, len(parts))
-    fields = {k: np.append(parts[k].to_numpy(dtype=float), np.nan)[take] for k in parts}
+    take = np.where(codes >= 0, codes, len(parts))
+    return {str(k): np.append(parts[k].to_numpy(dtype=float), np.nan)[take] for k in parts}
+
+
+def _span_table(
+    fields: dict[str, Any], present: npt.NDArray[np.bool_], index: pd.Index
+) -> pd.DataFrame:
+    """Return the fields with the first and last day each names (a whole month or year)."""
     has_month = ~np.isnan(fields["month"])
     has_day = ~np.isnan(fields["day"])
-    # first and last day: a missing month means the whole year, a missing day the month
     start = to_gregorian(
         fields["year"], np.where(has_month, fields["month"], 1), np.where(has_day, fields["day"], 1)
     )
@@ -211,19 +211,7 @@ def parse_jalali(values: object) -> Span | pd.DataFrame:
             "start": start.to_numpy(),
             "end": end.astype("datetime64[us]"),
         },
-        index=series.index,
-    )
-
-
-def _is_missing(values: pd.Series) -> npt.NDArray[np.bool_]:
-    """Missing values (None, NaN, NaT, <NA>), without hashing the other values."""
-    return np.fromiter(
-        (
-            v is None or v is pd.NA or v is pd.NaT or (isinstance(v, float) and math.isnan(v))
-            for v in values
-        ),
-        dtype=bool,
-        count=len(values),
+        index=index,
     )
 
 
@@ -308,7 +296,8 @@ def format_jalali(
     if present.size and day_numbers.size > last - first + 1:
         # more dates than distinct days they span: format each day once, then gather
         days = np.arange(first, last + 1)
-        text = _format_days(days, fmt, locale)[np.clip(day_numbers - first, 0, None)]
+        # a missing date holds any day number: clipped into the table, then blanked
+        text = _format_days(days, fmt, locale)[np.clip(day_numbers - first, 0, last - first)]
     else:
         text = _format_days(day_numbers, fmt, locale)
     text[missing] = None

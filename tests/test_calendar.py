@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import jdatetime
 import numpy as np
@@ -315,3 +316,180 @@ def test_readme_table_of_uncertain_years_matches_library_and_oracle(oracle: pd.D
     for year, date in rows:
         assert str(ist.to_gregorian(int(year), 1, 1)[0].date()) == date
         assert str(by_year[int(year)].date()) == date
+
+
+# --- several arguments: Series matched by index label -------------------------------------
+
+
+def test_series_arguments_are_matched_by_index_label() -> None:
+    year = pd.Series([1400, 1401], index=["a", "b"])
+    month = pd.Series([12, 1], index=["b", "a"])
+    out = ist.to_gregorian(year, month, 1)
+    assert out.to_dict() == {"a": pd.Timestamp("2021-03-21"), "b": pd.Timestamp("2023-02-20")}
+    lengths = ist.days_in_month(
+        pd.Series([1403, 1400], index=["x", "y"]), pd.Series([12, 1], index=["y", "x"])
+    )
+    assert lengths.to_dict() == {"x": 31, "y": 29}  # by position it would be 30 and 31
+
+
+def test_lists_and_arrays_are_matched_by_position_next_to_a_series() -> None:
+    year = pd.Series([1400, 1401], index=["b", "a"])
+    out = ist.to_gregorian(year, [12, 1], np.array([29, 1]))
+    assert out.to_dict() == {"b": pd.Timestamp("2022-03-20"), "a": pd.Timestamp("2022-03-21")}
+
+
+@pytest.mark.parametrize(
+    ("year_index", "month_index", "message"),
+    [
+        (["a", "b"], ["a", "c"], "different labels ('b' is in the index of year only)"),
+        (["a", "b"], ["a", "b", "c"], "different labels ('c' is in the index of month only)"),
+        ([0, 1], [0], "different labels (1 is in the index of year only)"),
+        (["a", "b", "a"], ["b", "a", "a"], "the same labels in another order, some repeated"),
+    ],
+)
+def test_series_arguments_with_other_labels_are_refused(
+    year_index: list[Any], month_index: list[Any], message: str
+) -> None:
+    year = pd.Series(1400, index=year_index)
+    month = pd.Series(1, index=month_index)
+    with pytest.raises(ist.errors.IndexAlignmentError) as info:
+        ist.to_gregorian(year, month, 1)
+    assert str(info.value) == (
+        f"year and month are Series whose indexes hold {message}: give them one index, or "
+        "pass .to_numpy() to match rows by position"
+    )
+    assert isinstance(info.value, ValueError)
+    # by position, as the message says
+    if len(year) == len(month):
+        assert len(ist.to_gregorian(year, month.to_numpy(), 1)) == len(year)
+
+
+# --- year, month and day must be numbers; missing fields give NaT ---------------------------
+
+
+@pytest.mark.parametrize(
+    "month", ["7", ["7"], np.array(["7"]), pd.Series(["7"]), pd.Series(["7"], dtype="string")]
+)
+def test_text_is_not_read_as_a_month(month: Any) -> None:
+    with pytest.raises(InputTypeError) as info:
+        ist.to_gregorian(1400, month, 1)
+    assert str(info.value) == "month must be a whole number, got '7' at position 0"
+
+
+@pytest.mark.parametrize(
+    "value", [True, np.bool_(True), dt.date(2021, 1, 1), object(), b"7", 1 + 2j]
+)
+def test_what_is_not_a_real_number_is_refused_as_a_field(value: Any) -> None:
+    with pytest.raises(InputTypeError, match=r"^day must be a whole number, got .* at position 1$"):
+        ist.to_gregorian(1400, 1, np.array([1, value], dtype=object))
+
+
+def test_big_and_odd_numbers_in_object_arrays() -> None:
+    from decimal import Decimal
+    from fractions import Fraction
+
+    days = np.array([Decimal(5), Fraction(6, 1), np.int8(7)], dtype=object)
+    assert ist.to_gregorian(1400, 1, days).day.tolist() == [25, 26, 27]  # 1 Farvardin = 21 March
+    with pytest.raises(InvalidDateError, match=r"^day must be a whole number, got Fraction"):
+        ist.to_gregorian(1400, 1, np.array([Fraction(3, 2)], dtype=object))
+    with pytest.raises(CalendarRangeError, match=r"got 1000000000000000000000000000000"):
+        ist.to_gregorian(np.array([10**30], dtype=object), 1, 1)
+    with pytest.raises(CalendarRangeError, match=r"got 1" + "0" * 400 + " at position 0"):
+        ist.to_gregorian(pd.Series([10**400], dtype=object), 1, 1)
+
+
+@pytest.mark.parametrize("missing", [None, np.nan, pd.NA, pd.NaT])
+def test_every_missing_combination_gives_nat(missing: Any) -> None:
+    # the day of a row with a missing field is not checked: it cannot be
+    rows = [
+        (missing, 12, 30),
+        (1400, missing, 31),
+        (1400, 12, missing),
+        (missing, missing, 31),
+        (missing, 12, missing),
+        (1400, missing, missing),
+        (missing, missing, missing),
+    ]
+    years, months, days = (np.array([r[i] for r in rows], dtype=object) for i in range(3))
+    assert ist.to_gregorian(years, months, days).isna().all()
+    assert ist.to_gregorian([1399, missing], 12, 30).isna().tolist() == [False, True]
+
+
+# --- dates in every dtype -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("dtype", "value", "expected"),
+    [
+        ("date32[pyarrow]", "2021-03-21", [1400, 1, 1]),
+        ("date64[pyarrow]", "2021-03-20", [1399, 12, 30]),
+        ("timestamp[s][pyarrow]", "2021-03-20 23:59:59", [1399, 12, 30]),
+        ("timestamp[ms][pyarrow]", "2021-03-21 00:00", [1400, 1, 1]),
+        ("timestamp[us][pyarrow]", "2321-03-20 12:00", [1699, 12, 29]),
+        ("timestamp[ns][pyarrow]", "2021-03-21", [1400, 1, 1]),
+        ("timestamp[s, tz=UTC][pyarrow]", "2021-03-20 20:30+00:00", [1400, 1, 1]),
+        ("timestamp[us, tz=UTC][pyarrow]", "2021-03-20 20:29:59+00:00", [1399, 12, 30]),
+        ("timestamp[ns, tz=Asia/Tehran][pyarrow]", "2021-03-21 00:00+03:30", [1400, 1, 1]),
+    ],
+)
+def test_arrow_dates_and_timestamps_of_every_unit(
+    dtype: str, value: str, expected: list[int]
+) -> None:
+    pytest.importorskip("pyarrow")
+    series = pd.Series([pd.Timestamp(value), None]).astype(dtype)  # type: ignore[call-overload]
+    table = ist.to_jalali(series)
+    assert table.iloc[0].tolist() == expected
+    assert table.iloc[1].isna().all()
+
+
+def test_arrow_columns_that_are_not_dates_are_refused() -> None:
+    pytest.importorskip("pyarrow")
+    for dtype in ("time64[us][pyarrow]", "duration[s][pyarrow]", "int64[pyarrow]"):
+        series = pd.Series([1], dtype=dtype)
+        with pytest.raises(InputTypeError, match=r"expected dates, got a Series of dtype"):
+            ist.to_jalali(series)
+
+
+def test_categorical_dates_read_each_category_once() -> None:
+    dates = pd.Series(["2021-03-21", None, "2021-03-20", "2021-03-21"], dtype="category")
+    assert ist.to_jalali(dates)["day"].tolist() == [1, pd.NA, 30, 1]
+    # a bad category is named at the first row holding it; an unused one does not matter
+    bad = pd.Categorical(["2021-03-21", "x", "x"], categories=["2021-03-21", "x", "y"])
+    with pytest.raises(ParseError, match=r"^could not read 'x' at position 1 as a Gregorian date$"):
+        ist.to_jalali(pd.Series(bad))
+    unused = pd.Categorical(["2021-03-21"], categories=["2021-03-21", "nonsense"])
+    assert ist.to_jalali(pd.Series(unused)).iloc[0].tolist() == [1400, 1, 1]
+    assert ist.to_jalali(pd.Series([None], dtype="category")).isna().all().all()
+
+
+def test_an_aware_jdatetime_is_read_by_its_instant() -> None:
+    # 21:00 UTC on 30 Esfand 1399 is 00:30 on 1 Farvardin 1400 in Tehran
+    late = jdatetime.datetime(1399, 12, 30, 21, 0, tzinfo=dt.UTC)
+    assert ist.to_jalali([late]).iloc[0].tolist() == [1400, 1, 1]
+    assert ist.to_jalali(late).iloc[0].tolist() == [1400, 1, 1]
+    tehran = jdatetime.datetime(1399, 12, 30, 23, 59, tzinfo=ZoneInfo("Asia/Tehran"))
+    assert ist.to_jalali([tehran]).iloc[0].tolist() == [1399, 12, 30]
+    naive = jdatetime.datetime(1399, 12, 30, 23, 59)  # a naive value is Tehran wall-clock time
+    assert ist.to_jalali([naive]).iloc[0].tolist() == [1399, 12, 30]
+    with pytest.raises(ParseError, match="cannot mix dates with and without a time zone"):
+        ist.to_jalali([late, naive])
+
+
+@pytest.mark.parametrize(
+    "dates", [[np.nan], np.array([np.nan, np.nan]), pd.Series([np.nan]), pd.Index([np.nan])]
+)
+def test_dates_read_as_all_missing_numbers_are_missing(dates: Any) -> None:
+    assert ist.to_jalali(dates).isna().all().all()
+    with pytest.raises(InputTypeError, match="expected dates, got"):
+        ist.to_jalali(pd.Series([np.nan, 1.0]))
+
+
+def test_series_on_a_multiindex_are_matched_by_their_tuples() -> None:
+    rows = pd.MultiIndex.from_tuples([("a", 1), ("b", 2)])
+    year = pd.Series([1400, 1401], index=rows)
+    out = ist.to_gregorian(year, pd.Series([12, 1], index=rows[::-1]), 1)
+    assert out.tolist() == [pd.Timestamp("2021-03-21"), pd.Timestamp("2023-02-20")]
+    with pytest.raises(
+        ist.errors.IndexAlignmentError, match=r"\(\('a', 1\) is in the index of year"
+    ):
+        ist.to_gregorian(year, pd.Series([1, 2]), 1)

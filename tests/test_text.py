@@ -535,3 +535,48 @@ def test_jdatetime_text_parses(days: list[dt.date], digits: dict[int, str]) -> N
     expected = [pd.Timestamp(d) for d in days for _ in range(3)]
     assert table["start"].tolist() == expected
     assert table["end"].tolist() == expected
+
+
+# --- a month name without a day is the month's span ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mehr 1400", "mehr 1400", "MEHR, 1400", "  Mehr   1400 ", "مهر ۱۴۰۰", "مهر 1400",
+        "مهر ماه ۱۴۰۰", "مهرماه ۱۴۰۰", "مهر\u200cماه ۱۴۰۰", "مهر ١٤٠٠",
+    ],
+)  # fmt: skip
+def test_a_month_name_without_a_day_is_the_months_span(text: str) -> None:
+    assert parse_jalali(text) == jmonth(1400, 7)
+    table = parse_jalali([text, None])
+    assert table["month"].tolist() == [7, pd.NA]
+    assert table["day"].isna().all()
+    assert table["start"].iloc[0] == pd.Timestamp("2021-09-23")
+    assert table["end"].iloc[0] == pd.Timestamp("2021-10-22")
+
+
+@pytest.mark.parametrize("text", ["۳۰ مهر ماه ۱۴۰۰", "30 Mehr 1400", "۳۰ مهرماه ۱۴۰۰"])
+def test_a_day_and_month_name_with_the_word_month(text: str) -> None:
+    assert parse_jalali(text) == one_day(1400, 7, 30)
+
+
+@pytest.mark.parametrize("text", ["ماه ۱۴۰۰", "ماه ماه ۱۴۰۰", "Mehrmah 1400"])
+def test_the_word_month_alone_is_not_a_month(text: str) -> None:
+    with pytest.raises(ParseError, match=r"as a Jalali date$"):
+        parse_jalali(text)
+
+
+def test_text_errors_keep_their_position_as_an_attribute() -> None:
+    with pytest.raises(InputTypeError) as info:
+        parse_jalali(["1400", 5])
+    assert str(info.value) == "expected text, got 5 at position 1"
+    assert info.value.position == 1
+    with pytest.raises(ParseError) as parse_info:
+        parse_jalali(["1400", "1400", "nonsense"])
+    assert parse_info.value.position == 2
+    with pytest.raises(ParseError) as unicode_info:
+        parse_jalali(["1400", "\ud800"])
+    assert str(unicode_info.value) == (
+        "could not read '\\ud800' at position 1 as a Jalali date (not valid Unicode)"
+    )
