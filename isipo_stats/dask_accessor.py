@@ -102,7 +102,7 @@ class DaskIsipoSeriesAccessor(JalaliFields[dd.Series]):
 
     def _field_result(self, field: Field) -> dd.Series:
         """Return one Jalali field, computed partition by partition."""
-        meta = pd.Series([], dtype=field.dtype, name=self._obj.name)
+        meta = field.series(self._obj._meta)  # the field of no dates: dtype, name, index
         return self._obj.map_partitions(field.series, meta=meta)
 
     def month_name(self, locale: Locale = "en") -> dd.Series:
