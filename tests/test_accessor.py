@@ -1009,3 +1009,19 @@ def test_accessor_equals_to_jalali_for_any_dtype(
     for column in ("year", "month", "day"):
         pd.testing.assert_series_equal(getattr(isipo(s), column), like(s, expected[column]))
     pd.testing.assert_series_equal(isipo(s).dayofyear, like(s, ist.day_of_year(s)))
+
+
+@pytest.mark.parametrize("position", [0, _fields._BLOCK - 1, _fields._BLOCK, _fields._BLOCK + 7])
+@pytest.mark.parametrize("on_index", [False, True])
+def test_a_date_out_of_range_is_placed_in_the_whole(position: int, on_index: bool) -> None:
+    dates = np.full(_fields._BLOCK + 10, np.datetime64("2021-03-21", "s"))
+    dates[position] = np.datetime64("2400-01-01", "s")
+    s = pd.Series(dates) if not on_index else pd.Series(1.0, index=pd.DatetimeIndex(dates))
+    with pytest.raises(ist.CalendarRangeError) as expected:
+        ist.to_jalali(given(s))
+    assert expected.value.position == position
+    for field in ("year", "quarter"):
+        with pytest.raises(ist.CalendarRangeError) as info:
+            getattr(isipo(s), field)
+        assert str(info.value) == str(expected.value)
+        assert info.value.position == position
