@@ -66,8 +66,9 @@ from __future__ import annotations
 
 import datetime as _dt
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from typing import Any, Final, Generic, Never, NoReturn, TypeAlias, TypeVar, overload
 
 import jdatetime
@@ -198,20 +199,32 @@ def like(series: pd.Series, values: pd.Series | FieldArray | npt.NDArray[Any]) -
 
 
 class Converted:
-    """Dates read once: day numbers (missing ones replaced by a valid day) and the mask.
+    """Dates read once: the missing mask, and day numbers (missing ones a valid day).
 
-    ``days`` and ``missing`` are read-only and shared by every field computed from them.
-    ``ahead`` holds Jalali year, month and day arrays computed with the day numbers; each is
-    handed out once, to one result, so that no two results (and no result and the cache)
-    share memory.
+    ``missing`` and ``days`` are read-only and shared by every field computed from them;
+    ``days`` is read when first asked for (``reader`` gives them). ``ahead`` holds Jalali
+    year, month and day arrays computed with the dates; each is handed out once, to one
+    result, so that no two results (and no result and the cache) share memory.
     """
 
-    def __init__(self, days: Days, missing: Flags, ahead: dict[str, Days] | None = None) -> None:
-        _read_only(days)
+    def __init__(
+        self, missing: Flags, reader: Callable[[], Days], ahead: dict[str, Days] | None = None
+    ) -> None:
         _read_only(missing)
-        self.days = days
         self.missing = missing
+        self._reader = reader
+        self._days: Days | None = None
         self._ahead = {} if ahead is None else ahead
+
+    @property
+    def days(self) -> Days:
+        """Day numbers of the dates, missing ones replaced by a valid day (read-only)."""
+        days = self._days
+        if days is None:  # two threads may both read them: the same numbers, either kept
+            days = self._reader()
+            _read_only(days)
+            self._days = days
+        return days
 
     def part(self, name: str) -> Days:
         """Return a new array of the Jalali ``year``, ``month`` or ``day`` of each date."""
@@ -233,7 +246,7 @@ class Converted:
 @dataclass(frozen=True, eq=False)
 class _Entry:
     dtype: object
-    raw: npt.NDArray[np.int64]  # private, read-only copy of the instants converted
+    instants: npt.NDArray[np.int64]  # private, read-only copy of the instants converted
     converted: Converted
 
 
@@ -242,6 +255,9 @@ CACHE_ENTRIES: Final = 1
 
 _cache: tuple[_Entry, ...] = ()
 _cache_lock: Final = threading.Lock()
+
+_BLOCK: Final = 1 << 16
+"""Dates read at a time from a private copy: the temporaries stay in the CPU cache."""
 
 
 def _raw_instants(dates: pd.Series | pd.Index) -> npt.NDArray[np.int64] | None:
@@ -261,39 +277,73 @@ def _conversion(dates: pd.Series | pd.Index) -> Converted:
     parsed, days = read_days(dates)
     days = days if days.flags.owndata else days.copy()  # never a view of the caller's data
     missing = parsed.missing if parsed.missing.flags.owndata else parsed.missing.copy()
-    return Converted(days, missing)
+    return Converted(missing, lambda: days)
 
 
-_BLOCK: Final = 1 << 16
-"""Dates read at a time by :func:`_blockwise`: the temporaries stay in the CPU cache."""
+def _as_dates(instants: npt.NDArray[np.int64], dtype: Any) -> npt.NDArray[Any] | pd.Index:
+    """Instants as dates of ``dtype`` again; timezone-aware ones as UTC (the same instants)."""
+    if isinstance(dtype, pd.DatetimeTZDtype):
+        return pd.DatetimeIndex(instants.view(f"M8[{dtype.unit}]")).tz_localize("UTC")
+    naive: npt.NDArray[np.datetime64] = instants.view(dtype)
+    return naive
 
 
-def _blockwise(dates: pd.Series | pd.Index) -> Converted:
-    """Read ``datetime64`` dates block by block, with their Jalali year, month and day.
+def _blocks(instants: npt.NDArray[np.int64], dtype: Any) -> Iterator[tuple[slice, Flags, Days]]:
+    """Yield (where, missing, day numbers) for each block of at most ``_BLOCK`` instants.
 
-    The same calls as :func:`_conversion` on slices of at most ``_BLOCK`` dates, written
-    into the results: a few times faster on large arrays than one call on the whole,
-    whose temporaries (several arrays of the full length) are each fresh memory.
+    Each block is read by :func:`isipo_stats.calendar.read_days`, as the whole would be, and
+    its errors are placed in the whole.
     """
-    size = len(dates)
-    days, missing = np.empty(size, np.int64), np.empty(size, np.bool_)
-    year, month, day = np.empty(size, np.int64), np.empty(size, np.int64), np.empty(size, np.int64)
-    rows = dates.iloc if isinstance(dates, pd.Series) else dates
-    for start in range(0, size, _BLOCK):
-        stop = min(start + _BLOCK, size)
+    for start in range(0, instants.size, _BLOCK):
+        where = slice(start, start + _BLOCK)
         try:
-            parsed, block = read_days(rows[start:stop])
-        except IsipoError as err:  # name the position in the whole, not in the block
+            parsed, days = read_days(_as_dates(instants[where], dtype))
+        except IsipoError as err:
             if err.position is None:
                 raise
             raise err.located(position=start + err.position) from None
-        days[start:stop], missing[start:stop] = block, parsed.missing
-        year[start:stop], month[start:stop], day[start:stop] = _kernel.fields(block)
-    return Converted(days, missing, {"year": year, "month": month, "day": day})
+        yield where, parsed.missing, days
+
+
+def _days_of(instants: npt.NDArray[np.int64], dtype: Any) -> Days:
+    days = np.empty(instants.size, np.int64)
+    for where, _, block in _blocks(instants, dtype):
+        days[where] = block
+    return days
+
+
+def _blockwise(instants: npt.NDArray[np.int64], dtype: Any) -> Converted:
+    """Read a private copy of ``datetime64`` instants block by block, with Jalali fields.
+
+    On large arrays a few times faster than reading the whole at once, whose temporaries
+    (several arrays of the full length) are each fresh memory. The day numbers themselves
+    are read again only if a field other than year, month and day asks for them.
+    """
+    size = instants.size
+    missing = np.empty(size, np.bool_)
+    year, month, day = np.empty(size, np.int64), np.empty(size, np.int64), np.empty(size, np.int64)
+    for where, block_missing, days in _blocks(instants, dtype):
+        missing[where] = block_missing
+        year[where], month[where], day[where] = _kernel.fields(days)
+    ahead = {"year": year, "month": month, "day": day}
+    return Converted(missing, partial(_days_of, instants, dtype), ahead)
+
+
+def _same(private: npt.NDArray[np.int64], raw: npt.NDArray[np.int64]) -> bool:
+    """Whether two int64 arrays are equal, compared block by block (no full-length temp)."""
+    if private.shape != raw.shape:
+        return False
+    return all(
+        np.array_equal(private[start : start + _BLOCK], raw[start : start + _BLOCK])
+        for start in range(0, raw.size, _BLOCK)
+    )
 
 
 def convert(dates: pd.Series | pd.Index) -> Converted:
     """Read dates once for all the fields, reusing the last conversion of equal dates.
+
+    ``datetime64`` dates are copied first and the copy is read, so that the cached fields
+    are those of exactly the instants they are compared with later.
 
     Raises
     ------
@@ -305,11 +355,11 @@ def convert(dates: pd.Series | pd.Index) -> Converted:
     if raw is None:
         return _conversion(dates)
     for entry in _cache:  # a snapshot: the tuple is replaced, never changed
-        if entry.dtype == dates.dtype and np.array_equal(entry.raw, raw):
+        if entry.dtype == dates.dtype and _same(entry.instants, raw):
             return entry.converted
     private = raw.copy()
     _read_only(private)
-    entry = _Entry(dates.dtype, private, _blockwise(dates))
+    entry = _Entry(dates.dtype, private, _blockwise(private, dates.dtype))
     with _cache_lock:
         _cache = (entry, *_cache)[:CACHE_ENTRIES]
     return entry.converted
