@@ -6,7 +6,7 @@ Three things live here, below :mod:`isipo_stats.accessor` and
 * **the field list**: :class:`JalaliFields` declares every field (``year`` ...
   ``is_year_end``) once, each a :class:`Field` with the function that computes it, its
   dtype and its docstring. Both accessors inherit the list and differ only in how one field
-  is produced (pandas: on the Series; Dask: on each partition, with the dtype as ``meta``);
+  is produced (pandas: on the Series; Dask: on each partition);
 * **the rule for which dates a Series stands for** (:func:`dates_of`, :func:`refusal`) and
   the check of the flow methods (:func:`numbers_on_dates`), shared by both accessors;
 * **one conversion per Series** (:func:`convert`), shared by the fields read one after the
@@ -43,23 +43,30 @@ pandas rebuilds the accessor on every attribute access and the accessor holds no
 the conversion shared by successive fields is kept here, at module level:
 
 * **never stale**: an entry is used only when the raw values read now (the int64 instants
-  under ``datetime64`` data, their dtype and length) equal, element by element, a private
-  copy of those it was computed from. Nothing rests on object identity or on
-  Copy-on-Write, so writes that bypass Copy-on-Write (``s.array[0] = ...``, a numpy
-  array shared with ``copy=False``) are seen too. The comparison costs one vectorized pass
-  (well under a nanosecond per date);
-* **bounded**: one entry (:data:`CACHE_ENTRIES`): the last dates read. It holds a private
-  copy of their raw values (8 bytes per date), their day numbers and missing mask (9 bytes
-  per date) and the Jalali year, month and day computed with them until each is returned
-  (up to 24 bytes per date): at most 41 bytes per date, and nothing of the caller's.
-  Reading other dates replaces it; :func:`clear_cache` drops it;
-* **thread-safe**: entries are immutable (read-only arrays); the cache is a tuple replaced
-  whole under a lock and read without one; a year/month/day array computed ahead is handed
-  out once (``dict.pop``), so no two results share memory and no result shares the cache's;
-* **where it applies**: ``datetime64`` values (naive or timezone-aware) and a DatetimeIndex,
-  which are also read block by block (:data:`_BLOCK` dates at a time, so that the
-  temporaries stay in the CPU cache). Arrow, categorical and ``object`` dates are
-  converted whole, on every access.
+  under ``datetime64`` data, with their dtype, time zone included) equal, element by
+  element, a private copy of those it was computed from; the conversion reads that copy,
+  not the caller's data. Nothing rests on object identity or on Copy-on-Write, so writes
+  that bypass Copy-on-Write are seen too: ``s.array[0] = ...``, ``np.asarray(s.array)``,
+  a numpy array given to pandas with ``copy=False`` (with pandas 3.1 these write into the
+  buffer that shallow copies share, so a key made of a held reference and a data pointer
+  would go stale). The comparison is one vectorized pass, block by block (about 0.6 ns
+  per date);
+* **bounded**: one entry (:data:`CACHE_ENTRIES`): the last dates read. It holds the
+  private copy of their instants (8 bytes per date) and their missing mask (1 byte), the
+  Jalali year, month and day computed with them until each is returned (up to 24 bytes)
+  and, once a field other than those three has asked for them, their day numbers
+  (8 bytes): at most 41 bytes per date, and nothing of the caller's. Reading other dates
+  replaces it; :func:`clear_cache` drops it;
+* **thread-safe**: the cache is a tuple replaced whole under a lock and read without one;
+  an entry's arrays are read-only; a year/month/day array computed ahead is handed out
+  once (``dict.pop`` is atomic), so no two results share memory and no result shares the
+  cache's. Two threads missing at once both convert; one entry is kept;
+* **fast**: the copy is read :data:`_BLOCK` dates at a time, so that the temporaries of
+  each block stay in the CPU cache instead of being arrays of the full length, each fresh
+  memory;
+* **where it applies**: ``datetime64`` values (naive or timezone-aware) and a
+  DatetimeIndex. Arrow, categorical and ``object`` dates are converted whole, on every
+  access.
 """
 
 from __future__ import annotations
@@ -90,6 +97,7 @@ __all__ = [
     "convert",
     "dates_of",
     "described",
+    "field_named",
     "like",
     "numbers_on_dates",
     "reads_values",
@@ -433,7 +441,7 @@ class Field:
     compute : callable
         From the :class:`Converted` dates to the field's values (Int64 or bool).
     dtype : pandas.Int64Dtype or numpy.dtype
-        The dtype of the result (Dask uses it as ``meta``).
+        The dtype of the result: ``Int64`` (``<NA>`` for NaT) or ``bool`` (``False``).
     doc : str
         The attribute's docstring.
     """
