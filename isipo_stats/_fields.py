@@ -133,6 +133,8 @@ def _dtype_says_dates(series: pd.Series) -> bool:
 def _holds_dates(series: pd.Series) -> bool:
     """Whether every value of an object Series is a date or missing (one pass in C)."""
     values = series.to_numpy()
+    if values.size and isinstance(values[0], str):  # text, the common case: no pass
+        return False
     present = values[~pd.isna(values)]
     return all(issubclass(kind, _DATE_OBJECTS) for kind in set(map(type, present)))
 
