@@ -362,7 +362,7 @@ def convert(dates: pd.Series | pd.Index) -> Converted:
     """
     global _cache  # noqa: PLW0603 (the module-level cache, replaced whole)
     raw = _raw_instants(dates)
-    if raw is None:
+    if raw is None or raw.size == 0:  # no dates (a Dask meta): nothing worth keeping
         return _conversion(dates)
     for entry in _cache:  # a snapshot: the tuple is replaced, never changed
         if entry.dtype == dates.dtype and _same(entry.instants, raw):
