@@ -4,6 +4,7 @@ Usage::
 
     python benchmarks/run.py            # default sizes (N = 10,000,000 dates), several minutes
     python benchmarks/run.py --quick    # small sizes, a smoke test (well under 30 s)
+    python benchmarks/run.py --only forward --output /tmp/forward.md   # one section
 
 Every timing is taken in this one process: each route is run once as a warm-up, then in
 interleaved rounds (every route once per round, ``gc.collect()`` before each sample, the
@@ -43,6 +44,7 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 import isipo_stats as ip  # noqa: E402
+from isipo_stats import _fields  # noqa: E402
 
 SEED = 20_250_321
 FIRST_DAY = "1900-01-01"
@@ -227,6 +229,27 @@ def jdatetime_fields(
     return year, month, day
 
 
+def accessor_fields(s: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
+    """``s.isipo.year``, ``.month``, ``.day`` read one after the other, from a cold cache.
+
+    The conversion cache is emptied first, so that every sample pays for one conversion
+    (the previous round's would otherwise be reused).
+    """
+    _fields.clear_cache()
+    return s.isipo.year, s.isipo.month, s.isipo.day
+
+
+def check_accessor(report: Report, s: pd.Series) -> None:
+    """The accessor's three fields equal ``to_jalali``'s columns (outside the timings)."""
+    expected = ip.to_jalali(s)
+    got = accessor_fields(s)
+    same = all(
+        field.equals(expected[name]) and field.name == s.name
+        for field, name in zip(got, ("year", "month", "day"), strict=True)
+    )
+    report.check(f"`s.isipo.year/.month/.day` == `to_jalali(s)` (N={len(s):,})", passed=same)
+
+
 def bench_forward(report: Report, inputs: Inputs, sizes: Sizes) -> None:
     s = inputs.dates_nat
     n = len(s)
@@ -246,11 +269,13 @@ def bench_forward(report: Report, inputs: Inputs, sizes: Sizes) -> None:
         f"to_jalali == jdatetime on the {k:,}-date sample ({int((~known).sum())} NaT)",
         passed=agree and na_ok,
     )
+    check_accessor(report, s)
 
     samples = run_rounds(
         {
             "to_jalali": lambda: ip.to_jalali(s),
             "floor": lambda: (s.dt.year, s.dt.month, s.dt.day),
+            "accessor": lambda: accessor_fields(s),
             "jdatetime": lambda: jdatetime_fields(sample),
         },
         sizes.rounds,
@@ -259,6 +284,7 @@ def bench_forward(report: Report, inputs: Inputs, sizes: Sizes) -> None:
     report.timings += [
         (f"1 `isipo_stats.to_jalali(s)` (N={n:,}, 1% NaT)", n, samples["to_jalali"]),
         (f"1 floor `s.dt.year/.month/.day` (N={n:,})", n, samples["floor"]),
+        (f"1 `s.isipo.year/.month/.day`, cold cache (N={n:,})", n, samples["accessor"]),
         (f"1 jdatetime loop (sample of {k:,})", k, samples["jdatetime"]),
     ]
     ours, floor, jdt = (median(samples[x]) for x in ("to_jalali", "floor", "jdatetime"))
@@ -289,6 +315,21 @@ def bench_forward(report: Report, inputs: Inputs, sizes: Sizes) -> None:
             "≥ 200x faster",
             verdict(speedup, 200.0, at_most=False),
             f"{min(samples['jdatetime']) * n / k / min(samples['to_jalali']):.0f}x faster",
+        )
+    )
+    accessor = median(samples["accessor"])
+    shared = accessor / floor
+    report.rows.append(
+        Row(
+            "1c",
+            "accessor .year+.month+.day vs s.dt.year+.month+.day, 1% NaT",
+            f"`s.isipo.year; s.isipo.month; s.isipo.day` (one shared conversion, cache "
+            f"emptied before each sample): {fmt_seconds(accessor)} ({fmt_per(accessor, n)})",
+            f"`s.dt.year; s.dt.month; s.dt.day`: {fmt_seconds(floor)} ({fmt_per(floor, n)})",
+            f"{shared:.2f}x",
+            "≤ 0.5x",
+            verdict(shared, 0.5, at_most=True),
+            mins_ratio(samples["accessor"], samples["floor"]),
         )
     )
 
@@ -759,14 +800,26 @@ def render(
     return "\n".join(lines) + "\n"
 
 
-def run_date_benchmarks(report: Report, sizes: Sizes) -> None:
-    """Benchmarks 1-4, on shared random dates (freed when this returns)."""
+SECTIONS = ("forward", "reverse", "grouping", "memory", "reconcile")
+"""Names for ``--only``: benchmarks 1 to 5."""
+
+
+def run_date_benchmarks(report: Report, sizes: Sizes, only: str | None = None) -> None:
+    """Benchmarks 1-4 (or the one named ``only``), on shared random dates."""
     log(f"building inputs (N = {sizes.n:,}) ...")
     inputs = make_inputs(sizes.n)
-    section(report, "1 Gregorian -> Jalali", lambda: bench_forward(report, inputs, sizes))
-    section(report, "2 Jalali -> Gregorian", lambda: bench_reverse(report, inputs, sizes))
-    section(report, "3 grouping by Jalali month", lambda: bench_grouping(report, inputs, sizes))
-    section(report, "4 peak memory", lambda: bench_memory(report, inputs))
+    runs: dict[str, tuple[str, Callable[[], None]]] = {
+        "forward": ("1 Gregorian -> Jalali", lambda: bench_forward(report, inputs, sizes)),
+        "reverse": ("2 Jalali -> Gregorian", lambda: bench_reverse(report, inputs, sizes)),
+        "grouping": (
+            "3 grouping by Jalali month",
+            lambda: bench_grouping(report, inputs, sizes),
+        ),
+        "memory": ("4 peak memory", lambda: bench_memory(report, inputs)),
+    }
+    for key, (name, func) in runs.items():
+        if only in (None, key):
+            section(report, name, func)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -779,6 +832,7 @@ def main(argv: list[str] | None = None) -> int:
         default=Path(__file__).resolve().parent / "results.md",
         help="where to write the Markdown report (default: benchmarks/results.md)",
     )
+    parser.add_argument("--only", choices=SECTIONS, help="run one benchmark section only")
     args = parser.parse_args(argv)
     quick: bool = args.quick
     sizes = QUICK if quick else DEFAULT
@@ -790,9 +844,11 @@ def main(argv: list[str] | None = None) -> int:
     report = Report()
     machine = machine_line()
     log(machine)
-    run_date_benchmarks(report, sizes)
+    if args.only != "reconcile":
+        run_date_benchmarks(report, sizes, args.only)
     gc.collect()
-    section(report, "5 reconciliation", lambda: bench_reconcile(report, sizes))
+    if args.only in (None, "reconcile"):
+        section(report, "5 reconciliation", lambda: bench_reconcile(report, sizes))
 
     wall = time.perf_counter() - started
     loads = (load_start, load_average())

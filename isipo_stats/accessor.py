@@ -4,25 +4,32 @@ Importing :mod:`isipo_stats` registers them. They are sugar over the module func
 are the typed API (type checkers cannot see ``.isipo``): every property and method is one
 call to a function of :mod:`isipo_stats`.
 
-* **Series**: on datetime values (any ``datetime64`` unit, timezone-aware included) the
-  accessor reads the values, as ``.dt`` does; on any other Series it reads the
-  DatetimeIndex. Fields are named as pandas names them (``year``, ``month``, ``day``,
-  ``quarter``, ``dayofyear``, ``days_in_month``, ``is_leap_year``, ``is_month_start``, ...).
-  Numbers on a DatetimeIndex also get ``resample``, ``year_to_date``,
-  ``from_year_to_date`` and ``calendarize``.
+* **Series**: the accessor reads the values whenever they are dates, of any dtype
+  (``datetime64`` of any unit, timezone-aware included; Arrow timestamps and dates; a
+  categorical of dates; ``object`` values that are all dates or missing), so that
+  ``s.isipo.year`` equals ``isipo_stats.to_jalali(s)["year"]``; only on other values does
+  it read the DatetimeIndex. The rule is :func:`isipo_stats._fields.dates_of`. Fields are
+  named as pandas names them (``year``, ``month``, ``day``, ``quarter``, ``dayofyear``,
+  ``days_in_month``, ``is_leap_year``, ``is_month_start``, ...); they are declared once, in
+  :class:`isipo_stats._fields.JalaliFields`, for this accessor and the Dask one. Fields
+  read one after the other share one conversion of the dates (see :mod:`isipo_stats._fields`
+  for that cache, which never returns fields of dates since changed). Numbers on a
+  DatetimeIndex also get ``resample``, ``year_to_date``, ``from_year_to_date`` and
+  ``calendarize``.
 * **DataFrame**: a figure table (columns ``id``, ``metric``, ``kind`` at least) gets
   ``validate``, ``check``, ``reconcile`` and ``plot``.
 
 Return conventions
 ------------------
-* A result has the Series' index and name, in both cases (datetime values or a
+* A result has the Series' index and name, in both cases (dates as values or a
   DatetimeIndex).
 * Integer fields are nullable ``Int64``: NaT gives ``<NA>``. Boolean fields are plain
   ``bool``: NaT gives ``False``, as pandas ``.dt`` does.
 * Timezone-aware dates are read in Asia/Tehran local time (as every function of the library
   reads them), not in their own time zone as ``.dt`` would.
 * The accessor keeps no state beyond the object it was built on and never modifies it;
-  ``__init__`` only checks a dtype, an index type or column names.
+  ``__init__`` only checks a dtype, an index type or column names (and, for ``object``
+  values on another index, the type of each value).
 
 Examples
 --------
@@ -47,16 +54,22 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Final
 
 import numpy as np
-import numpy.typing as npt
 import pandas as pd
 
-from isipo_stats import calendar as _calendar
 from isipo_stats import checks as _checks
 from isipo_stats import figures as _figures
 from isipo_stats import reconciliation as _reconciliation
 from isipo_stats import series as _series
 from isipo_stats import text as _text
 from isipo_stats._dates import days_to_datetime64
+from isipo_stats._fields import (
+    Field,
+    JalaliFields,
+    dates_of,
+    like,
+    numbers_on_dates,
+    refusal,
+)
 from isipo_stats._typing import FreqCode
 from isipo_stats.calendar import read_days
 from isipo_stats.checks import Tolerances
@@ -72,39 +85,6 @@ if TYPE_CHECKING:
 __all__ = ["IsipoFrameAccessor", "IsipoSeriesAccessor", "JalaliResampler"]
 
 _FIGURE_COLUMNS: Final = ("id", "metric", "kind")
-
-
-def _has_datetime_values(series: pd.Series) -> bool:
-    dtype = series.dtype
-    return isinstance(dtype, pd.DatetimeTZDtype) or (
-        isinstance(dtype, np.dtype) and dtype.kind == "M"
-    )
-
-
-def _described(series: pd.Series) -> str:
-    return f"{series.dtype} values with a {type(series.index).__name__}"
-
-
-def _as_float(values: pd.Series) -> npt.NDArray[np.float64]:
-    return values.to_numpy(dtype=np.float64, na_value=np.nan)
-
-
-def _month_length(fields: pd.DataFrame) -> pd.arrays.IntegerArray:
-    """Days in the Jalali month of each row of :func:`isipo_stats.to_jalali` (``<NA>`` kept)."""
-    lengths: pd.Series = _calendar.days_in_month(fields["year"], fields["month"])
-    array: pd.arrays.IntegerArray = lengths.array
-    return array
-
-
-def _leap_year(fields: pd.DataFrame) -> npt.NDArray[np.bool_]:
-    """Whether the Jalali year of each row is leap; ``False`` where the date is missing."""
-    leap: pd.Series = _calendar.is_leap(fields["year"])
-    return leap.to_numpy(dtype=np.bool_, na_value=False)
-
-
-def _flag(condition: pd.Series) -> npt.NDArray[np.bool_]:
-    """Return a nullable boolean condition as plain booleans, missing read as ``False``."""
-    return condition.to_numpy(dtype=np.bool_, na_value=False)
 
 
 def _period_starts(dates: pd.Index, freq: FreqCode) -> pd.Series | pd.DatetimeIndex:
@@ -137,22 +117,24 @@ def _spans(
 
 
 @pd.api.extensions.register_series_accessor("isipo")
-class IsipoSeriesAccessor:
+class IsipoSeriesAccessor(JalaliFields[pd.Series]):
     """Jalali calendar fields and conversions on a Series: ``s.isipo``.
 
-    On datetime values (any unit, timezone-aware included) the accessor reads the values;
-    on any other Series, its DatetimeIndex. Every member calls one function of
-    :mod:`isipo_stats` and returns a result with the Series' index and name.
+    On dates of any dtype (``datetime64`` of any unit or time zone, Arrow timestamps or
+    dates, a categorical of dates, ``object`` dates) the accessor reads the values; on any
+    other Series, its DatetimeIndex. Every member calls one function below it and returns
+    a result with the Series' index and name. The fields (``year`` ... ``is_year_end``)
+    come from :class:`isipo_stats._fields.JalaliFields`.
 
     Parameters
     ----------
     series : pandas.Series
-        Datetime values, or any values on a DatetimeIndex.
+        Dates, or any values on a DatetimeIndex.
 
     Raises
     ------
     AttributeError
-        Neither datetime values nor a DatetimeIndex (so ``hasattr(s, "isipo")`` is False).
+        Neither dates nor a DatetimeIndex (so ``hasattr(s, "isipo")`` is False).
 
     See Also
     --------
@@ -174,163 +156,14 @@ class IsipoSeriesAccessor:
     """  # noqa: E501 (a doctest line cannot be wrapped)
 
     def __init__(self, series: pd.Series) -> None:
-        if not (_has_datetime_values(series) or isinstance(series.index, pd.DatetimeIndex)):
-            msg = (
-                "the .isipo accessor needs datetime values or a DatetimeIndex, "
-                f"got {_described(series)}"
-            )
-            raise AttributeError(msg)
+        message = refusal(series)
+        if message is not None:
+            raise AttributeError(message)
         self._obj = series
 
-    @property
-    def _dates(self) -> pd.Series | pd.Index:
-        """The dates read: the values if they are datetimes, otherwise the index."""
-        return self._obj if _has_datetime_values(self._obj) else self._obj.index
-
-    def _like(
-        self, values: pd.Series | pd.api.extensions.ExtensionArray | npt.NDArray[Any]
-    ) -> pd.Series:
-        """Return values (a result Series or an array) with the caller's index and name."""
-        data = values.array if isinstance(values, pd.Series) else values
-        index, name = self._obj.index, self._obj.name
-        return pd.Series(data, index=index, name=name, dtype=values.dtype, copy=False)
-
-    def _flows(self, method: str) -> pd.Series:
-        """Return the Series itself, checked to hold numbers on a DatetimeIndex."""
-        numeric = pd.api.types.is_numeric_dtype(self._obj.dtype)
-        if not (numeric and isinstance(self._obj.index, pd.DatetimeIndex)):
-            msg = f".isipo.{method} needs numbers on a DatetimeIndex, got {_described(self._obj)}"
-            raise InputTypeError(msg)
-        return self._obj
-
-    # -- fields ---------------------------------------------------------------------------
-
-    @property
-    def year(self) -> pd.Series:
-        """The Jalali year (``Int64``; ``<NA>`` for NaT).
-
-        Examples
-        --------
-        >>> pd.Series(pd.to_datetime(["2021-03-20", "2021-03-21"])).isipo.year.tolist()
-        [1399, 1400]
-        """
-        return self._like(_calendar.to_jalali(self._dates)["year"])
-
-    @property
-    def month(self) -> pd.Series:
-        """The Jalali month, 1 (Farvardin) to 12 (Esfand) (``Int64``; ``<NA>`` for NaT).
-
-        Examples
-        --------
-        >>> pd.Series(pd.to_datetime(["2021-03-20", "2021-03-21"])).isipo.month.tolist()
-        [12, 1]
-        """
-        return self._like(_calendar.to_jalali(self._dates)["month"])
-
-    @property
-    def day(self) -> pd.Series:
-        """The day of the Jalali month, 1 to 31 (``Int64``; ``<NA>`` for NaT).
-
-        Examples
-        --------
-        >>> pd.Series(pd.to_datetime(["2021-03-20", "2021-03-21"])).isipo.day.tolist()
-        [30, 1]
-        """
-        return self._like(_calendar.to_jalali(self._dates)["day"])
-
-    @property
-    def quarter(self) -> pd.Series:
-        """The Jalali quarter, 1 (Farvardin-Khordad) to 4 (Dey-Esfand) (``Int64``).
-
-        Examples
-        --------
-        >>> pd.Series(pd.to_datetime(["2021-06-21", "2021-06-22"])).isipo.quarter.tolist()
-        [1, 2]
-        """
-        return self._like(_calendar.quarter(self._dates))
-
-    @property
-    def dayofyear(self) -> pd.Series:
-        """The day of the Jalali year, 1 to 365 or 366 (``Int64``; ``<NA>`` for NaT).
-
-        Examples
-        --------
-        >>> pd.Series(pd.to_datetime(["2021-03-20", "2021-03-21"])).isipo.dayofyear.tolist()
-        [366, 1]
-        """
-        return self._like(_calendar.day_of_year(self._dates))
-
-    @property
-    def days_in_month(self) -> pd.Series:
-        """The length of the date's Jalali month: 31, 30, or 29/30 in Esfand (``Int64``).
-
-        Examples
-        --------
-        >>> s = pd.Series(pd.to_datetime(["2021-03-01", "2022-03-01", "2021-10-01"]))
-        >>> s.isipo.days_in_month.tolist()
-        [30, 29, 30]
-        """
-        return self._like(_month_length(_calendar.to_jalali(self._dates)))
-
-    @property
-    def is_leap_year(self) -> pd.Series:
-        """Whether the date's Jalali year has 366 days (``False`` for NaT).
-
-        Examples
-        --------
-        >>> pd.Series(pd.to_datetime(["2021-03-20", "2021-03-21"])).isipo.is_leap_year.tolist()
-        [True, False]
-        """
-        return self._like(_leap_year(_calendar.to_jalali(self._dates)))
-
-    @property
-    def is_month_start(self) -> pd.Series:
-        """Whether the date is the first day of a Jalali month (``False`` for NaT).
-
-        Examples
-        --------
-        >>> s = pd.Series(pd.to_datetime(["2021-09-22", "2021-09-23"]))
-        >>> s.isipo.is_month_start.tolist()
-        [False, True]
-        """
-        return self._like(_flag(_calendar.to_jalali(self._dates)["day"] == 1))
-
-    @property
-    def is_month_end(self) -> pd.Series:
-        """Whether the date is the last day of a Jalali month (``False`` for NaT).
-
-        Examples
-        --------
-        >>> s = pd.Series(pd.to_datetime(["2021-09-21", "2021-09-22"]))
-        >>> s.isipo.is_month_end.tolist()
-        [False, True]
-        """
-        fields = _calendar.to_jalali(self._dates)
-        return self._like(_flag(fields["day"] == _month_length(fields)))
-
-    @property
-    def is_year_start(self) -> pd.Series:
-        """Whether the date is 1 Farvardin, Nowruz (``False`` for NaT).
-
-        Examples
-        --------
-        >>> pd.Series(pd.to_datetime(["2021-03-20", "2021-03-21"])).isipo.is_year_start.tolist()
-        [False, True]
-        """
-        fields = _calendar.to_jalali(self._dates)
-        return self._like(_flag((fields["month"] == 1) & (fields["day"] == 1)))
-
-    @property
-    def is_year_end(self) -> pd.Series:
-        """Whether the date is the last day of Esfand, 29 or 30 (``False`` for NaT).
-
-        Examples
-        --------
-        >>> pd.Series(pd.to_datetime(["2021-03-20", "2022-03-20"])).isipo.is_year_end.tolist()
-        [True, True]
-        """
-        fields = _calendar.to_jalali(self._dates)
-        return self._like(_flag((fields["month"] == 12) & (fields["day"] == _month_length(fields))))
+    def _field_result(self, field: Field) -> pd.Series:
+        """Return one Jalali field (``year`` ... ``is_year_end``) of the Series."""
+        return field.series(self._obj)
 
     # -- text -----------------------------------------------------------------------------
 
@@ -355,7 +188,7 @@ class IsipoSeriesAccessor:
         >>> s.isipo.month_name(locale="fa").tolist()
         ['مهر', None]
         """
-        return self._like(_text.format_jalali(self._dates, "%B", locale=locale))
+        return like(self._obj, _text.format_jalali(dates_of(self._obj), "%B", locale=locale))
 
     def strftime(self, fmt: str, *, locale: Locale = "en") -> pd.Series:
         """Format the dates as Jalali text; see :func:`isipo_stats.format_jalali`.
@@ -378,7 +211,7 @@ class IsipoSeriesAccessor:
         >>> s.isipo.strftime("%Y/%m/%d").tolist()
         ['1404/01/01', None]
         """
-        return self._like(_text.format_jalali(self._dates, fmt, locale=locale))
+        return like(self._obj, _text.format_jalali(dates_of(self._obj), fmt, locale=locale))
 
     def to_period(self, freq: FreqCode = "M") -> pd.Series:
         """Label each date with its Jalali period; see :func:`isipo_stats.period_labels`.
@@ -400,7 +233,7 @@ class IsipoSeriesAccessor:
         >>> s.isipo.to_period("Q").tolist()
         ['1400-Q3', '1400-Q4']
         """
-        return self._like(_series.period_labels(self._dates, freq))
+        return like(self._obj, _series.period_labels(dates_of(self._obj), freq))
 
     # -- numbers on a DatetimeIndex -------------------------------------------------------
 
@@ -431,7 +264,7 @@ class IsipoSeriesAccessor:
         1400-02     2.0
         Name: sum, dtype: float64
         """
-        return JalaliResampler(self._flows("resample"), freq)
+        return JalaliResampler(numbers_on_dates(self._obj, "resample"), freq)
 
     def year_to_date(self, *, by: object = None) -> pd.Series:
         """Cumulate flows within each Jalali year; see :func:`isipo_stats.year_to_date`.
@@ -443,7 +276,7 @@ class IsipoSeriesAccessor:
         >>> s.isipo.year_to_date().tolist()
         [3.0, 7.0, 5.0]
         """
-        return _series.year_to_date(self._flows("year_to_date"), by=by)
+        return _series.year_to_date(numbers_on_dates(self._obj, "year_to_date"), by=by)
 
     def from_year_to_date(self, *, by: object = None) -> pd.Series:
         """Difference year-to-date values within each Jalali year.
@@ -457,7 +290,7 @@ class IsipoSeriesAccessor:
         >>> s.isipo.from_year_to_date().tolist()
         [3.0, 4.0, 5.0]
         """
-        return _series.from_year_to_date(self._flows("from_year_to_date"), by=by)
+        return _series.from_year_to_date(numbers_on_dates(self._obj, "from_year_to_date"), by=by)
 
     def calendarize(
         self,
@@ -523,7 +356,9 @@ class IsipoSeriesAccessor:
         2    0  1399-Q3   2020-09-22    30        216  113.750
         """
         return _series.calendarize(
-            self._flows("calendarize"), *_spans(self._obj.index, freq, start, end), to=to
+            numbers_on_dates(self._obj, "calendarize"),
+            *_spans(self._obj.index, freq, start, end),
+            to=to,
         )
 
 

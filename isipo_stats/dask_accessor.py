@@ -8,8 +8,14 @@ Importing this module (it needs the ``dask`` extra) registers ``.isipo`` on
 Every method runs the pandas accessor (:mod:`isipo_stats.accessor`) on each partition and
 gives the same results as pandas:
 
-* date fields, labels and text (``year`` ... ``is_year_end``, ``month_name``, ``strftime``,
-  ``to_period``) work partition by partition on any Series;
+* date fields (``year`` ... ``is_year_end``) are the pandas accessor's, declared once in
+  :class:`isipo_stats._fields.JalaliFields` and computed partition by partition, with
+  their dtype as ``meta``; labels and text (``month_name``, ``strftime``, ``to_period``)
+  call the pandas accessor on each partition. Which dates are read follows the pandas rule
+  (the values whenever they are dates, of any dtype; else the DatetimeIndex), decided on
+  the collection's dtype, except for ``object`` values: Dask cannot look at them without
+  computing them, so each partition is judged by itself (convert a column that mixes dates
+  and other objects first, with ``dd.to_datetime``);
 * ``resample(freq)`` sums (counts, averages, ...) each partition by Jalali period, then
   combines the partial results, one row per period and partition, on the client;
 * ``year_to_date`` and ``from_year_to_date`` need whole Jalali years in one partition: the
@@ -22,12 +28,13 @@ gives the same results as pandas:
 
 from __future__ import annotations
 
-from typing import Any, Final, NamedTuple
+from typing import Final, NamedTuple
 
 import numpy as np
 import pandas as pd
 
 from isipo_stats import _kernel
+from isipo_stats._fields import Field, JalaliFields, numbers_on_dates, refusal
 from isipo_stats._typing import FreqCode
 from isipo_stats.accessor import IsipoSeriesAccessor
 from isipo_stats.checks import Tolerances, check
@@ -49,7 +56,6 @@ except ImportError as err:  # pragma: no cover - exercised without the extra
 
 __all__ = ["DaskIsipoFrameAccessor", "DaskIsipoSeriesAccessor", "DaskReconciled"]
 
-_INT: Final = pd.Int64Dtype()
 _GROUP: Final = ["metric", "region", "unit", "jyear"]
 
 
@@ -76,7 +82,7 @@ class DaskReconciled(NamedTuple):
 
 
 @register_series_accessor("isipo")
-class DaskIsipoSeriesAccessor:
+class DaskIsipoSeriesAccessor(JalaliFields[dd.Series]):
     """``.isipo`` on a Dask Series: the pandas accessor applied to each partition.
 
     Examples
@@ -89,68 +95,15 @@ class DaskIsipoSeriesAccessor:
     """
 
     def __init__(self, series: dd.Series) -> None:
-        meta = series._meta
-        IsipoSeriesAccessor(meta)  # the pandas accessor's own O(1) check and message
+        message = refusal(series._meta)  # the pandas accessor's O(1) check and message
+        if message is not None:
+            raise AttributeError(message)
         self._obj = series
 
-    def _field(self, name: str, dtype: Any) -> dd.Series:
-        meta = pd.Series([], dtype=dtype, name=self._obj.name)
-        return self._obj.map_partitions(lambda p: getattr(_pandas(p), name), meta=meta)
-
-    @property
-    def year(self) -> dd.Series:
-        """Jalali year (``Int64``)."""
-        return self._field("year", _INT)
-
-    @property
-    def month(self) -> dd.Series:
-        """Jalali month, 1-12 (``Int64``)."""
-        return self._field("month", _INT)
-
-    @property
-    def day(self) -> dd.Series:
-        """Day of the Jalali month (``Int64``)."""
-        return self._field("day", _INT)
-
-    @property
-    def quarter(self) -> dd.Series:
-        """Jalali quarter, 1-4 (``Int64``)."""
-        return self._field("quarter", _INT)
-
-    @property
-    def dayofyear(self) -> dd.Series:
-        """Day of the Jalali year, 1-366 (``Int64``)."""
-        return self._field("dayofyear", _INT)
-
-    @property
-    def days_in_month(self) -> dd.Series:
-        """Length of the date's Jalali month (``Int64``)."""
-        return self._field("days_in_month", _INT)
-
-    @property
-    def is_leap_year(self) -> dd.Series:
-        """Whether the date's Jalali year has 366 days."""
-        return self._field("is_leap_year", bool)
-
-    @property
-    def is_month_start(self) -> dd.Series:
-        """Whether the date is the first day of a Jalali month."""
-        return self._field("is_month_start", bool)
-
-    @property
-    def is_month_end(self) -> dd.Series:
-        """Whether the date is the last day of a Jalali month."""
-        return self._field("is_month_end", bool)
-
-    @property
-    def is_year_start(self) -> dd.Series:
-        """Whether the date is 1 Farvardin."""
-        return self._field("is_year_start", bool)
-
-    @property
-    def is_year_end(self) -> dd.Series:
-        """Whether the date is the last day of Esfand."""
-        return self._field("is_year_end", bool)
+    def _field_result(self, field: Field) -> dd.Series:
+        """Return one Jalali field, computed partition by partition."""
+        meta = field.series(self._obj._meta)  # the field of no dates: dtype, name, index
+        return self._obj.map_partitions(field.series, meta=meta)
 
     def month_name(self, locale: Locale = "en") -> dd.Series:
         """Jalali month names, as :meth:`IsipoSeriesAccessor.month_name`."""
@@ -199,7 +152,7 @@ class DaskJalaliResampler:
     """Jalali-period aggregation of a Dask Series (see :meth:`DaskIsipoSeriesAccessor.resample`)."""
 
     def __init__(self, series: dd.Series, freq: FreqCode) -> None:
-        _pandas(series._meta)._flows("resample")
+        numbers_on_dates(series._meta, "resample")
         self._obj = series
         self._freq = freq
 

@@ -2,18 +2,30 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import gc
+import inspect
+import pickle
 import subprocess
 import sys
+import weakref
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any, cast
 
 import jdatetime
 import numpy as np
 import pandas as pd
+import pyarrow as pa  # type: ignore[import-untyped]
 import pytest
+from hypothesis import given as for_all
+from hypothesis import strategies as st
 
 import isipo_stats as ist
+from isipo_stats import _fields
+from isipo_stats._fields import FIELDS, dates_of
 from isipo_stats.accessor import IsipoFrameAccessor, IsipoSeriesAccessor
+from tests.strategies import FIRST_DATE, LAST_DATE
 
 # ---------------------------------------------------------------------------------------
 # helpers and data
@@ -53,7 +65,7 @@ BOOL_FIELDS = [
     "is_year_start",
     "is_year_end",
 ]
-FIELDS = INT_FIELDS + BOOL_FIELDS
+FIELD_NAMES = INT_FIELDS + BOOL_FIELDS
 
 
 def date_values(dates: pd.DatetimeIndex = DATES) -> pd.Series:
@@ -67,8 +79,8 @@ def date_indexed(dates: pd.DatetimeIndex = DATES) -> pd.Series:
     return pd.Series(values, index=dates.rename("when"), name="units")
 
 
-def dates_of(s: pd.Series) -> pd.Series | pd.Index:
-    """What the functions are given: the datetime values, or the DatetimeIndex."""
+def given(s: pd.Series) -> pd.Series | pd.Index:
+    """What the functions are given: the datetime64 values, or the DatetimeIndex."""
     return s if s.dtype.kind == "M" or isinstance(s.dtype, pd.DatetimeTZDtype) else s.index
 
 
@@ -99,6 +111,23 @@ def _is_leap_year(dates: Dates) -> pd.Series:
     return leap.astype(bool)  # nullable "boolean" from the function; no NaT here
 
 
+def _is_month_start(dates: Dates) -> pd.Series:
+    return (ist.to_jalali(dates).day == 1).astype(bool)
+
+
+def _is_month_end(dates: Dates) -> pd.Series:
+    return (ist.to_jalali(dates).day == _days_in_month(dates).to_numpy()).astype(bool)
+
+
+def _is_year_start(dates: Dates) -> pd.Series:
+    return (ist.day_of_year(dates) == 1).astype(bool)
+
+
+def _is_year_end(dates: Dates) -> pd.Series:
+    length = 365 + _is_leap_year(dates).to_numpy().astype(int)
+    return (ist.day_of_year(dates) == length).astype(bool)
+
+
 # accessor field -> the same computed with the module functions (dates without NaT)
 FUNCTIONS: dict[str, Callable[[Dates], pd.Series]] = {
     "year": _jalali("year"),
@@ -108,6 +137,10 @@ FUNCTIONS: dict[str, Callable[[Dates], pd.Series]] = {
     "dayofyear": ist.day_of_year,
     "days_in_month": _days_in_month,
     "is_leap_year": _is_leap_year,
+    "is_month_start": _is_month_start,
+    "is_month_end": _is_month_end,
+    "is_year_start": _is_year_start,
+    "is_year_end": _is_year_end,
 }
 
 
@@ -115,11 +148,16 @@ FUNCTIONS: dict[str, Callable[[Dates], pd.Series]] = {
 # (a) accessor == function
 
 
+def test_every_generated_field_is_tested_and_named_as_pandas_names_it() -> None:
+    assert [field.name for field in FIELDS] == list(FUNCTIONS) == FIELD_NAMES
+    assert set(FIELD_NAMES) <= set(dir(pd.Series([pd.Timestamp(0)]).dt))
+
+
 @SHAPES
-@pytest.mark.parametrize("field", list(FUNCTIONS))
+@pytest.mark.parametrize("field", FIELD_NAMES)
 def test_field_equals_function(make: Callable[[], pd.Series], field: str) -> None:
     s = make()
-    expected = FUNCTIONS[field](dates_of(s))
+    expected = FUNCTIONS[field](given(s))
     pd.testing.assert_series_equal(getattr(isipo(s), field), like(s, expected))
 
 
@@ -127,7 +165,7 @@ def test_field_equals_function(make: Callable[[], pd.Series], field: str) -> Non
 @pytest.mark.parametrize("locale", ["en", "fa"])
 def test_month_name_equals_format_jalali(make: Callable[[], pd.Series], locale: Any) -> None:
     s = make()
-    expected = ist.format_jalali(dates_of(s), "%B", locale=locale)
+    expected = ist.format_jalali(given(s), "%B", locale=locale)
     pd.testing.assert_series_equal(isipo(s).month_name(locale), like(s, expected))
 
 
@@ -135,9 +173,9 @@ def test_month_name_equals_format_jalali(make: Callable[[], pd.Series], locale: 
 @pytest.mark.parametrize("fmt", ["%Y-%m-%d", "%d %B %Y", "%j/%q %%"])
 def test_strftime_equals_format_jalali(make: Callable[[], pd.Series], fmt: str) -> None:
     s = make()
-    expected = ist.format_jalali(dates_of(s), fmt)
+    expected = ist.format_jalali(given(s), fmt)
     pd.testing.assert_series_equal(isipo(s).strftime(fmt), like(s, expected))
-    persian = ist.format_jalali(dates_of(s), fmt, locale="fa")
+    persian = ist.format_jalali(given(s), fmt, locale="fa")
     pd.testing.assert_series_equal(isipo(s).strftime(fmt, locale="fa"), like(s, persian))
 
 
@@ -145,7 +183,7 @@ def test_strftime_equals_format_jalali(make: Callable[[], pd.Series], fmt: str) 
 @pytest.mark.parametrize("freq", ["M", "Q", "Y"])
 def test_to_period_equals_period_labels(make: Callable[[], pd.Series], freq: Any) -> None:
     s = make()
-    expected = ist.period_labels(dates_of(s), freq)
+    expected = ist.period_labels(given(s), freq)
     pd.testing.assert_series_equal(isipo(s).to_period(freq), like(s, expected))
 
 
@@ -192,7 +230,7 @@ def test_calendarize_equals_function(to: Any) -> None:
 
 
 @SHAPES
-@pytest.mark.parametrize("field", FIELDS)
+@pytest.mark.parametrize("field", FIELD_NAMES)
 def test_index_name_and_dtype_are_kept(make: Callable[[], pd.Series], field: str) -> None:
     s = make()
     out = getattr(isipo(s), field)
@@ -239,7 +277,7 @@ def test_all_nat_and_empty() -> None:
     assert isipo(nat).year.isna().all()
     assert not isipo(nat).is_leap_year.any()
     empty = pd.Series([], dtype="datetime64[s]", name="e")
-    for field in FIELDS:
+    for field in FIELD_NAMES:
         out = getattr(isipo(empty), field)
         assert len(out) == 0
         assert out.name == "e"
@@ -248,7 +286,7 @@ def test_all_nat_and_empty() -> None:
 @pytest.mark.parametrize("unit", ["s", "ms", "us", "ns"])
 def test_any_datetime64_unit(unit: Any) -> None:
     s = date_values(DATES.as_unit(unit))
-    for field in FIELDS:
+    for field in FIELD_NAMES:
         pd.testing.assert_series_equal(
             getattr(isipo(s), field), getattr(isipo(date_values()), field)
         )
@@ -261,7 +299,7 @@ def test_timezone_aware_equals_function(
 ) -> None:
     s = make(DATES.tz_localize("UTC").tz_convert(tz))
     for field, function in FUNCTIONS.items():
-        expected = function(dates_of(s))
+        expected = function(given(s))
         pd.testing.assert_series_equal(getattr(isipo(s), field), like(s, expected))
 
 
@@ -464,7 +502,7 @@ def test_month_names_match_jdatetime(jdatetime_days: pd.DataFrame) -> None:
 
 def _call_everything(s: pd.Series, *, flows: bool) -> None:
     acc = isipo(s)
-    for field in FIELDS:
+    for field in FIELD_NAMES:
         getattr(acc, field)
     acc.month_name("fa")
     acc.strftime("%Y/%m/%d")
@@ -658,3 +696,332 @@ def test_reconcile_equals_reconcile(reports: pd.DataFrame, freq: Any) -> None:
     assert isinstance(got, ist.Reconciled)
     for part in ist.Reconciled._fields:
         pd.testing.assert_frame_equal(getattr(got, part), getattr(expected, part))
+
+
+# ---------------------------------------------------------------------------------------
+# (i) the values are read whenever they are dates, of any dtype; the index only otherwise
+
+# Dates on both sides of Nowruz 1400 and at month ends, a missing one, and one read
+# differently in Tehran time (21:00 UTC is 00:30 the next day in Tehran).
+RULE_DATES = pd.DatetimeIndex(
+    ["2021-03-20 21:00", "2021-03-21", pd.NaT, "2021-10-22", "2022-03-20"]
+)
+# An index whose Jalali years all differ from the values': reading it would show.
+OTHER_INDEX = pd.DatetimeIndex(pd.date_range("2000-01-01", periods=len(RULE_DATES)), name="when")
+
+
+def _objects(convert: Callable[[pd.Timestamp], object]) -> Callable[[pd.Series], pd.Series]:
+    return lambda s: pd.Series([None if d is pd.NaT else convert(d) for d in s], dtype=object)
+
+
+def _utc(s: pd.Series) -> pd.Series:
+    aware: pd.Series = s.dt.tz_localize("UTC")
+    return aware
+
+
+# dtype -> (the dates as that dtype, the datetime64 Series they stand for)
+DATE_DTYPES: dict[
+    str, tuple[Callable[[pd.Series], pd.Series], Callable[[pd.Series], pd.Series]]
+] = {
+    "datetime64[s]": (lambda s: s.astype("datetime64[s]"), lambda s: s),
+    "datetime64[ns, UTC]": (_utc, _utc),
+    "datetime64[ms, Asia/Tehran]": (
+        lambda s: s.dt.tz_localize("Asia/Tehran").astype(pd.DatetimeTZDtype("ms", "Asia/Tehran")),
+        lambda s: s.dt.tz_localize("Asia/Tehran"),
+    ),
+    "arrow timestamp": (lambda s: s.astype("timestamp[us][pyarrow]"), lambda s: s),
+    "arrow timestamp UTC": (
+        lambda s: _utc(s).astype(pd.ArrowDtype(pa.timestamp("us", tz="UTC"))),
+        _utc,
+    ),
+    "category": (lambda s: s.astype("category"), lambda s: s),
+    "category UTC": (lambda s: _utc(s).astype("category"), _utc),
+    "object Timestamp": (lambda s: s.astype(object), lambda s: s),
+    "object Timestamp UTC": (lambda s: _utc(s).astype(object), _utc),
+    "object datetime": (_objects(lambda d: d.to_pydatetime()), lambda s: s),
+    "object date": (_objects(lambda d: d.date()), lambda s: s.dt.normalize()),
+    "object datetime64": (_objects(lambda d: d.to_datetime64()), lambda s: s),
+    "object jdatetime": (
+        _objects(lambda d: jdatetime.date.fromgregorian(date=d.date())),
+        lambda s: s.dt.normalize(),
+    ),
+}
+INDEXES = pytest.mark.parametrize(
+    "index", [OTHER_INDEX, pd.Index([f"r{i}" for i in range(len(RULE_DATES))])],
+    ids=["DatetimeIndex", "labels"],
+)  # fmt: skip
+
+
+def _as(kind: str, index: pd.Index) -> tuple[pd.Series, pd.Series]:
+    make, reference = DATE_DTYPES[kind]
+    naive = pd.Series(RULE_DATES)
+    s = make(naive).set_axis(index).rename("asof")
+    return s, reference(naive).set_axis(index).rename("asof")
+
+
+@INDEXES
+@pytest.mark.parametrize("kind", list(DATE_DTYPES))
+def test_dates_of_any_dtype_are_read_before_the_index(kind: str, index: pd.Index) -> None:
+    s, reference = _as(kind, index)
+    assert hasattr(s, "isipo")
+    year = ist.to_jalali(s)["year"]
+    pd.testing.assert_series_equal(isipo(s).year, like(s, year))
+    assert not isipo(s).year.equals(like(s, ist.to_jalali(OTHER_INDEX)["year"]))
+    for field in FIELD_NAMES:
+        pd.testing.assert_series_equal(getattr(isipo(s), field), getattr(isipo(reference), field))
+    for text in ("month_name", "strftime", "to_period"):
+        args = ("%Y-%m-%d",) if text == "strftime" else ()
+        got, expected = getattr(isipo(s), text)(*args), getattr(isipo(reference), text)(*args)
+        pd.testing.assert_series_equal(got, expected)
+
+
+@pytest.mark.parametrize("arrow", [pa.date32(), pa.date64()], ids=str)
+@INDEXES
+def test_arrow_dates_are_values(arrow: pa.DataType, index: pd.Index) -> None:
+    # which dates are read; converting Arrow dates is to_jalali's (see _dates)
+    s = pd.Series(RULE_DATES.normalize(), index=index).astype(pd.ArrowDtype(arrow))
+    assert hasattr(s, "isipo")
+    assert dates_of(s) is s
+
+
+def test_all_missing_object_values_are_missing_dates() -> None:
+    s = pd.Series([None, np.nan, pd.NaT], dtype=object, index=OTHER_INDEX[:3])
+    assert dates_of(s) is s
+    assert isipo(s).year.isna().all()
+    assert isipo(s).is_year_end.tolist() == [False, False, False]
+    empty = pd.Series([], dtype=object)
+    assert len(isipo(empty).month) == 0
+
+
+# values that are not dates -> the DatetimeIndex is read
+NOT_DATES: dict[str, Callable[[], pd.Series]] = {
+    "float64": lambda: pd.Series(np.arange(5.0)),
+    "int64": lambda: pd.Series(np.arange(5)),
+    "bool": lambda: pd.Series([True] * 5),
+    "object text": lambda: pd.Series(["2021-03-21"] * 5, dtype=object),
+    "str": lambda: pd.Series(["2021-03-21"] * 5, dtype="str"),
+    "string[pyarrow]": lambda: pd.Series(["2021-03-21"] * 5, dtype="string[pyarrow]"),
+    "category of text": lambda: pd.Series(["2021-03-21"] * 5, dtype="category"),
+    "object dates and text": lambda: pd.Series([pd.Timestamp("2021-03-21"), "x"] * 2 + [None]),
+    "object numbers": lambda: pd.Series([1, 2.5, None, 4, 5], dtype=object),
+    "timedelta64": lambda: pd.Series(pd.to_timedelta(np.arange(5), unit="D")),
+    "period": lambda: pd.Series(pd.period_range("2021-01", periods=5, freq="M")),
+}
+
+
+@pytest.mark.parametrize("kind", list(NOT_DATES))
+def test_values_that_are_not_dates_leave_the_index(kind: str) -> None:
+    s = NOT_DATES[kind]().set_axis(OTHER_INDEX)
+    assert dates_of(s) is s.index
+    expected = ist.to_jalali(OTHER_INDEX)
+    pd.testing.assert_series_equal(isipo(s).year, like(s, expected["year"]))
+    pd.testing.assert_series_equal(isipo(s).day, like(s, expected["day"]))
+    without_dates = s.reset_index(drop=True)
+    assert hasattr(without_dates, "isipo") is False
+    with pytest.raises(AttributeError) as info:
+        IsipoSeriesAccessor(without_dates)
+    assert str(info.value) == SERIES_MESSAGE.format(f"{s.dtype} values with a RangeIndex")
+
+
+# ---------------------------------------------------------------------------------------
+# (j) the fields are typed, read-only attributes declared once
+
+
+def test_fields_are_read_only_descriptors_with_their_docstrings() -> None:
+    for field in FIELDS:
+        assert getattr(IsipoSeriesAccessor, field.name) is field
+        assert field.dtype == ("Int64" if field.name in INT_FIELDS else np.bool_)
+        assert field.__doc__ is not None
+        assert "Examples\n" in field.__doc__
+        assert inspect.getdoc(field) == inspect.cleandoc(field.__doc__)
+    acc = isipo(date_values())
+    with pytest.raises(
+        AttributeError, match=r"^property 'year' of 'IsipoSeriesAccessor' object has no setter$"
+    ):
+        acc.year = acc.year  # type: ignore[assignment]
+    assert vars(acc).keys() == {"_obj"}
+
+
+def test_a_field_is_sent_by_name() -> None:
+    assert pickle.loads(pickle.dumps(IsipoSeriesAccessor.month)) is IsipoSeriesAccessor.month
+
+
+# ---------------------------------------------------------------------------------------
+# (k) one conversion per Series, never stale
+
+NEW = pd.Timestamp("2000-01-01")  # Jalali 1378, far from every date below
+
+
+def _fresh(n: int = 40) -> pd.Series:
+    return pd.Series(pd.date_range("2021-03-01", periods=n, freq="D"), name="d")
+
+
+def _assert_fields_current(s: pd.Series) -> None:
+    """Every field equals the functions' answer for the Series as it is now."""
+    for field, function in FUNCTIONS.items():
+        pd.testing.assert_series_equal(getattr(isipo(s), field), like(s, function(given(s))))
+
+
+def _write_values(s: pd.Series) -> None:
+    values = s.values
+    assert isinstance(values, np.ndarray)
+    if values.flags.writeable:
+        values[0] = NEW.to_datetime64()
+    else:  # Copy-on-Write hands out read-only arrays (pandas 3)
+        with pytest.raises(ValueError, match="read-only"):
+            values[0] = NEW.to_datetime64()
+        s.iloc[0] = NEW
+
+
+WRITES: dict[str, Callable[[pd.Series], None]] = {
+    "iloc": lambda s: s.iloc.__setitem__(0, NEW),
+    "slice": lambda s: s.__setitem__(slice(None), NEW),
+    "mask": lambda s: s.__setitem__(s.index == 0, NEW),
+    "values": _write_values,
+    # the two below bypass Copy-on-Write: a copy held by the cache would change with them
+    "array": lambda s: s.array.__setitem__(0, NEW),
+    "numpy view of the array": lambda s: np.asarray(s.array).__setitem__(0, NEW.to_datetime64()),
+}
+
+
+@pytest.mark.parametrize("write", list(WRITES))
+def test_fields_follow_writes_in_place(write: str) -> None:
+    s = _fresh()
+    _assert_fields_current(s)
+    WRITES[write](s)
+    assert isipo(s).year.iloc[0] == 1378
+    _assert_fields_current(s)
+
+
+def test_fields_follow_a_shared_numpy_array_and_a_frame_column() -> None:
+    shared = _fresh().to_numpy().copy()
+    s = pd.Series(shared, copy=False)
+    _assert_fields_current(s)
+    shared[3] = NEW.to_datetime64()
+    assert isipo(s).year.iloc[3] == 1378
+    _assert_fields_current(s)
+    frame = pd.DataFrame({"d": _fresh(), "x": 1.0})
+    _assert_fields_current(frame["d"])
+    frame.loc[5, "d"] = NEW
+    assert isipo(frame["d"]).year.iloc[5] == 1378
+    _assert_fields_current(frame["d"])
+    days = _fresh().to_numpy().copy()
+    on_index = pd.Series(1.0, index=pd.DatetimeIndex(days, copy=False))
+    _assert_fields_current(on_index)
+    days[0] = NEW.to_datetime64()
+    assert isipo(on_index).year.iloc[0] == 1378
+    _assert_fields_current(on_index)
+
+
+def test_same_instants_in_another_time_zone_are_other_dates() -> None:
+    naive = pd.Series(pd.to_datetime(["2021-03-20 21:00"]))  # 30 Esfand 1399
+    assert isipo(naive).year.tolist() == [1399]
+    utc = naive.dt.tz_localize("UTC")  # the same int64 instants: 1 Farvardin 1400 in Tehran
+    assert isipo(utc).year.tolist() == [1400]
+    assert isipo(naive).is_year_end.tolist() == [True]
+    assert isipo(utc).is_year_start.tolist() == [True]
+
+
+def test_results_share_no_memory() -> None:
+    s = _fresh().set_axis(pd.RangeIndex(40))
+    year, month, day = isipo(s).year, isipo(s).month, isipo(s).day
+    for result in (year, month, day):  # values and missing marks, in place
+        result.iloc[0] = 77
+        result.iloc[1] = pd.NA
+    assert isipo(s).is_month_start.iloc[:2].tolist() == [False, False]
+    _assert_fields_current(s)
+    for field in ("year", "month", "day"):
+        again = getattr(isipo(s), field)
+        again.iloc[0] = 88
+        assert getattr(isipo(s), field).iloc[0] == ist.to_jalali(s)[field].iloc[0]
+
+
+def test_equal_dates_share_a_conversion_and_others_do_not() -> None:
+    s = _fresh()
+    first = _fields.convert(s)
+    assert _fields.convert(s.copy(deep=True)) is first
+    assert _fields.convert(pd.Series(pd.DatetimeIndex(s))) is first  # the same dates as index
+    changed = s.copy()
+    changed.iloc[-1] = NEW
+    assert _fields.convert(changed) is not first
+    assert _fields.convert(s.dt.tz_localize("UTC")) is not _fields.convert(s)
+    assert not first.days.flags.writeable
+    assert not first.missing.flags.writeable
+
+
+def test_cache_is_bounded_and_keeps_nothing_of_the_caller() -> None:
+    s = _fresh()
+    first = _fields.convert(s)
+    for k in range(_fields.CACHE_ENTRIES):
+        _fields.convert(_fresh(41 + k))
+    assert _fields.convert(s) is not first
+    caller, data = weakref.ref(s), weakref.ref(s.array)
+    _assert_fields_current(s)
+    del s
+    gc.collect()
+    assert caller() is None
+    assert data() is None
+    _fields.clear_cache()
+    assert _fields.convert(_fresh()) is not first
+
+
+def test_fields_under_threads() -> None:
+    inputs = [_fresh(500) + pd.Timedelta(days=97 * k) for k in range(4)]
+    inputs[2] = inputs[2].dt.tz_localize("UTC")
+    inputs[3].iloc[7] = None
+    alone = {
+        (k, field): getattr(isipo(s), field) for k, s in enumerate(inputs) for field in FIELD_NAMES
+    }
+    for k in range(3):
+        _assert_fields_current(inputs[k])
+
+    def read(task: int) -> bool:
+        k = task % len(inputs)
+        order = FIELD_NAMES[task % 7 :] + FIELD_NAMES[: task % 7]
+        return all(getattr(isipo(inputs[k]), field).equals(alone[k, field]) for field in order)
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        assert all(pool.map(read, range(400)))
+
+
+# ---------------------------------------------------------------------------------------
+# (l) property: the fields equal the functions' for random dates of any dtype
+
+
+@for_all(
+    days=st.lists(st.one_of(st.none(), st.dates(FIRST_DATE, LAST_DATE)), max_size=30),
+    kind=st.sampled_from(["datetime64[s]", "arrow", "category", "object"]),
+    on_index=st.booleans(),
+)
+def test_accessor_equals_to_jalali_for_any_dtype(
+    days: list[dt.date | None], kind: str, on_index: bool
+) -> None:
+    s = pd.Series(days, dtype="datetime64[s]")
+    s = {
+        "datetime64[s]": s,
+        "arrow": s.astype("timestamp[s][pyarrow]"),
+        "category": s.astype("category"),
+        "object": pd.Series(days, dtype=object),
+    }[kind]
+    if on_index:  # an index of other dates is never read
+        s.index = pd.date_range("1999-03-01", periods=len(s), freq="W")
+    expected = ist.to_jalali(s)
+    for column in ("year", "month", "day"):
+        pd.testing.assert_series_equal(getattr(isipo(s), column), like(s, expected[column]))
+    pd.testing.assert_series_equal(isipo(s).dayofyear, like(s, ist.day_of_year(s)))
+
+
+@pytest.mark.parametrize("position", [0, _fields._BLOCK - 1, _fields._BLOCK, _fields._BLOCK + 7])
+@pytest.mark.parametrize("on_index", [False, True])
+def test_a_date_out_of_range_is_placed_in_the_whole(position: int, on_index: bool) -> None:
+    dates = np.full(_fields._BLOCK + 10, np.datetime64("2021-03-21", "s"))
+    dates[position] = np.datetime64("2400-01-01", "s")
+    s = pd.Series(dates) if not on_index else pd.Series(1.0, index=pd.DatetimeIndex(dates))
+    with pytest.raises(ist.CalendarRangeError) as expected:
+        ist.to_jalali(given(s))
+    assert expected.value.position == position
+    for field in ("year", "quarter"):
+        with pytest.raises(ist.CalendarRangeError) as info:
+            getattr(isipo(s), field)
+        assert str(info.value) == str(expected.value)
+        assert info.value.position == position

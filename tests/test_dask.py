@@ -10,7 +10,10 @@ import pandas as pd
 import pytest
 
 import isipo_stats as ist
+from isipo_stats._fields import FIELDS
+from isipo_stats.accessor import IsipoSeriesAccessor
 
+dask = pytest.importorskip("dask")
 dd = pytest.importorskip("dask.dataframe")
 distributed = pytest.importorskip("dask.distributed")
 
@@ -37,15 +40,42 @@ def daily() -> pd.Series:
                      name="units")  # fmt: skip
 
 
-@pytest.mark.parametrize(
-    "field",
-    ["year", "month", "day", "quarter", "dayofyear", "days_in_month", "is_leap_year",
-     "is_month_start", "is_month_end", "is_year_start", "is_year_end"],
-)  # fmt: skip
+@pytest.mark.parametrize("field", [field.name for field in FIELDS])
 def test_fields_equal_pandas(client: Any, daily: pd.Series, field: str) -> None:
     dask_series = dd.from_pandas(daily, npartitions=6)
-    got = getattr(dask_series.isipo, field).compute()
-    pd.testing.assert_series_equal(got, getattr(daily.isipo, field))
+    lazy = getattr(dask_series.isipo, field)
+    pd.testing.assert_series_equal(lazy._meta, getattr(daily.iloc[:0].isipo, field))
+    pd.testing.assert_series_equal(lazy.compute(), getattr(daily.isipo, field))
+
+
+def test_fields_are_the_pandas_accessors() -> None:
+    for field in FIELDS:
+        assert getattr(dask_accessor.DaskIsipoSeriesAccessor, field.name) is field
+        assert getattr(IsipoSeriesAccessor, field.name) is field
+
+
+@pytest.mark.parametrize("kind", ["arrow", "category", "object"])
+def test_dates_of_any_dtype_are_read_before_the_index(
+    client: Any, daily: pd.Series, kind: str
+) -> None:
+    dates = pd.Series(daily.index[::-1], index=daily.index, name="when")  # other dates
+    dates.iloc[3] = None
+    choices: dict[str, pd.Series] = {
+        "arrow": dates.astype("timestamp[us][pyarrow]"),
+        "category": dates.astype("category"),
+        "object": dates.astype(object),
+    }
+    values = choices[kind]
+    # Dask turns object columns into text by default; keep the Timestamp objects
+    with dask.config.set({"dataframe.convert-string": False}):
+        dask_values = dd.from_pandas(values, npartitions=4)
+    assert dask_values.dtype == values.dtype
+    for field in ("year", "is_year_end"):
+        got = getattr(dask_values.isipo, field).compute()
+        pd.testing.assert_series_equal(got, getattr(values.isipo, field))
+    pd.testing.assert_series_equal(
+        dask_values.isipo.year.compute(), ist.to_jalali(values)["year"], check_names=False
+    )
 
 
 def test_datetime_values_and_labels(client: Any, daily: pd.Series) -> None:
@@ -113,8 +143,19 @@ def test_check_and_reconcile_on_partitioned_figures(client: Any) -> None:
 
 
 def test_refusal_messages() -> None:
-    with pytest.raises(AttributeError, match="needs datetime values or a DatetimeIndex"):
+    with pytest.raises(AttributeError) as info:
         _ = dd.from_pandas(pd.Series([1, 2]), npartitions=1).isipo
+    assert str(info.value) == (
+        "the .isipo accessor needs datetime values or a DatetimeIndex, "
+        "got int64 values with a RangeIndex"
+    )
+    dated = dd.from_pandas(pd.Series(pd.to_datetime(["2021-03-21"])), npartitions=1)
+    with pytest.raises(ist.InputTypeError) as flows:
+        dated.isipo.resample("M")
+    assert str(flows.value) == (
+        ".isipo.resample needs numbers on a DatetimeIndex, got datetime64[us] values with a "
+        "RangeIndex"
+    )
     with pytest.raises(AttributeError, match="missing column"):
         _ = dd.from_pandas(pd.DataFrame({"a": [1]}), npartitions=1).isipo
     assert dask_accessor.DaskIsipoSeriesAccessor.__name__ == "DaskIsipoSeriesAccessor"
