@@ -108,7 +108,7 @@ def _message(**changes: Any) -> str:
         ({"kind": "flow"}, "row 0, column 'kind': kind must be one of cumulative, period, target, level, got 'flow'"),
         ({"stated": None, "value": "abc"}, "row 0, column 'value': not a number: 'abc'"),
         ({"value": "800"}, "row 0, column 'value': value 800.0 disagrees with stated '819' (= 819.0)"),
-        ({"stated": None}, "row 0, column 'value': no value and no stated amount"),
+        ({"stated": ""}, "row 0, column 'value': no value and no stated amount"),
         ({"stated": None, "value": "inf"}, "row 0, column 'value': value must be finite"),
         ({"stated": "60 trillion rials", "unit": "usd"}, "row 0, column 'unit': unit 'usd' disagrees with stated '60 trillion rials'"),
         ({"unit": None}, "row 0, column 'unit': no unit given and none stated"),
@@ -138,14 +138,20 @@ def test_each_validation_reason(changes: dict[str, Any], problem: str) -> None:
     assert _message(**changes) == "1 problem in the figure table:\n" + problem
 
 
-def test_missing_required_columns() -> None:
+def test_missing_required_columns_are_reported_once_not_per_row() -> None:
     with pytest.raises(FigureValidationError) as info:
-        ist.validate_figures(pd.DataFrame({"value": [1.0], "unit": ["units"]}))
+        ist.validate_figures(pd.DataFrame({"value": [1.0, 2.0, 3.0], "unit": ["units"] * 3}))
     assert info.value.problems == [
-        (0, "id", "required column is missing"),
-        (0, "metric", "required column is missing"),
-        (0, "kind", "required column is missing"),
+        (None, "id", "required column is missing"),
+        (None, "metric", "required column is missing"),
+        (None, "kind", "required column is missing"),
     ]
+    assert str(info.value) == (
+        "3 problems in the figure table:\n"
+        "column 'id': required column is missing\n"
+        "column 'metric': required column is missing\n"
+        "column 'kind': required column is missing"
+    )
 
 
 def test_every_bad_row_is_listed_not_just_the_first() -> None:
