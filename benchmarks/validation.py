@@ -136,7 +136,8 @@ def measure(n: int, rounds: int) -> dict[str, float | int]:
     assert len(found) == len(problems), "a row was reported twice"
     assert found.sort_index().equals(columns.sort_index()), "rows or columns differ"
     ip.validate_figures(clean)
-    clean_times, bad_times = [], []
+    clean_times: list[float] = []
+    bad_times: list[float] = []
     for i in range(rounds):
         pair = [("clean", lambda: ip.validate_figures(clean)), ("bad", lambda: _validate_bad(bad))]
         for name, run in pair if i % 2 == 0 else pair[::-1]:
