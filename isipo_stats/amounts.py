@@ -372,8 +372,9 @@ def read_numbers(values: pd.Series) -> tuple[npt.NDArray[np.float64], npt.NDArra
 
     Persian and Arabic-Indic digits are read, with ``٬`` for thousands and ``٫`` for the
     decimal point. Commas must group thousands by three (``1,000``, ``12,345,678``); any
-    other comma (``1,00``, a decimal comma as in ``1.000,5``) is refused, never dropped.
-    Empty text is a missing value (NaN, no reason).
+    other comma (``1,00``, a decimal comma as in ``1.000,5``) is refused, never dropped, and
+    so is a number too large for a float (or ``inf``). Empty text is a missing value (NaN,
+    no reason).
 
     Examples
     --------
@@ -395,12 +396,15 @@ def read_numbers(values: pd.Series) -> tuple[npt.NDArray[np.float64], npt.NDArra
     empty = (plain == "").to_numpy(dtype=bool)
     bad_comma = comma & ~grouped
     not_number = ~empty & ~bad_comma & np.isnan(number)
-    number[bad_comma] = np.nan
+    infinite = ~bad_comma & np.isinf(number)
     reasons = np.full(len(given), None, dtype=object)
-    shown = given.map(repr).to_numpy(dtype=object)
-    reasons[bad_comma] = "commas must group thousands by three (1,000 or 12,345,678), got "
-    reasons[bad_comma] += shown[bad_comma]
-    reasons[not_number] = "not a number: " + shown[not_number]
+    for bad, why in (
+        (bad_comma, "commas must group thousands by three (1,000 or 12,345,678), got "),
+        (not_number, "not a number: "),
+        (infinite, "not a finite number: "),
+    ):
+        reasons[bad] = [why + repr(v) for v in uniques[bad]]
+    number[bad_comma | infinite] = np.nan
     return number[codes], reasons[codes]
 
 

@@ -150,8 +150,17 @@ class _Problems:
     reported once, not once per row.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, n: int) -> None:
+        self.n = n
         self.chunks: list[tuple[npt.NDArray[np.intp], str, npt.NDArray[np.object_]]] = []
+
+    def flagged(self, *columns: str) -> npt.NDArray[np.bool_]:
+        """Return the rows with a problem reported so far in any of ``columns``."""
+        mask = np.zeros(self.n, dtype=bool)
+        for rows, column, _ in self.chunks:
+            if column in columns and rows[0] != _TABLE:
+                mask[rows] = True
+        return mask
 
     def add(
         self,
@@ -378,7 +387,7 @@ def validate_figures(frame: pd.DataFrame) -> pd.DataFrame:
         msg = f"expected a pandas DataFrame of figures, got {type(frame).__name__}"
         raise InputTypeError(msg)
     frame = _prepared(frame)
-    problems = _Problems()
+    problems = _Problems(len(frame))
     _check_unicode(frame, problems)
     table = _Input(frame)
     _check_required(table, problems)
@@ -427,8 +436,10 @@ def _fill_identity(table: _Input, out: pd.DataFrame, problems: _Problems) -> Non
 def _numbers(table: _Input, name: str, problems: _Problems) -> npt.NDArray[np.float64]:
     """Read a number column (NaN where empty); report cells that are not numbers."""
     numbers = table.numbers(name)
-    if numbers is not None:
-        return numbers
+    if numbers is not None:  # numbers already: only infinity is refused
+        infinite = np.isinf(numbers)
+        problems.add(infinite, name, "not a finite number: {0!r}", numbers)
+        return np.where(infinite, np.nan, numbers)
     column = table[name]
     if not len(column.texts):
         return np.full(table.n, np.nan)
@@ -460,17 +471,23 @@ def _stated(table: _Input, problems: _Problems) -> pd.DataFrame:
 def _fill_amounts(table: _Input, out: pd.DataFrame, problems: _Problems) -> None:
     """Fill ``value``, ``unit``, ``qualifier``, ``low`` and ``high``; report contradictions."""
     stated = _stated(table, problems)
-    value = _value(table, stated, problems)
+    value, unstated = _value(table, stated, problems)
     out["unit"] = _unit(table, stated, problems)
     qualifier = _qualifier(table, stated, problems)
     out["qualifier"] = qualifier
     value, low, high = _bounds(table, stated, value, qualifier, problems)
+    # a range given by its bounds alone has its midpoint as value
+    missing = unstated & np.isnan(value) & ~problems.flagged("low", "high")
+    problems.add(missing, "value", "no value and no stated amount")
     out["value"] = value
     out["low"] = low
     out["high"] = high
 
 
-def _value(table: _Input, stated: pd.DataFrame, problems: _Problems) -> npt.NDArray[np.float64]:
+def _value(
+    table: _Input, stated: pd.DataFrame, problems: _Problems
+) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.bool_]]:
+    """Return the value (given, else stated) and where neither gives one."""
     value = _numbers(table, "value", problems)
     given = table["value"].present | ~np.isnan(value)
     has_stated = (stated["text"] != "").to_numpy()
@@ -478,9 +495,7 @@ def _value(table: _Input, stated: pd.DataFrame, problems: _Problems) -> npt.NDAr
     disagree = ~np.isnan(value) & ~np.isnan(from_stated) & ~_close(value, from_stated)
     reason = "value {0!r} disagrees with stated {1!r} (= {2!r})"
     problems.add(disagree, "value", reason, value, stated["text"], from_stated)
-    problems.add(~given & ~has_stated, "value", "no value and no stated amount")
-    problems.add(np.isinf(value), "value", "value must be finite")
-    return np.where(given, value, from_stated)
+    return np.where(given, value, from_stated), ~given & ~has_stated
 
 
 def _close(a: npt.NDArray[np.float64], b: npt.NDArray[np.float64]) -> npt.NDArray[np.bool_]:
@@ -542,7 +557,10 @@ def _bounds(
         ends[name] = (given, np.where(np.isnan(given), from_stated, given))
     low, high = ends["low"][1], ends["high"][1]
     is_range = qualifier == "range"
-    problems.add(is_range & (np.isnan(low) | np.isnan(high)), "low", "a range needs low and high")
+    unread = problems.flagged("low", "high")  # reported already: not again as missing
+    problems.add(
+        is_range & ~unread & (np.isnan(low) | np.isnan(high)), "low", "a range needs low and high"
+    )
     problems.add(is_range & (low > high), "low", "low is above high")
     value = np.where(is_range & np.isnan(value), (low + high) / 2, value)
     outside = is_range & (low <= high) & ((value < low) | (value > high))
@@ -725,21 +743,21 @@ def _fill_spans(table: _Input, out: pd.DataFrame, problems: _Problems) -> None:
     whole_year = np.isnat(start) & np.isnat(end) & known & np.isin(kind, ["period", "target"])
     start = np.where(whole_year, year_start, start)
     end = np.where(whole_year, year_end, end)
-    sound = ~(start_bad | end_bad | year_bad)  # a bad cell is reported once, not its echoes
-    _check_spans(kind, start, end, year_start, sound, problems)
     out["jyear"] = pd.Series(jyear, index=out.index).astype("Int64")
     out["start"] = start
     out["end"] = end
+    _check_spans(out, year_start, ~(start_bad | end_bad | year_bad), problems)
 
 
 def _check_spans(
-    kind: npt.NDArray[np.object_],
-    start: npt.NDArray[np.datetime64],
-    end: npt.NDArray[np.datetime64],
+    out: pd.DataFrame,
     year_start: npt.NDArray[np.datetime64],
     sound: npt.NDArray[np.bool_],
     problems: _Problems,
 ) -> None:
+    """Report spans that do not fit the kind (on rows whose dates were read: ``sound``)."""
+    kind = out["kind"].to_numpy(dtype=object)
+    start, end = (out[c].to_numpy(dtype="datetime64[us]") for c in ("start", "end"))
     cumulative = sound & (kind == "cumulative")
     problems.add(
         cumulative & np.isnat(start),

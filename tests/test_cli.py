@@ -12,6 +12,9 @@ import pytest
 
 from isipo_stats.cli import main
 
+FIGURE = {"id": "a", "metric": "revived_units", "kind": "period", "jyear": 1400,
+          "value": 2067, "unit": "units"}  # fmt: skip
+
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
@@ -74,12 +77,13 @@ def test_check_formats(capsys: pytest.CaptureFixture[str]) -> None:
     assert len(lines) == 22
 
 
+def one_figure(path: Path) -> Path:
+    pd.DataFrame([FIGURE]).to_csv(path, index=False)
+    return path
+
+
 def test_check_clean_file_exit_0(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    path = tmp_path / "ok.csv"
-    pd.DataFrame(
-        [{"id": "a", "metric": "revived_units", "kind": "period", "jyear": 1400,
-          "value": 2067, "unit": "units"}]
-    ).to_csv(path, index=False)  # fmt: skip
+    path = one_figure(tmp_path / "ok.csv")
     assert main(["check", str(path)]) == 0
     assert capsys.readouterr().out == "0 findings (0 errors, 0 warnings, 0 info)\n"
 
@@ -287,11 +291,9 @@ def test_a_header_only_table_of_unrelated_columns_is_bad_input(tmp_path: Path) -
 
 def test_check_reads_the_named_sheet(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "book.xlsx"
-    figure = {"id": "a", "metric": "revived_units", "kind": "period", "jyear": 1400,
-              "value": 2067, "unit": "units"}  # fmt: skip
     with pd.ExcelWriter(path) as book:
         pd.DataFrame().to_excel(book, sheet_name="notes", index=False)
-        pd.DataFrame([figure]).to_excel(book, sheet_name="figures", index=False)
+        pd.DataFrame([FIGURE]).to_excel(book, sheet_name="figures", index=False)
     assert main(["check", str(path)]) == 2
     assert "the first sheet 'notes' has no rows but 'figures' has" in capsys.readouterr().err
     assert main(["check", str(path), "--sheet", "figures"]) == 0
@@ -299,11 +301,7 @@ def test_check_reads_the_named_sheet(tmp_path: Path, capsys: pytest.CaptureFixtu
 
 
 def test_report_counts_in_words(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    path = tmp_path / "one.csv"
-    pd.DataFrame(
-        [{"id": "a", "metric": "revived_units", "kind": "period", "jyear": 1400,
-          "value": 2067, "unit": "units"}]
-    ).to_csv(path, index=False)  # fmt: skip
+    path = one_figure(tmp_path / "one.csv")
     assert main(["report", str(path)]) == 0
     out = capsys.readouterr().out
     assert out.startswith(f"Reconciled 1 figure from {path} (M periods)\n")
