@@ -516,3 +516,18 @@ def test_read_numbers(text: str, number: float, reason: str | None) -> None:
     numbers, reasons = read_numbers(pd.Series([text]))
     assert same(float(numbers[0]), number)
     assert reasons.tolist() == [reason]
+
+
+@given(st.lists(st.text(max_size=12) | st.from_regex(r"[-+]?[0-9,.٫٬۰-۹ ]{1,12}", fullmatch=True),
+                min_size=1, max_size=10))  # fmt: skip
+def test_read_numbers_reads_a_finite_number_or_says_why_not(texts: list[str]) -> None:
+    numbers, reasons = read_numbers(pd.Series(texts, dtype=object))
+    for text, number, reason in zip(texts, numbers, reasons, strict=True):
+        if reason is None:
+            assert not math.isinf(number)
+            if not math.isnan(number):  # a number: the same as its ASCII text reads
+                ascii_text = text.translate(str.maketrans("۰۱۲۳۴۵۶۷۸۹٬٫", "0123456789,."))
+                assert number == float(ascii_text.replace(",", "").strip())
+        else:
+            assert math.isnan(number)
+            assert repr(text) in reason

@@ -220,7 +220,9 @@ BAD_CELLS: Final[dict[str, list[str]]] = {
     "stated": ["lots", "10-5 units", "1,00 units", "about"],
     "stated_dates": ["end=March 19", "start=2020-13-01"],
     "part_of": ["nope", "F0"],
-    "low": ["abc", "1,00"],
+    "low": ["abc", "1,00", "1e999"],
+    "high": ["x", "1.000,5"],
+    "equivalent_of": ["nope"],
 }
 
 
@@ -260,22 +262,35 @@ def spoiled_tables(draw: st.DrawFn) -> tuple[list[dict[str, str]], set[tuple[int
     """A valid table with a few bad cells, and the (row, column) of each."""
     rows = draw(figure_rows())
     bad: set[tuple[int, str]] = set()
-    targets = draw(st.lists(st.integers(0, len(rows) - 1), max_size=3, unique=True))
+    kinds = [*BAD_CELLS, "empty id", "empty unit", "duplicate id", "bound of an exact value"]
+    spoils = draw(st.lists(st.tuples(st.integers(0, len(rows) - 1), st.sampled_from(kinds)),
+                           max_size=4))  # fmt: skip
     referenced = {row["part_of"] for row in rows}
-    for r in targets:
-        column = draw(st.sampled_from([*BAD_CELLS, "empty id", "empty unit"]))
-        row = rows[r]
-        if column == "empty id":
-            if row["id"] in referenced:
+    for r, how in sorted(spoils, key=lambda spoil: spoil[1] != "value"):  # values first
+        row, column = rows[r], how
+        if how in ("empty id", "duplicate id"):
+            others = [o["id"] for i, o in enumerate(rows) if i != r and o["id"] != row["part_of"]]
+            others = [other for other in others if other]
+            if row["id"] in referenced or (how == "duplicate id" and not others):
                 continue
-            row["id"], column = "", "id"
-        elif column == "empty unit":
+            row["id"] = "" if how == "empty id" else draw(st.sampled_from(others))
+            column = "id"
+        elif how == "empty unit":
             row["unit"], column = "", "unit"
-        elif column == "low" and not row["value"]:
+        elif how == "bound of an exact value":
+            if not row["value"] or row["qualifier"] or (r, "value") in bad:
+                continue
+            row["high"], column = str(float(row["value"].replace(",", "")) + 1), "high"
+        elif how in ("low", "high") and not row["value"]:
             continue  # a stated range has its bounds: a given low may agree with it
         else:
             row[column] = draw(st.sampled_from(BAD_CELLS[column]))
         bad.add((r, column))
+    # an id given twice is wrong in each row that has it
+    ids = pd.Series([row["id"] for row in rows])
+    bad |= {(int(i), "id") for i in np.flatnonzero(ids.duplicated(keep=False) & (ids != ""))}
+    bad -= {(i, "id") for i, row in enumerate(rows) if row["id"] and (i, "id") in bad
+            and not ids.duplicated(keep=False)[i]}  # fmt: skip
     return rows, bad
 
 
