@@ -253,9 +253,15 @@ class _Column:
 
 def _distinct(values: pd.Series, name: str) -> _Column:
     if pd.api.types.is_string_dtype(values) and not pd.api.types.is_object_dtype(values):
-        stripped = values.str.strip()  # text already: strip every cell (vectorized)
-        codes, found = pd.factorize(stripped.where(stripped != ""), use_na_sentinel=True)
-        return _Column(name, codes.astype(np.intp), np.asarray(found, dtype=object))
+        # text already: strip every cell (vectorized), then "" is an empty cell too
+        codes, found = pd.factorize(values.str.strip(), use_na_sentinel=True)
+        texts = np.asarray(found, dtype=object)
+        empty = texts == ""
+        if empty.any():
+            renumber = np.cumsum(~empty) - 1
+            codes = np.where(codes >= 0, np.append(np.where(empty, -1, renumber), -1)[codes], -1)
+            texts = texts[~empty]
+        return _Column(name, codes.astype(np.intp), texts)
     # anything else: each distinct value once, as text
     codes, uniques = pd.factorize(values, use_na_sentinel=True)
     text = pd.Series(np.asarray(uniques, dtype=object), dtype=object).astype("string").str.strip()

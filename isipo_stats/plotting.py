@@ -199,11 +199,7 @@ def plot_metric(
         & (result.monthly["unit"] == unit)
     ]
     drawn = _year_to_date(rows)
-    finite_high = monthly["high"].replace(np.inf, np.nan)
-    ceiling = np.nanmax(
-        np.r_[drawn["value"].to_numpy(dtype=float), monthly["low"].to_numpy(),
-              finite_high.to_numpy(), monthly["cumulative"].to_numpy(), 1.0]
-    ) * 1.15  # fmt: skip
+    ceiling = _ceiling(drawn, monthly)
     if ax is None:
         figure, ax = plt.subplots(figsize=(13, 5.5), layout="constrained")
     else:
@@ -248,6 +244,14 @@ def _year_to_date(rows: pd.DataFrame) -> pd.DataFrame:
         | rows["kind"].isin(["period", "target"]) & (rows["start"] == year_start)
     )
     return rows[ytd]
+
+
+def _ceiling(drawn: pd.DataFrame, monthly: pd.DataFrame) -> float:
+    """Return the top of the y axis: above every figure, path and finite band."""
+    finite_high = monthly["high"].replace(np.inf, np.nan)
+    values = np.r_[drawn["value"].to_numpy(dtype=float), monthly["low"].to_numpy(),
+                   finite_high.to_numpy(), monthly["cumulative"].to_numpy(), 1.0]  # fmt: skip
+    return float(np.nanmax(values)) * 1.15
 
 
 def _draw_paths(ax: Axes, monthly: pd.DataFrame, ceiling: float) -> None:
