@@ -306,3 +306,16 @@ def test_report_counts_in_words(tmp_path: Path, capsys: pytest.CaptureFixture[st
     out = capsys.readouterr().out
     assert out.startswith(f"Reconciled 1 figure from {path} (M periods)\n")
     assert "complete year; 1 of 1 figure used\n" in out
+
+
+def test_a_chart_of_a_table_without_any_path_is_refused_before_output(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "targets.csv"
+    pd.DataFrame([{**FIGURE, "kind": "target"}]).to_csv(path, index=False)
+    assert main(["report", str(path), "--plot", str(tmp_path / "chart.png")]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err == (
+        "isipo-stats report: no metric has a reconciled path to chart; choose one with --metric\n"
+    )

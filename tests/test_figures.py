@@ -451,3 +451,11 @@ def test_infinite_numbers_in_number_columns_are_refused() -> None:
         (0, "value", "not a finite number: inf"),
         (0, "low", "not a finite number: -inf"),
     ]
+
+
+def test_a_workbook_with_one_empty_sheet_lacks_the_required_columns(tmp_path: Path) -> None:
+    path = tmp_path / "empty.xlsx"
+    pd.DataFrame().to_excel(path, index=False)
+    with pytest.raises(FigureValidationError) as info:
+        ist.read_figures(path)
+    assert [column for _, column, _ in info.value.problems] == ["id", "metric", "kind", "value"]
