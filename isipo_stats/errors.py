@@ -174,12 +174,16 @@ class FigureValidationError(IsipoError, ValueError):
     """One or more rows of a figure table are invalid.
 
     The message lists every bad row with its column and reason; :attr:`problems`
-    holds the same information as a list of ``(row, column, reason)`` tuples.
+    holds the same information as a list of ``(row, column, reason)`` tuples. The row is
+    None for a problem of the whole table (a missing column).
     """
 
     def __init__(self, problems: list[tuple[object, str, str]]) -> None:
         self.problems = problems
-        lines = [f"row {row}, column {column!r}: {reason}" for row, column, reason in problems]
+        lines = [
+            ("" if row is None else f"row {row}, ") + f"column {column!r}: {reason}"
+            for row, column, reason in problems
+        ]
         count = len(problems)
         noun = "problem" if count == 1 else "problems"
         first = problems[0] if problems else (None, None, None)

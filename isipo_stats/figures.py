@@ -35,15 +35,26 @@ column             dtype            meaning
 ``note``           str              free text
 =================  ===============  =========================================================
 
-Other input columns are kept, after these. Dates may be given as Jalali text (a year below
-1800: ``"1399-07-30"``, ``"1399-07"``, ``"1399"``; a month or year as ``start`` means its
-first day and as ``end`` its last day) or as Gregorian dates.
+Other input columns are kept, after these. Header names are read without surrounding
+spaces (``" value "`` is ``value``). The columns ``id``, ``metric`` and ``kind`` are
+required, and ``value`` or ``stated`` (a table without them is refused, even with no rows).
+
+Dates may be given as Jalali text (a year below 1800: ``"1399-07-30"``, ``"1399-07"``,
+``"1399"``, ``"30 Mehr 1399"``, ``"Mehr 1399"``, ``"مهر ۱۳۹۹"``; a month or year as
+``start`` means its first day and as ``end`` its last day) or as Gregorian dates within
+the supported range (``"2020-10-21"``; a timestamp with a UTC offset, or a time-zone aware
+one, is read as the day it is in Tehran). Numbers (``value``, ``low``, ``high``,
+``jyear``) may use Persian or Arabic-Indic digits; commas must group thousands by three.
+
+Validation reads each distinct cell text once, so a table with bad cells costs about what
+a clean one does; every bad cell is reported once, with its row and column.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any, Final, Literal, get_args
@@ -52,16 +63,19 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
+from isipo_stats import _kernel
 from isipo_stats._arrays import lone_surrogates
-from isipo_stats.amounts import QUALIFIERS, parse_amounts
+from isipo_stats._dates import TEHRAN
+from isipo_stats.amounts import QUALIFIERS, read_amounts, read_numbers
 from isipo_stats.calendar import SUPPORTED_YEARS, jalali_year, year_bounds
 from isipo_stats.errors import FigureValidationError, InputTypeError, IsipoError, ParseError
-from isipo_stats.text import JALALI_BELOW, normalize_digits, parse_jalali
+from isipo_stats.text import JALALI_BELOW, jalali_fields, normalize_digits
 
 __all__ = [
     "COLUMNS",
     "CORE_METRICS",
     "KINDS",
+    "REQUIRED",
     "Kind",
     "figures_from_records",
     "load_isipo_reports",
@@ -113,77 +127,229 @@ COLUMNS: Final[dict[str, str]] = {
 }
 """Column names and dtypes of a validated figure table, in order."""
 
+REQUIRED: Final[tuple[str, ...]] = ("id", "metric", "kind")
+"""Columns every figure table must have (and ``value`` or ``stated``)."""
+
 _METRIC_NAME: Final = r"^[a-z][a-z0-9_]*$"
 _STATED_DATE: Final = re.compile(r"^(start|end)=(\d{4}-\d{2}-\d{2})$")
 _TEXT_COLUMNS: Final = ("source", "stated", "stated_dates", "note")
+_OFFSET: Final = r"\d:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}(?::?\d{2})?)$"
+_ENDS: Final = ("value", "low", "high")
+_TABLE: Final = -1  # the row of a problem with the whole table (a missing column)
+
+Side = Literal["start", "end"]
+
+
+# --- problems -----------------------------------------------------------------------------
 
 
 class _Problems:
-    """Collects (row, column, reason) for every bad cell; raises them all at the end."""
+    """Collects (row, column, reason) for every bad cell; raises them all at the end.
 
-    def __init__(self, index: pd.Index) -> None:
-        self.index = index
-        self.items: list[tuple[object, str, str]] = []
+    A cell is reported once (its first reason); a column missing from the table is
+    reported once, not once per row.
+    """
 
-    def add(self, mask: npt.ArrayLike, column: str, reasons: Any) -> None:
-        mask = np.asarray(mask, dtype=bool)
-        reason_array = np.broadcast_to(np.asarray(reasons, dtype=object), mask.shape)
-        self.items.extend((int(i), column, str(reason_array[i])) for i in np.flatnonzero(mask))
+    def __init__(self, n: int) -> None:
+        self.n = n
+        self.chunks: list[tuple[npt.NDArray[np.intp], str, npt.NDArray[np.object_]]] = []
+
+    def flagged(self, *columns: str) -> npt.NDArray[np.bool_]:
+        """Return the rows with a problem reported so far in any of ``columns``."""
+        mask = np.zeros(self.n, dtype=bool)
+        for rows, column, _ in self.chunks:
+            if column in columns and rows[0] != _TABLE:
+                mask[rows] = True
+        return mask
+
+    def add(
+        self,
+        mask: npt.ArrayLike,
+        column: str,
+        reason: str | npt.NDArray[np.object_],
+        *values: npt.ArrayLike,
+    ) -> None:
+        """Report the rows where ``mask`` is true.
+
+        ``reason`` is one text per row (an array), or a template such as
+        ``"duplicate id {0!r}"`` filled with each bad row's ``values`` (and only theirs).
+        """
+        rows = np.flatnonzero(np.asarray(mask, dtype=bool))
+        if rows.size == 0:
+            return
+        if isinstance(reason, np.ndarray):
+            texts = reason[rows]
+        elif values:
+            columns = [np.asarray(v, dtype=object)[rows] for v in values]
+            cells = zip(*columns, strict=True)
+            texts = np.array([reason.format(*map(_plain, row)) for row in cells], dtype=object)
+        else:
+            texts = np.full(rows.size, reason, dtype=object)
+        self.chunks.append((rows, column, texts.astype(object)))
+
+    def add_table(self, column: str, reason: str) -> None:
+        """Report a problem of the whole table (no row), such as a missing column."""
+        self.chunks.append((np.array([_TABLE]), column, np.array([reason], dtype=object)))
 
     def raise_if_any(self) -> None:
-        if self.items:
-            raise FigureValidationError(sorted(self.items, key=lambda item: str(item[0]).zfill(12)))
+        if not self.chunks:
+            return
+        found = pd.DataFrame(
+            {
+                "row": np.concatenate([rows for rows, _, _ in self.chunks]),
+                "column": np.concatenate([[c] * rows.size for rows, c, _ in self.chunks]),
+                "reason": np.concatenate([texts for _, _, texts in self.chunks]),
+            }
+        )
+        missing = found.loc[found["row"] == _TABLE, "column"]
+        found = found[(found["row"] == _TABLE) | ~found["column"].isin(missing)]
+        found = found.sort_values("row", kind="stable").drop_duplicates(["row", "column"])
+        raise FigureValidationError(
+            [
+                (None if row == _TABLE else int(row), str(column), str(reason))
+                for row, column, reason in found.itertuples(index=False)
+            ]
+        )
 
 
-def _text(frame: pd.DataFrame, column: str) -> pd.Series:
-    """Column as stripped str with "" for missing (absent columns give all "")."""
-    if column not in frame:
-        return pd.Series("", index=frame.index, dtype=object)
-    values = frame[column]
-    out = values.astype("string").str.strip().fillna("")
-    return out.astype(object)
+def _plain(value: object) -> object:
+    """Return a numpy scalar as the Python value it holds (so that repr shows 800.0)."""
+    return value.item() if isinstance(value, np.generic) else value
 
 
-def _show(values: pd.Series) -> npt.NDArray[np.object_]:
-    return values.map(repr).to_numpy(dtype=object)
+def _shown(texts: npt.NDArray[np.object_]) -> npt.NDArray[np.object_]:
+    return np.array([repr(_plain(text)) for text in texts], dtype=object)
 
 
-def _parse_dates(
-    text: pd.Series, column: str, problems: _Problems, *, side: Literal["start", "end"]
-) -> npt.NDArray[np.datetime64]:
-    """Parse a column of Jalali or Gregorian date text; '' gives NaT."""
-    out = np.full(len(text), np.datetime64("NaT", "us"))
-    normalized = normalize_digits(text.astype("string")).fillna("").astype(object)
-    given = (normalized != "").to_numpy(dtype=bool)
-    lead = pd.to_numeric(normalized.str.extract(r"^(\d{1,4})")[0], errors="coerce")
-    jalali = given & (lead < JALALI_BELOW).to_numpy(dtype=bool)
-    gregorian = given & ~jalali
-    if gregorian.any():
-        parsed = pd.to_datetime(normalized[gregorian], errors="coerce", format="ISO8601")
-        bad = parsed.isna().to_numpy()
-        parsed_values = parsed.to_numpy().astype("datetime64[us]")
-        midnight = parsed_values == parsed_values.astype("datetime64[D]")
-        out[np.flatnonzero(gregorian)] = parsed_values
-        rows = np.zeros(len(text), bool)
-        rows[np.flatnonzero(gregorian)[bad]] = True
-        problems.add(rows, column, "not a date: " + _show(text))
-        not_day = np.zeros(len(text), bool)
-        not_day[np.flatnonzero(gregorian)[~bad & ~midnight]] = True
-        problems.add(not_day, column, "a date without a time of day is expected")
-    if jalali.any():
-        rows = np.flatnonzero(jalali)
-        try:
-            spans = parse_jalali(normalized[jalali].to_numpy(dtype=object))
-            out[rows] = spans[side].to_numpy()
-        except IsipoError:
-            for row in rows:  # the error path only: find every bad cell
-                try:
-                    out[row] = parse_jalali([normalized.iloc[row]])[side].to_numpy()[0]
-                except IsipoError as err:
-                    message = err.reason
-                    mask = np.arange(len(text)) == row
-                    problems.add(mask, column, message)
-    return out
+# --- the input, one distinct text at a time -----------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Column:
+    """A column as its distinct stripped texts; ``codes[i]`` is row i's text (-1: empty)."""
+
+    name: str
+    codes: npt.NDArray[np.intp]
+    texts: npt.NDArray[np.object_]
+    given: bool = field(default=True, kw_only=True)
+
+    @property
+    def present(self) -> npt.NDArray[np.bool_]:
+        """Rows with a non-empty cell."""
+        return self.codes >= 0
+
+    def rows(self, per_text: npt.ArrayLike, empty: object) -> npt.NDArray[Any]:
+        """Spread one value per distinct text to the rows; ``empty`` for empty cells."""
+        return np.append(np.asarray(per_text), np.asarray([empty]))[self.codes]
+
+    def marks(self, per_text: npt.ArrayLike) -> npt.NDArray[np.bool_]:
+        """Spread one flag per distinct text to the rows; false for empty cells."""
+        return np.append(np.asarray(per_text, dtype=bool), False)[self.codes]
+
+    def text(self) -> npt.NDArray[np.object_]:
+        """Each row's stripped text, "" for an empty or missing cell."""
+        return self.rows(self.texts.astype(object), "").astype(object)
+
+
+def _distinct(values: pd.Series, name: str) -> _Column:
+    if pd.api.types.is_string_dtype(values) and not pd.api.types.is_object_dtype(values):
+        # text already: strip every cell (vectorized), then "" is an empty cell too
+        codes, found = pd.factorize(values.str.strip(), use_na_sentinel=True)
+        texts = np.asarray(found, dtype=object)
+        empty = texts == ""
+        if empty.any():
+            renumber = np.cumsum(~empty) - 1
+            codes = np.where(codes >= 0, np.append(np.where(empty, -1, renumber), -1)[codes], -1)
+            texts = texts[~empty]
+        return _Column(name, codes.astype(np.intp), texts)
+    # anything else: each distinct value once, as text
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    text = pd.Series(np.asarray(uniques, dtype=object), dtype=object).astype("string").str.strip()
+    inner, texts = pd.factorize(np.asarray(text.astype(object).where(text.notna() & (text != ""))))
+    codes = np.where(codes >= 0, np.append(inner, -1)[codes], -1).astype(np.intp)
+    return _Column(name, codes, np.asarray(texts, dtype=object))
+
+
+class _Input:
+    """The input table, each column read once into a :class:`_Column`."""
+
+    def __init__(self, frame: pd.DataFrame) -> None:
+        self.frame = frame
+        self.n = len(frame)
+        self._columns: dict[str, _Column] = {}
+
+    def __contains__(self, name: str) -> bool:
+        return name in self.frame.columns
+
+    def numbers(self, name: str) -> npt.NDArray[np.float64] | None:
+        """Return the column as floats if it holds numbers already (not text), else None."""
+        if name not in self:
+            return None
+        values = self.frame[name]
+        if pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values):
+            return values.to_numpy(dtype=float, na_value=np.nan)
+        return None
+
+    def dates(self, name: str) -> npt.NDArray[np.datetime64] | None:
+        """Return the column as naive ``datetime64[us]`` if it holds timestamps, else None.
+
+        Time-zone aware timestamps are taken as the time they show in Tehran.
+        """
+        if name not in self or not pd.api.types.is_datetime64_any_dtype(self.frame[name]):
+            return None
+        values = self.frame[name]
+        if isinstance(values.dtype, pd.DatetimeTZDtype):
+            values = values.dt.tz_convert(TEHRAN).dt.tz_localize(None)
+        return values.to_numpy().astype("datetime64[us]")
+
+    def __getitem__(self, name: str) -> _Column:
+        if name not in self._columns:
+            if name in self:
+                self._columns[name] = _distinct(self.frame[name], name)
+            else:
+                empty = np.full(self.n, -1, dtype=np.intp)
+                self._columns[name] = _Column(name, empty, np.array([], dtype=object), given=False)
+        return self._columns[name]
+
+
+def _prepared(frame: pd.DataFrame) -> pd.DataFrame:
+    """Return the frame with a RangeIndex and header names stripped; refuse a name twice."""
+    frame = frame.reset_index(drop=True)
+    names = [c.strip() if isinstance(c, str) else c for c in frame.columns]
+    twice = pd.Index(names).duplicated(keep=False)
+    if twice.any():
+        problems: list[tuple[object, str, str]] = []
+        for name in dict.fromkeys(n for n, t in zip(names, twice, strict=True) if t):
+            given = [repr(c) for c, n in zip(frame.columns, names, strict=True) if n == name]
+            problems.append((None, str(name), f"column given more than once ({', '.join(given)})"))
+        raise FigureValidationError(problems)
+    frame.columns = pd.Index(names)
+    return frame
+
+
+def _check_unicode(frame: pd.DataFrame, problems: _Problems) -> None:
+    """Report text that is not valid Unicode: nothing below can read it."""
+    for column in frame.columns:
+        values = frame[column]
+        if not pd.api.types.is_object_dtype(values):
+            continue
+        codes, uniques = pd.factorize(values, use_na_sentinel=True)
+        bad = lone_surrogates(uniques)
+        if bad.any():
+            rows = np.append(bad, False)[codes]
+            problems.add(rows, str(column), "not valid Unicode text: {0!r}", values)
+    problems.raise_if_any()
+
+
+def _check_required(table: _Input, problems: _Problems) -> None:
+    for column in REQUIRED:
+        if column not in table:
+            problems.add_table(column, "required column is missing")
+    if "value" not in table and "stated" not in table:
+        problems.add_table("value", "required column is missing (or give 'stated')")
+
+
+# --- validation ---------------------------------------------------------------------------
 
 
 def validate_figures(frame: pd.DataFrame) -> pd.DataFrame:
@@ -209,7 +375,8 @@ def validate_figures(frame: pd.DataFrame) -> pd.DataFrame:
     Raises
     ------
     FigureValidationError
-        Listing every bad row with its column and reason (rows counted from 0).
+        Listing every bad cell with its row, column and reason (rows counted from 0; the
+        row is None for a problem of the whole table, such as a missing column).
     InputTypeError
         ``frame`` is not a DataFrame.
 
@@ -225,176 +392,347 @@ def validate_figures(frame: pd.DataFrame) -> pd.DataFrame:
     if not isinstance(frame, pd.DataFrame):
         msg = f"expected a pandas DataFrame of figures, got {type(frame).__name__}"
         raise InputTypeError(msg)
-    frame = frame.reset_index(drop=True)
-    problems = _Problems(frame.index)
-    n = len(frame)
-    for column in [c for c in frame.columns if pd.api.types.is_object_dtype(frame[c])]:
-        invalid = lone_surrogates(frame[column])
-        problems.add(invalid, str(column), "not valid Unicode text: " + _show(frame[column]))
-    problems.raise_if_any()  # nothing below can read such text
+    frame = _prepared(frame)
+    problems = _Problems(len(frame))
+    _check_unicode(frame, problems)
+    table = _Input(frame)
+    _check_required(table, problems)
     out = pd.DataFrame(index=frame.index)
-
-    for column in ("id", "metric", "kind"):
-        if column not in frame:
-            problems.add(np.ones(n, bool), column, "required column is missing")
-    ids = _text(frame, "id")
-    out["id"] = ids
-    problems.add((ids == "").to_numpy() & ("id" in frame), "id", "empty id")
-    duplicated = ids.duplicated(keep=False).to_numpy() & (ids != "").to_numpy()
-    problems.add(duplicated, "id", "duplicate id " + _show(ids))
-
-    metric = _text(frame, "metric")
-    out["metric"] = metric
-    bad_metric = ~metric.str.match(_METRIC_NAME).to_numpy(dtype=bool) & ("metric" in frame)
-    problems.add(bad_metric, "metric", "metric must be snake_case, got " + _show(metric))
-
-    region = _text(frame, "region")
-    out["region"] = region.where(region != "", "Iran")
-
-    kind = _text(frame, "kind").str.lower()
-    out["kind"] = kind
-    bad_kind = ~kind.isin(KINDS).to_numpy() & ("kind" in frame)
-    problems.add(bad_kind, "kind", f"kind must be one of {', '.join(KINDS)}, got " + _show(kind))
-
-    _fill_amounts(frame, out, problems)
-    _fill_spans(frame, out, problems)
-    _fill_publication(frame, out, problems)
-
-    for column in _TEXT_COLUMNS:
-        out[column] = _text(frame, column)
-    bad_stated = _bad_stated_dates(out["stated_dates"])
-    problems.add(
-        bad_stated,
-        "stated_dates",
-        "expected 'start=YYYY-MM-DD; end=YYYY-MM-DD', got " + _show(out["stated_dates"]),
-    )
-    for column in ("part_of", "equivalent_of"):
-        ref = _text(frame, column)
-        dangling = (ref != "").to_numpy() & ~ref.isin(ids).to_numpy()
-        problems.add(dangling, column, "refers to unknown id " + _show(ref))
-        problems.add((ref == ids).to_numpy() & (ref != "").to_numpy(), column, "refers to itself")
-        out[column] = ref.where(ref != "", None)
-
+    _fill_identity(table, out, problems)
+    _fill_amounts(table, out, problems)
+    _fill_spans(table, out, problems)
+    _fill_publication(table, out, problems)
+    _fill_text(table, out, problems)
     problems.raise_if_any()
     out = out[list(COLUMNS)].astype(COLUMNS)
-    extras = [c for c in frame.columns if c not in COLUMNS and c != "published"]
-    for column in extras:
-        out[column] = frame[column].to_numpy()
+    for column in frame.columns:
+        if column not in COLUMNS:
+            out[column] = frame[column].to_numpy()
     return out
 
 
-def _fill_amounts(frame: pd.DataFrame, out: pd.DataFrame, problems: _Problems) -> None:
-    n = len(frame)
-    stated = _text(frame, "stated")
-    unit = _text(frame, "unit")
-    value = pd.to_numeric(
-        _text(frame, "value").str.replace(",", "", regex=False), errors="coerce"
-    ).to_numpy(dtype=float)
-    given_value = (_text(frame, "value") != "").to_numpy()
-    problems.add(
-        given_value & np.isnan(value), "value", "not a number: " + _show(_text(frame, "value"))
-    )
-    qualifier = _text(frame, "qualifier").str.lower()
-    low = pd.to_numeric(_text(frame, "low"), errors="coerce").to_numpy(dtype=float)
-    high = pd.to_numeric(_text(frame, "high"), errors="coerce").to_numpy(dtype=float)
+def _fill_identity(table: _Input, out: pd.DataFrame, problems: _Problems) -> None:
+    """Fill ``id``, ``metric``, ``region`` and ``kind``; report empty, duplicate, unknown."""
+    ids = table["id"]
+    out["id"] = ids.text()
+    problems.add(~ids.present & ids.given, "id", "empty id")
+    counts = np.bincount(ids.codes[ids.present], minlength=len(ids.texts))
+    duplicated = ids.present & ids.marks(counts > 1)
+    problems.add(duplicated, "id", "duplicate id {0!r}", out["id"])
 
-    has_stated = (stated != "").to_numpy()
-    parsed = pd.DataFrame(
-        {"value": np.nan, "unit": "", "qualifier": "", "low": np.nan, "high": np.nan},
-        index=frame.index,
-    )
-    if has_stated.any():
-        rows = np.flatnonzero(has_stated)
-        try:
-            found = parse_amounts(stated.iloc[rows].reset_index(drop=True))
-        except ParseError:
-            found = None
-            for row in rows:
-                try:
-                    parse_amounts([stated.iloc[row]])
-                except ParseError:
-                    problems.add(
-                        np.arange(n) == row, "stated", f"not an amount: {stated.iloc[row]!r}"
-                    )
-        if found is not None:
-            found.index = frame.index[rows]
-            parsed.loc[found.index, ["value", "low", "high"]] = found[["value", "low", "high"]]
-            parsed.loc[found.index, "unit"] = found["unit"].fillna("")
-            parsed.loc[found.index, "qualifier"] = found["qualifier"]
+    metric = table["metric"]
+    out["metric"] = metric.text()
+    snake = pd.Series(metric.texts, dtype=object).str.match(_METRIC_NAME).to_numpy(dtype=bool)
+    bad = ~metric.marks(snake) & metric.given
+    problems.add(bad, "metric", "metric must be snake_case, got {0!r}", out["metric"])
+    region = table["region"]
+    out["region"] = region.rows(region.texts, "Iran").astype(object)
 
-    from_stated = ~given_value & has_stated
-    value = np.where(from_stated, parsed["value"].to_numpy(dtype=float), value)
-    disagree = (
-        given_value
-        & has_stated
-        & ~np.isnan(parsed["value"].to_numpy(dtype=float))
-        & ~(np.isclose(value, parsed["value"].to_numpy(dtype=float), rtol=1e-9, atol=0))
-    )
-    problems.add(
-        disagree,
-        "value",
-        "value "
-        + pd.Series(value).map(repr).to_numpy(dtype=object)
-        + " disagrees with stated "
-        + _show(stated)
-        + " (= "
-        + parsed["value"].map(repr).to_numpy(dtype=object)
-        + ")",
-    )
-    missing_value = ~given_value & ~has_stated & (len(frame.columns) > 0)
-    problems.add(missing_value, "value", "no value and no stated amount")
-    problems.add(~np.isfinite(value) & ~np.isnan(value), "value", "value must be finite")
+    kind = table["kind"]
+    lower = np.array([text.lower() for text in kind.texts], dtype=object)
+    out["kind"] = kind.rows(lower, "").astype(object)
+    known = np.isin(lower, KINDS)
+    reason = f"kind must be one of {', '.join(KINDS)}, got {{0!r}}"
+    problems.add(~kind.marks(known) & kind.given, "kind", reason, out["kind"])
 
-    parsed_unit = parsed["unit"].astype(object)
-    money = parsed_unit.isin(["rial", "usd", "percent"]).to_numpy()
-    unit_clash = money & (unit != "").to_numpy() & (unit != parsed_unit).to_numpy()
-    problems.add(
-        unit_clash, "unit", "unit " + _show(unit) + " disagrees with stated " + _show(stated)
-    )
-    unit = unit.where(unit != "", parsed_unit)
-    problems.add((unit == "").to_numpy(), "unit", "no unit given and none stated")
-    out["unit"] = unit
 
-    qualifier = qualifier.where(qualifier != "", parsed["qualifier"].astype(object))
-    qualifier = qualifier.where(qualifier != "", "exact")
-    bad_qualifier = ~qualifier.isin(QUALIFIERS).to_numpy()
-    problems.add(
-        bad_qualifier,
-        "qualifier",
-        f"qualifier must be one of {', '.join(QUALIFIERS)}, got " + _show(qualifier),
+# --- amounts ------------------------------------------------------------------------------
+
+
+def _numbers(table: _Input, name: str, problems: _Problems) -> npt.NDArray[np.float64]:
+    """Read a number column (NaN where empty); report cells that are not numbers."""
+    numbers = table.numbers(name)
+    if numbers is not None:  # numbers already: only infinity is refused
+        infinite = np.isinf(numbers)
+        problems.add(infinite, name, "not a finite number: {0!r}", numbers)
+        return np.where(infinite, np.nan, numbers)
+    column = table[name]
+    if not len(column.texts):
+        return np.full(table.n, np.nan)
+    numbers, reasons = read_numbers(pd.Series(column.texts, dtype=object))
+    problems.add(column.marks(~pd.isna(reasons)), name, column.rows(reasons, None))
+    return column.rows(numbers, np.nan).astype(float)
+
+
+def _stated(table: _Input, problems: _Problems) -> pd.DataFrame:
+    """Read ``stated`` (a row of missing values where empty or unreadable)."""
+    stated = table["stated"]
+    found, reasons = read_amounts(pd.Series(stated.texts, dtype=object))
+    bad = ~pd.isna(reasons)
+    why = np.full(len(reasons), "", dtype=object)
+    why[bad] = [
+        f"not an amount: {t!r}" + (f" ({r})" if r else "")
+        for t, r in zip(stated.texts[bad], reasons[bad], strict=True)
+    ]
+    problems.add(stated.marks(bad), "stated", stated.rows(why, ""))
+    rows = pd.DataFrame(
+        {name: stated.rows(found[name].to_numpy(dtype=float), np.nan) for name in _ENDS},
     )
-    q = qualifier.to_numpy(dtype=object)
-    low = np.where(np.isnan(low), parsed["low"].to_numpy(dtype=float), low)
-    high = np.where(np.isnan(high), parsed["high"].to_numpy(dtype=float), high)
-    is_range = q == "range"
-    problems.add(is_range & (np.isnan(low) | np.isnan(high)), "low", "a range needs low and high")
-    problems.add(is_range & (low > high), "low", "low is above high")
-    value = np.where(is_range & np.isnan(value), (low + high) / 2, value)
-    outside = is_range & (low <= high) & ((value < low) | (value > high))
-    problems.add(outside, "value", "value lies outside low..high")
-    # bounds implied by the qualifier
-    low = np.where((q == "exact") | (q == "lower"), value, np.where(is_range, low, np.nan))
-    high = np.where((q == "exact") | (q == "upper"), value, np.where(is_range, high, np.nan))
-    out["value"] = value
+    for name in ("unit", "qualifier"):
+        rows[name] = stated.rows(found[name].fillna("").to_numpy(dtype=object), "")
+    rows["text"] = stated.text()
+    return rows
+
+
+def _fill_amounts(table: _Input, out: pd.DataFrame, problems: _Problems) -> None:
+    """Fill ``value``, ``unit``, ``qualifier``, ``low`` and ``high``; report contradictions."""
+    stated = _stated(table, problems)
+    value, unstated = _value(table, stated, problems)
+    out["unit"] = _unit(table, stated, problems)
+    qualifier = _qualifier(table, stated, problems)
     out["qualifier"] = qualifier
+    value, low, high = _bounds(table, stated, value, qualifier, problems)
+    # a range given by its bounds alone has its midpoint as value
+    missing = unstated & np.isnan(value) & ~problems.flagged("low", "high")
+    problems.add(missing, "value", "no value and no stated amount")
+    out["value"] = value
     out["low"] = low
     out["high"] = high
 
 
-def _fill_spans(frame: pd.DataFrame, out: pd.DataFrame, problems: _Problems) -> None:
-    start = _parse_dates(_text(frame, "start"), "start", problems, side="start")
-    end = _parse_dates(_text(frame, "end"), "end", problems, side="end")
-    jyear_text = _text(frame, "jyear")
-    given = (jyear_text != "").to_numpy()
-    jyear = pd.to_numeric(jyear_text, errors="coerce").to_numpy(dtype=float)
-    bad_year = given & ~(np.isfinite(jyear) & (jyear == np.round(jyear)))
-    problems.add(bad_year, "jyear", "not a whole number: " + _show(jyear_text))
-    first, last = SUPPORTED_YEARS
-    outside = given & ~bad_year & ((jyear < first) | (jyear > last))
-    problems.add(outside, "jyear", f"year must be in {first}-{last}, got " + _show(jyear_text))
-    jyear = np.where(given & ~bad_year & ~outside, jyear, np.nan)
+def _value(
+    table: _Input, stated: pd.DataFrame, problems: _Problems
+) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.bool_]]:
+    """Return the value (given, else stated) and where neither gives one."""
+    value = _numbers(table, "value", problems)
+    given = table["value"].present | ~np.isnan(value)
+    has_stated = (stated["text"] != "").to_numpy()
+    from_stated = stated["value"].to_numpy(dtype=float)
+    disagree = ~np.isnan(value) & ~np.isnan(from_stated) & ~_close(value, from_stated)
+    reason = "value {0!r} disagrees with stated {1!r} (= {2!r})"
+    problems.add(disagree, "value", reason, value, stated["text"], from_stated)
+    return np.where(given, value, from_stated), ~given & ~has_stated
 
+
+def _close(a: npt.NDArray[np.float64], b: npt.NDArray[np.float64]) -> npt.NDArray[np.bool_]:
+    """Equal to nine significant digits (a value and the same value restated)."""
+    with np.errstate(invalid="ignore"):
+        return np.isclose(a, b, rtol=1e-9, atol=0)
+
+
+def _unit(table: _Input, stated: pd.DataFrame, problems: _Problems) -> npt.NDArray[np.object_]:
+    unit = table["unit"].text()
+    parsed = stated["unit"].to_numpy(dtype=object)
+    money = np.isin(parsed, ["rial", "usd", "percent"])
+    clash = money & (unit != "") & (unit != parsed)
+    problems.add(clash, "unit", "unit {0!r} disagrees with stated {1!r}", unit, stated["text"])
+    unit = np.where(unit != "", unit, parsed)
+    problems.add(unit == "", "unit", "no unit given and none stated")
+    return unit
+
+
+def _qualifier(table: _Input, stated: pd.DataFrame, problems: _Problems) -> npt.NDArray[np.object_]:
+    column = table["qualifier"]
+    lower = np.array([text.lower() for text in column.texts], dtype=object)
+    given = column.rows(lower, "").astype(object)
+    parsed = stated["qualifier"].to_numpy(dtype=object)
+    qualifier = np.where(given != "", given, np.where(parsed != "", parsed, "exact"))
+    known = np.isin(qualifier, QUALIFIERS)
+    reason = f"qualifier must be one of {', '.join(QUALIFIERS)}, got {{0!r}}"
+    problems.add(~known, "qualifier", reason, qualifier)
+    clash = known & (given != "") & (parsed != "") & (given != parsed)
+    reason = "qualifier {0!r} disagrees with stated {1!r} ({2})"
+    problems.add(clash, "qualifier", reason, given, stated["text"], parsed)
+    return qualifier.astype(object)
+
+
+_STATES: Final[dict[str, str]] = {
+    "exact": "an exact value",
+    "lower": "a lower bound",
+    "upper": "an upper bound",
+    "approx": "an approximate value",
+}
+
+
+def _bounds(
+    table: _Input,
+    stated: pd.DataFrame,
+    value: npt.NDArray[np.float64],
+    qualifier: npt.NDArray[np.object_],
+    problems: _Problems,
+) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64], npt.NDArray[np.float64]]:
+    """Return value, low and high; report bounds that contradict the statement."""
+    ends = {}
+    for name in ("low", "high"):
+        given = _numbers(table, name, problems)
+        from_stated = stated[name].to_numpy(dtype=float)
+        clash = ~np.isnan(given) & ~np.isnan(from_stated) & ~_close(given, from_stated)
+        reason = name + " {0!r} disagrees with stated {1!r} (= {2!r})"
+        problems.add(clash, name, reason, given, stated["text"], from_stated)
+        _check_implied(name, given, value, qualifier, problems)
+        ends[name] = (given, np.where(np.isnan(given), from_stated, given))
+    low, high = ends["low"][1], ends["high"][1]
+    is_range = qualifier == "range"
+    unread = problems.flagged("low", "high")  # reported already: not again as missing
+    problems.add(
+        is_range & ~unread & (np.isnan(low) | np.isnan(high)), "low", "a range needs low and high"
+    )
+    problems.add(is_range & (low > high), "low", "low is above high")
+    value = np.where(is_range & np.isnan(value), (low + high) / 2, value)
+    outside = is_range & (low <= high) & ((value < low) | (value > high))
+    problems.add(outside, "value", "value lies outside low..high")
+    holds_low = (qualifier == "exact") | (qualifier == "lower")
+    holds_high = (qualifier == "exact") | (qualifier == "upper")
+    low = np.where(holds_low, value, np.where(is_range, low, np.nan))
+    high = np.where(holds_high, value, np.where(is_range, high, np.nan))
+    return value, low, high
+
+
+def _check_implied(
+    name: str,
+    given: npt.NDArray[np.float64],
+    value: npt.NDArray[np.float64],
+    qualifier: npt.NDArray[np.object_],
+    problems: _Problems,
+) -> None:
+    """Report a given low or high that the qualifier does not imply, or implies otherwise."""
+    holds = np.isin(qualifier, ["exact", "lower" if name == "low" else "upper"])
+    states = pd.Series(qualifier, dtype=object).map(_STATES).fillna("").to_numpy(dtype=object)
+    known = ~np.isnan(given) & (states != "")
+    clash = known & holds & ~np.isnan(value) & ~_close(given, value)
+    problems.add(clash, name, name + " {0!r} disagrees with {1} of {2!r}", given, states, value)
+    problems.add(known & ~holds, name, "{0} has no " + name + ", got {1!r}", states, given)
+
+
+# --- dates --------------------------------------------------------------------------------
+
+
+_NAT: Final = np.datetime64("NaT", "us")
+
+
+def _dates(
+    table: _Input, name: str, problems: _Problems, side: Side
+) -> tuple[npt.NDArray[np.datetime64], npt.NDArray[np.bool_]]:
+    """Read a date column (NaT where empty); report bad cells. Returns dates and bad rows."""
+    given = table.dates(name)
+    if given is not None:
+        dates, reasons = given, _day_reasons(given, None)
+    elif not len((column := table[name]).texts):
+        return np.full(table.n, _NAT), np.zeros(table.n, dtype=bool)
+    else:
+        normalized = normalize_digits(pd.Series(column.texts, dtype="string")).fillna("")
+        year = pd.to_numeric(normalized.str.extract(r"([0-9]{3,})")[0], errors="coerce")
+        # a year below 1800 is Jalali; no year at all is no date (a Jalali reason says why)
+        jalali = ~(year.to_numpy(dtype=float, na_value=np.nan) >= JALALI_BELOW)
+        per_text = np.full(len(column.texts), _NAT)
+        per_reason = np.full(len(column.texts), None, dtype=object)
+        for rows, read in ((jalali, _jalali), (~jalali, _gregorian)):
+            if rows.any():
+                per_text[rows], per_reason[rows] = read(
+                    normalized[rows].reset_index(drop=True), column.texts[rows], side
+                )
+        dates = column.rows(per_text, _NAT)
+        reasons = column.rows(per_reason, None)
+    bad = ~pd.isna(reasons)
+    problems.add(bad, name, reasons)
+    return np.where(bad, _NAT, dates), bad
+
+
+def _day_reasons(
+    values: npt.NDArray[np.datetime64], texts: npt.NDArray[np.object_] | None
+) -> npt.NDArray[np.object_]:
+    """Why each Gregorian value is no date of the supported range (None where it is one).
+
+    ``texts``: the texts the values were read from (NaT is then an unreadable text), or None
+    for values that were dates already (NaT is then a missing value).
+    """
+    reasons = np.full(values.size, None, dtype=object)
+    nat = np.isnat(values)
+    if texts is not None:
+        reasons[nat] = "not a date: " + _shown(texts[nat])
+    days = values.astype("datetime64[D]")
+    timed = ~nat & (values != days.astype("datetime64[us]"))
+    reasons[timed] = "a date without a time of day is expected"
+    outside = ~nat & ~timed & ~_kernel.in_range(days.astype(np.int64))
+    if outside.any():
+        shown = np.datetime_as_string(days[outside]).astype(object)
+        reasons[outside] = f"{_kernel.range_message()}, got " + shown
+    return reasons
+
+
+def _gregorian(
+    normalized: pd.Series, texts: npt.NDArray[np.object_], side: Side
+) -> tuple[npt.NDArray[np.datetime64], npt.NDArray[np.object_]]:
+    """Read distinct Gregorian texts; with a UTC offset, the day it is in Tehran."""
+    del side  # a Gregorian text names a day
+    dates = np.full(len(normalized), _NAT)
+    offset = normalized.str.contains(_OFFSET).to_numpy(dtype=bool)
+    if (~offset).any():
+        naive = pd.to_datetime(normalized[~offset], errors="coerce", format="ISO8601")
+        dates[~offset] = naive.to_numpy().astype("datetime64[us]")
+    if offset.any():
+        aware = pd.to_datetime(normalized[offset], errors="coerce", format="ISO8601", utc=True)
+        local = aware.dt.tz_convert(TEHRAN).dt.tz_localize(None)
+        dates[offset] = local.to_numpy().astype("datetime64[us]")
+    reasons = _day_reasons(dates, texts)
+    return np.where(pd.isna(reasons), dates, _NAT), reasons
+
+
+def _jalali(
+    normalized: pd.Series, texts: npt.NDArray[np.object_], side: Side
+) -> tuple[npt.NDArray[np.datetime64], npt.NDArray[np.object_]]:
+    """Read distinct Jalali texts: every bad one found at once, with its reason.
+
+    A month or a year is a span: as ``start`` its first day, as ``end`` its last.
+    """
+    fields = jalali_fields(normalized)
+    year, month, day = (fields[k].to_numpy(dtype=float) for k in ("year", "month", "day"))
+    unreadable = np.isnan(year)
+    year_ok = (year >= _kernel.FIRST_YEAR) & (year <= _kernel.LAST_YEAR)
+    month_ok = np.isnan(month) | ((month >= 1) & (month <= 12))
+    y = np.where(year_ok, year, _kernel.FIRST_YEAR).astype(np.int64)
+    m = np.where(month_ok & ~np.isnan(month), month, 1 if side == "start" else 12)
+    lengths = _kernel.month_length(y, m.astype(np.int64))
+    day_ok = np.isnan(day) | ((day >= 1) & (day <= lengths))
+    ok = ~unreadable & year_ok & month_ok & day_ok
+    reasons = np.full(len(texts), None, dtype=object)
+    reasons[unreadable] = "not a date: " + _shown(texts[unreadable])
+    for i in np.flatnonzero(~unreadable & ~ok):  # one per distinct bad date, not per row
+        reasons[i] = _calendar_reason(year[i], month[i], day[i])
+    d = np.where(np.isnan(day), 1 if side == "start" else lengths, np.where(day_ok, day, 1))
+    days = _kernel.month_start(y, m.astype(np.int64)) + d.astype(np.int64) - 1
+    dates = days.astype("datetime64[D]").astype("datetime64[us]")
+    return np.where(ok, dates, _NAT), reasons
+
+
+def _calendar_reason(year: float, month: float, day: float) -> str:
+    """Return the calendar's own reason why a Jalali year, month and day is no date."""
+    fields = [np.array([1 if np.isnan(v) else int(v)], dtype=np.int64) for v in (month, day)]
+    none = np.zeros(1, dtype=bool)
+    try:
+        _kernel.check_dates(np.array([int(year)]), fields[0], fields[1], (none, none, none))
+    except IsipoError as err:
+        return err.reason
+    return "not a date"  # pragma: no cover (only dates the checks above refused come here)
+
+
+# --- spans and publication ----------------------------------------------------------------
+
+
+def _jyear(
+    table: _Input, problems: _Problems
+) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.bool_]]:
+    """Read ``jyear``: NaN where empty; report fractions and years outside the range."""
+    column = table["jyear"]
+    year = _numbers(table, "jyear", problems)
+    unread = column.present & np.isnan(year)
+    text = column.text()
+    fraction = ~np.isnan(year) & ~(np.isfinite(year) & (year == np.round(year)))
+    problems.add(fraction, "jyear", "not a whole number: {0!r}", text)
+    first, last = SUPPORTED_YEARS
+    outside = ~np.isnan(year) & ~fraction & ((year < first) | (year > last))
+    problems.add(outside, "jyear", f"year must be in {first}-{last}, got {{0!r}}", text)
+    bad = unread | fraction | outside
+    return np.where(bad, np.nan, year), bad
+
+
+def _fill_spans(table: _Input, out: pd.DataFrame, problems: _Problems) -> None:
+    """Fill ``jyear``, ``start`` and ``end``; report spans that do not fit the kind."""
+    start, start_bad = _dates(table, "start", problems, "start")
+    end, end_bad = _dates(table, "end", problems, "end")
+    jyear, year_bad = _jyear(table, problems)
     kind = out["kind"].to_numpy(dtype=object)
+    given = ~np.isnan(jyear)
     # No jyear given: the year of the start (unless the span runs past that year: a
     # multi-year figure has none), or for a cumulative figure given only its as-of date,
     # the year of that date.
@@ -403,52 +741,58 @@ def _fill_spans(frame: pd.DataFrame, out: pd.DataFrame, problems: _Problems) -> 
     crosses = ~np.isnat(end) & (end > start_year_end)
     derived = np.where(crosses, np.nan, from_start)
     derived = np.where(np.isnat(start) & (kind == "cumulative"), jalali_year(end), derived)
-    jyear = np.where(given, jyear, derived)
+    jyear = np.where(given | year_bad, jyear, derived)
 
     year_start, year_end = year_bounds(jyear)
     known = np.isfinite(jyear)
-    no_span = np.isnat(start) & np.isnat(end)
     start = np.where(np.isnat(start) & known & (kind == "cumulative"), year_start, start)
-    whole_year = no_span & known & np.isin(kind, ["period", "target"])
+    whole_year = np.isnat(start) & np.isnat(end) & known & np.isin(kind, ["period", "target"])
     start = np.where(whole_year, year_start, start)
     end = np.where(whole_year, year_end, end)
+    out["jyear"] = pd.Series(jyear, index=out.index).astype("Int64")
+    out["start"] = start
+    out["end"] = end
+    _check_spans(out, year_start, ~(start_bad | end_bad | year_bad), problems)
 
+
+def _check_spans(
+    out: pd.DataFrame,
+    year_start: npt.NDArray[np.datetime64],
+    sound: npt.NDArray[np.bool_],
+    problems: _Problems,
+) -> None:
+    """Report spans that do not fit the kind (on rows whose dates were read: ``sound``)."""
+    kind = out["kind"].to_numpy(dtype=object)
+    start, end = (out[c].to_numpy(dtype="datetime64[us]") for c in ("start", "end"))
+    cumulative = sound & (kind == "cumulative")
     problems.add(
-        (kind == "cumulative") & np.isnat(start) & ~(bad_year | outside),
+        cumulative & np.isnat(start),
         "start",
         "a cumulative figure needs a start, a jyear or an as-of date",
     )
-    wrong_start = (kind == "cumulative") & ~np.isnat(start) & known & (start != year_start)
+    wrong_start = cumulative & ~np.isnat(start) & ~np.isnat(year_start) & (start != year_start)
+    first_day = year_start.astype("datetime64[D]")
+    reason = "a cumulative figure starts on 1 Farvardin of its year ({0})"
+    problems.add(wrong_start, "start", reason, first_day)
     problems.add(
-        wrong_start,
-        "start",
-        "a cumulative figure starts on 1 Farvardin of its year ("
-        + pd.Series(year_start).dt.strftime("%Y-%m-%d").fillna("").to_numpy(dtype=object)
-        + ")",
-    )
-    problems.add(
-        (kind == "period") & (np.isnat(start) | np.isnat(end)),
+        sound & (kind == "period") & (np.isnat(start) | np.isnat(end)),
         "end",
         "a period figure needs a start and an end (or only a jyear)",
     )
     problems.add(
-        (kind == "target") & (np.isnat(start) != np.isnat(end)),
+        sound & (kind == "target") & (np.isnat(start) != np.isnat(end)),
         "end",
         "a target needs both a start and an end, or neither (no deadline stated)",
     )
-    backwards = ~np.isnat(start) & ~np.isnat(end) & (end < start)
+    backwards = sound & ~np.isnat(start) & ~np.isnat(end) & (end < start)
     problems.add(backwards, "end", "the span ends before it starts")
-    out["jyear"] = pd.array(jyear, dtype="Int64")
-    out["start"] = start
-    out["end"] = end
 
 
-def _fill_publication(frame: pd.DataFrame, out: pd.DataFrame, problems: _Problems) -> None:
-    published = _parse_dates(_text(frame, "published"), "published", problems, side="start")
-    earliest = _parse_dates(
-        _text(frame, "published_from"), "published_from", problems, side="start"
-    )
-    latest = _parse_dates(_text(frame, "published_to"), "published_to", problems, side="end")
+def _fill_publication(table: _Input, out: pd.DataFrame, problems: _Problems) -> None:
+    # a bad cell is NaT here: none of the comparisons below sees it
+    published, _ = _dates(table, "published", problems, "start")
+    earliest, _ = _dates(table, "published_from", problems, "start")
+    latest, _ = _dates(table, "published_to", problems, "end")
     known = ~np.isnat(published)
     clash = known & (
         (~np.isnat(earliest) & (earliest != published))
@@ -462,6 +806,29 @@ def _fill_publication(frame: pd.DataFrame, out: pd.DataFrame, problems: _Problem
     out["published_to"] = np.where(known, published, latest)
 
 
+# --- free text and references -------------------------------------------------------------
+
+
+def _fill_text(table: _Input, out: pd.DataFrame, problems: _Problems) -> None:
+    """Fill the free-text columns and the references; report bad stated dates and links."""
+    for column in _TEXT_COLUMNS:
+        out[column] = table[column].text()
+    stated_dates = table["stated_dates"]
+    bad = _bad_stated_dates(pd.Series(stated_dates.texts, dtype=object))
+    reason = "expected 'start=YYYY-MM-DD; end=YYYY-MM-DD', got {0!r}"
+    problems.add(stated_dates.marks(bad), "stated_dates", reason, out["stated_dates"])
+    ids = table["id"]
+    id_text = out["id"].to_numpy(dtype=object)
+    for column in ("part_of", "equivalent_of"):
+        ref = table[column]
+        known = pd.Series(ref.texts, dtype=object).isin(ids.texts).to_numpy(dtype=bool)
+        text = ref.text()
+        unknown = ref.present & ~ref.marks(known)
+        problems.add(unknown, column, "refers to unknown id {0!r}", text)
+        problems.add(ref.present & (text == id_text), column, "refers to itself")
+        out[column] = ref.rows(ref.texts, None).astype(object)
+
+
 def _bad_stated_dates(values: pd.Series) -> npt.NDArray[np.bool_]:
     items = values.str.split(";").explode().str.strip()
     items = items[items != ""]
@@ -471,8 +838,13 @@ def _bad_stated_dates(values: pd.Series) -> npt.NDArray[np.bool_]:
     return values.index.isin(bad_rows)
 
 
+# --- building and reading tables ------------------------------------------------------------
+
+
 def figures_from_records(records: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
     """Build a validated figure table from records (dicts), one per figure.
+
+    No records give an empty table with the documented columns.
 
     Examples
     --------
@@ -491,41 +863,46 @@ def figures_from_records(records: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
     if not all(isinstance(row, Mapping) for row in rows):
         msg = "expected an iterable of mappings (dicts), one per figure"
         raise InputTypeError(msg)
+    if not rows:
+        return validate_figures(pd.DataFrame(columns=list(COLUMNS), dtype=object))
     return validate_figures(pd.DataFrame(rows, dtype=object))
 
 
-def read_figures(path: str | Path) -> pd.DataFrame:
+def read_figures(path: str | Path, *, sheet: str | None = None) -> pd.DataFrame:
     """Read and validate a figure table from CSV, Excel (.xlsx/.xls) or Parquet.
 
     Rows are counted from 0 in error messages (row 0 is line 2 of a CSV file).
 
+    Parameters
+    ----------
+    path : str or pathlib.Path
+        The file; its suffix says the format.
+    sheet : str, optional
+        The sheet of an Excel workbook (default: the first). A first sheet without rows
+        is refused when another sheet has some: name the sheet to read.
+
     Raises
     ------
     FigureValidationError
-        Every bad row with its column and reason.
+        Every bad cell with its row, column and reason.
     ParseError
-        The file cannot be read (missing, unknown suffix, not a table).
+        The file cannot be read (missing, unknown suffix, not a table, no such sheet).
     """
     if not isinstance(path, (str, Path)):
         msg = f"expected a file path (str or pathlib.Path), got {type(path).__name__}"
         raise InputTypeError(msg)
     path = Path(path)
     suffix = path.suffix.lower()
+    if sheet is not None and suffix not in (".xlsx", ".xls"):
+        msg = f"{path}: sheet={sheet!r} is for Excel workbooks (.xlsx, .xls)"
+        raise ParseError(msg)
     try:
         if suffix in (".csv", ".txt"):
-            frame = pd.read_csv(path, dtype=str, keep_default_na=False)
-            if not isinstance(frame.index, pd.RangeIndex):
-                # pandas takes the first fields of rows longer than the header as an index
-                # (a trailing comma, a missing header name): columns would shift, values drop
-                msg = (
-                    f"{path}: row 0 (line 2) has more fields than the header's "
-                    f"{len(frame.columns)} columns"
-                )
-                raise ParseError(msg)
+            frame = _read_csv(path)
         elif suffix in (".xlsx", ".xls"):
-            frame = pd.read_excel(path, dtype=str).fillna("")
+            frame = _read_excel(path, sheet)
         elif suffix == ".parquet":
-            frame = pd.read_parquet(path).astype("string").fillna("").astype(object)
+            frame = pd.read_parquet(path)  # dates stay dates, numbers numbers
         else:
             msg = f"{path}: unknown file type {suffix!r} (expected .csv, .xlsx, .xls or .parquet)"
             raise ParseError(msg)
@@ -535,6 +912,37 @@ def read_figures(path: str | Path) -> pd.DataFrame:
         msg = f"{path}: {err}"
         raise ParseError(msg) from err
     return validate_figures(frame)
+
+
+def _read_csv(path: Path) -> pd.DataFrame:
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    if not isinstance(frame.index, pd.RangeIndex):
+        # pandas takes the first fields of rows longer than the header as an index
+        # (a trailing comma, a missing header name): columns would shift, values drop
+        msg = (
+            f"{path}: row 0 (line 2) has more fields than the header's {len(frame.columns)} columns"
+        )
+        raise ParseError(msg)
+    return frame
+
+
+def _read_excel(path: Path, sheet: str | None) -> pd.DataFrame:
+    with pd.ExcelFile(path) as book:
+        names = [str(name) for name in book.sheet_names]
+        if sheet is not None and sheet not in names:
+            msg = f"{path}: no sheet {sheet!r} (sheets: {', '.join(map(repr, names))})"
+            raise ParseError(msg)
+        chosen = sheet if sheet is not None else names[0]
+        frame = pd.read_excel(book, sheet_name=chosen, dtype=str).fillna("")
+        if sheet is None and frame.empty:
+            filled = [n for n in names[1:] if not pd.read_excel(book, sheet_name=n).empty]
+            if filled:
+                msg = (
+                    f"{path}: the first sheet {chosen!r} has no rows but "
+                    f"{', '.join(map(repr, filled))} has; name the sheet to read"
+                )
+                raise ParseError(msg)
+    return frame
 
 
 def load_isipo_reports() -> pd.DataFrame:

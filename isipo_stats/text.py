@@ -104,6 +104,26 @@ def _parse_unique(texts: pd.Series) -> pd.DataFrame:
     )
 
 
+def jalali_fields(values: pd.Series) -> pd.DataFrame:
+    """Return year, month and day as the texts write them, not checked against the calendar.
+
+    The forms are those of :func:`parse_jalali`. For callers that check many dates at once
+    and report every bad one (the figure table): ``year`` is NaN where the text is in none
+    of the forms, ``month`` and ``day`` NaN where it does not give them. Index kept.
+
+    Examples
+    --------
+    >>> jalali_fields(pd.Series(["1400-13-01", "Mehr 1400", "soon"]))
+         year  month  day
+    0  1400.0   13.0  1.0
+    1  1400.0    7.0  NaN
+    2     NaN    NaN  NaN
+    """
+    fields = _parse_unique(normalize_digits(values.astype("string")))
+    fields.index = values.index
+    return fields
+
+
 @overload
 def parse_jalali(values: str) -> Span: ...
 @overload

@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from isipo_stats import Amount, InputTypeError, IsipoError, ParseError, parse_amount, parse_amounts
-from isipo_stats.amounts import QUALIFIER_WORDS, QUALIFIERS, Qualifier
+from isipo_stats.amounts import QUALIFIER_WORDS, QUALIFIERS, Qualifier, read_amounts, read_numbers
 
 NAN = float("nan")
 
@@ -426,3 +426,108 @@ def test_ranges_parse_back_exactly(pairs: list[tuple[int, int]], scale: str, das
     assert (table["unit"] == "rial").all()
     midpoints = [(a + b) * factor / 2 for a, b in pairs]
     assert table["value"].tolist() == pytest.approx(midpoints, rel=1e-15)
+
+
+# --- compound number words, a range's unit stated once -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("twenty-one units", 21.0),
+        ("twenty one", 21.0),
+        ("Ninety-Nine thousand", 99_000.0),
+        ("forty", 40.0),
+        ("about thirty-five percent", 35.0),
+        ("twenty-one to thirty", 25.5),
+    ],
+)
+def test_compound_number_words_are_one_number(text: str, value: float) -> None:
+    assert parse_amount(text).value == value
+
+
+def test_compound_number_word_is_not_a_range() -> None:
+    check(parse_amount("twenty-one units"), Amount(21.0, "units", "exact", 21.0, 21.0))
+    check(parse_amount("twenty-one to thirty"), Amount(25.5, None, "range", 21.0, 30.0))
+
+
+@pytest.mark.parametrize("text", ["5 to $6", "$5 to 6", "$5-$6", "5-$6 million"])
+def test_a_range_whose_unit_is_stated_once_has_it_at_both_ends(text: str) -> None:
+    amount = parse_amount(text)
+    assert (amount.unit, amount.qualifier) == ("usd", "range")
+    factor = 1e6 if "million" in text else 1.0
+    assert (amount.low, amount.high) == (5 * factor, 6 * factor)
+
+
+def test_a_dollar_at_either_end_with_another_unit_is_refused() -> None:
+    with pytest.raises(ParseError) as err:
+        parse_amount("5 to $6 rials")
+    assert str(err.value) == (
+        "could not read '5 to $6 rials' at position 0 as an amount (a dollar sign with another unit)"
+    )
+
+
+# --- read_amounts and read_numbers: every bad value with its reason -----------------------------
+
+
+def test_read_amounts_gives_a_reason_for_every_phrase_it_cannot_read() -> None:
+    found = read_amounts(
+        pd.Series(
+            ["over 39,000", "lots", "10-5 units", "$5 rials", "1e999", "lots"], index=list("abcdef")
+        )
+    )
+    assert found.reasons.tolist() == [
+        None, "", "a range from high to low", "a dollar sign with another unit", "", "",
+    ]  # fmt: skip
+    assert found.table.index.tolist() == list("abcdef")
+    assert found.table["value"].tolist()[0] == 39000.0
+    assert found.table.iloc[1:]["value"].isna().all()
+    assert found.table.iloc[1:]["unit"].isna().all()
+    # the first refused phrase is the one parse_amounts names
+    with pytest.raises(ParseError, match="could not read 'lots' at position 1 as an amount"):
+        parse_amounts(["over 39,000", "lots", "10-5 units"])
+
+
+def test_read_amounts_agrees_with_parse_amounts_where_it_reads() -> None:
+    phrases = ["over 39,000", "60 trillion rials", "about 22-24 percent", "۱۲ همت", "$5-6"]
+    pd.testing.assert_frame_equal(
+        read_amounts(phrases, "units").table, parse_amounts(phrases, "units")
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "reason"),
+    [
+        ("1,000", 1000.0, None),
+        ("-12,345,678.25", -12345678.25, None),
+        ("۱۲٬۵۰۰٫۵", 12500.5, None),
+        ("٣٫٥", 3.5, None),
+        ("1e3", 1000.0, None),
+        ("", NAN, None),
+        ("1,00", NAN, "commas must group thousands by three (1,000 or 12,345,678), got '1,00'"),
+        ("1.000,5", NAN, "commas must group thousands by three (1,000 or 12,345,678), got '1.000,5'"),
+        ("12,34,567", NAN, "commas must group thousands by three (1,000 or 12,345,678), got '12,34,567'"),
+        ("۱٬۰۰", NAN, "commas must group thousands by three (1,000 or 12,345,678), got '۱٬۰۰'"),
+        ("12a", NAN, "not a number: '12a'"),
+        ("1_000", NAN, "not a number: '1_000'"),
+    ],
+)  # fmt: skip
+def test_read_numbers(text: str, number: float, reason: str | None) -> None:
+    numbers, reasons = read_numbers(pd.Series([text]))
+    assert same(float(numbers[0]), number)
+    assert reasons.tolist() == [reason]
+
+
+@given(st.lists(st.text(max_size=12) | st.from_regex(r"[-+]?[0-9,.٫٬۰-۹ ]{1,12}", fullmatch=True),
+                min_size=1, max_size=10))  # fmt: skip
+def test_read_numbers_reads_a_finite_number_or_says_why_not(texts: list[str]) -> None:
+    numbers, reasons = read_numbers(pd.Series(texts, dtype=object))
+    for text, number, reason in zip(texts, numbers, reasons, strict=True):
+        if reason is None:
+            assert not math.isinf(number)
+            if not math.isnan(number):  # a number: the same as its ASCII text reads
+                ascii_text = text.translate(str.maketrans("۰۱۲۳۴۵۶۷۸۹٬٫", "0123456789,."))
+                assert number == float(ascii_text.replace(",", "").strip())
+        else:
+            assert math.isnan(number)
+            assert repr(text) in reason

@@ -12,6 +12,9 @@ import pytest
 
 from isipo_stats.cli import main
 
+FIGURE = {"id": "a", "metric": "revived_units", "kind": "period", "jyear": 1400,
+          "value": 2067, "unit": "units"}  # fmt: skip
+
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
@@ -60,7 +63,7 @@ def test_bad_date_is_one_line_exit_2(capsys: pytest.CaptureFixture[str]) -> None
 def test_check_bundled_reports_exit_1_on_error(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check"]) == 1  # the ten-times investment total is an error
     out = capsys.readouterr().out
-    assert out.startswith("21 findings (1 error, 4 warning, 16 info)\n[error] components_mismatch")
+    assert out.startswith("21 findings (1 error, 4 warnings, 16 info)\n[error] components_mismatch")
 
 
 def test_check_formats(capsys: pytest.CaptureFixture[str]) -> None:
@@ -74,14 +77,15 @@ def test_check_formats(capsys: pytest.CaptureFixture[str]) -> None:
     assert len(lines) == 22
 
 
+def one_figure(path: Path) -> Path:
+    pd.DataFrame([FIGURE]).to_csv(path, index=False)
+    return path
+
+
 def test_check_clean_file_exit_0(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    path = tmp_path / "ok.csv"
-    pd.DataFrame(
-        [{"id": "a", "metric": "revived_units", "kind": "period", "jyear": 1400,
-          "value": 2067, "unit": "units"}]
-    ).to_csv(path, index=False)  # fmt: skip
+    path = one_figure(tmp_path / "ok.csv")
     assert main(["check", str(path)]) == 0
-    assert capsys.readouterr().out == "0 findings (0 error, 0 warning, 0 info)\n"
+    assert capsys.readouterr().out == "0 findings (0 errors, 0 warnings, 0 info)\n"
 
 
 def test_bad_files_are_one_line_exit_2(tmp_path: Path) -> None:
@@ -94,7 +98,8 @@ def test_bad_files_are_one_line_exit_2(tmp_path: Path) -> None:
     result = run("report", str(bad))
     assert result.returncode == 2
     assert result.stderr == (
-        f"isipo-stats report: {bad}: 3 invalid row(s): row 0, column 'kind': kind must be one "
+        f"isipo-stats report: {bad}: 3 problems in the figure table: row 0, column 'kind': "
+        "kind must be one "
         "of cumulative, period, target, level, got 'flow'; row 1, column 'id': empty id; "
         "row 1, column 'end': a period figure needs a start and an end (or only a jyear)\n"
     )
@@ -125,3 +130,192 @@ def test_help_everywhere(command: list[str]) -> None:
     result = run(*command, "--help")
     assert result.returncode == 0
     assert result.stdout.startswith("usage: isipo-stats")
+
+
+# --- chart paths are checked before any work ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("plot", "reason"),
+    [
+        ("missing/chart.png", "the folder {tmp}/missing does not exist"),
+        ("chart.txt", "unknown suffix '.txt' (use .png, .svg, .pdf, ...)"),
+        ("table.csv/chart.png", "{tmp}/table.csv is a file, not a folder"),
+    ],
+)
+def test_a_chart_path_that_cannot_be_written_stops_the_report_before_any_output(
+    tmp_path: Path, plot: str, reason: str
+) -> None:
+    (tmp_path / "table.csv").write_text("x\n")
+    target = tmp_path / plot
+    result = run("report", "--plot", str(target))
+    assert result.returncode == 2
+    assert result.stdout == ""
+    expected = reason.format(tmp=tmp_path)
+    assert result.stderr == f"isipo-stats report: cannot write a chart to {target}: {expected}\n"
+
+
+def test_a_chart_path_without_a_suffix_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["report", "--plot", "chart"]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.startswith(
+        "isipo-stats report: cannot write a chart to chart: no suffix to say the format "
+        "(use .png, .svg, .pdf, "
+    )
+    assert captured.err.count("\n") == 1
+
+
+def test_a_folder_as_chart_path_gets_the_metric_as_file_name(tmp_path: Path) -> None:
+    result = run("report", "--plot", str(tmp_path), "--metric", "jobs_created")
+    assert result.returncode == 0, result.stderr
+    chart = tmp_path / "jobs_created.png"
+    assert result.stdout.rstrip().endswith(f"chart of jobs_created written to {chart}")
+    assert chart.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["jobs_created.png"]
+
+
+def test_an_unknown_metric_is_refused_before_the_report(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["report", "--plot", str(tmp_path / "c.png"), "--metric", "nope"]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.startswith(
+        "isipo-stats report: no figures for metric 'nope' in region 'Iran'; metrics: "
+        "bank_facility_share, credit,"
+    )
+    assert not (tmp_path / "c.png").exists()
+
+
+def test_a_metric_without_a_chart_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["report", "--metric", "credit"]) == 2
+    assert capsys.readouterr().err == (
+        "isipo-stats report: --metric chooses the metric to chart: give --plot too\n"
+    )
+
+
+# --- output that cannot be written ----------------------------------------------------------
+
+
+class _FullDisk:
+    """A stdout whose every write fails as on a full disk."""
+
+    def write(self, text: str) -> int:
+        raise OSError(28, "No space left on device")
+
+    def flush(self) -> None:
+        raise OSError(28, "No space left on device")
+
+
+class _ClosedPipe(_FullDisk):
+    def write(self, text: str) -> int:
+        raise BrokenPipeError(32, "Broken pipe")
+
+
+def test_an_output_write_error_is_one_line_and_exit_3(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(sys, "stdout", _FullDisk())
+    assert main(["check"]) == 3
+    assert capsys.readouterr().err == (
+        "isipo-stats check: could not write the output: No space left on device\n"
+    )
+
+
+def test_a_reader_that_stops_early_is_not_an_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "stdout", _ClosedPipe())
+    assert main(["check", "--format", "csv"]) == 0
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (Linux)")
+def test_check_to_a_full_device_exits_3_with_one_line() -> None:
+    with Path("/dev/full").open("w") as full:
+        result = subprocess.run(
+            [sys.executable, "-m", "isipo_stats.cli", "check"],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=False,
+        )
+    assert result.returncode == 3
+    assert result.stderr == (
+        "isipo-stats check: could not write the output: No space left on device\n"
+    )
+
+
+def test_help_documents_the_exit_codes() -> None:
+    result = run("--help")
+    assert result.stdout.endswith(
+        "exit status:\n"
+        "  0  success\n"
+        "  1  check found an error-severity finding\n"
+        "  2  bad input: a bad argument, an unreadable or invalid file, an invalid date\n"
+        "     (one line on stderr, before any output)\n"
+        "  3  the output could not be written, e.g. a full disk (one line on stderr)\n"
+    )
+    assert "exit status:" in run("report", "--help").stdout
+
+
+# --- positions, tables without the required columns, sheets, grammar ------------------------
+
+
+def test_convert_names_the_position_of_the_bad_date_and_prints_nothing(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["convert", "1400-01-01", "2021-03-21", "1400-12-30"]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err == (
+        "isipo-stats convert: day must be in 1-29 for 1400-12, got 30 at position 2\n"
+    )
+    assert main(["convert", "1400-01-01", "soon"]) == 2
+    assert capsys.readouterr().err == (
+        "isipo-stats convert: could not read 'soon' as a date (expected YYYY-MM-DD) at position 1\n"
+    )
+
+
+def test_a_header_only_table_of_unrelated_columns_is_bad_input(tmp_path: Path) -> None:
+    path = tmp_path / "other.csv"
+    path.write_text("name,amount\n")
+    result = run("check", str(path))
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr == (
+        f"isipo-stats check: {path}: 4 problems in the figure table: "
+        "column 'id': required column is missing; column 'metric': required column is "
+        "missing; column 'kind': required column is missing; column 'value': required "
+        "column is missing (or give 'stated')\n"
+    )
+
+
+def test_check_reads_the_named_sheet(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "book.xlsx"
+    with pd.ExcelWriter(path) as book:
+        pd.DataFrame().to_excel(book, sheet_name="notes", index=False)
+        pd.DataFrame([FIGURE]).to_excel(book, sheet_name="figures", index=False)
+    assert main(["check", str(path)]) == 2
+    assert "the first sheet 'notes' has no rows but 'figures' has" in capsys.readouterr().err
+    assert main(["check", str(path), "--sheet", "figures"]) == 0
+    assert capsys.readouterr().out == "0 findings (0 errors, 0 warnings, 0 info)\n"
+
+
+def test_report_counts_in_words(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = one_figure(tmp_path / "one.csv")
+    assert main(["report", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith(f"Reconciled 1 figure from {path} (M periods)\n")
+    assert "complete year; 1 of 1 figure used\n" in out
+
+
+def test_a_chart_of_a_table_without_any_path_is_refused_before_output(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "targets.csv"
+    pd.DataFrame([{**FIGURE, "kind": "target"}]).to_csv(path, index=False)
+    assert main(["report", str(path), "--plot", str(tmp_path / "chart.png")]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err == (
+        "isipo-stats report: no metric has a reconciled path to chart; choose one with --metric\n"
+    )

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 import isipo_stats as ist
-from isipo_stats.plotting import plot_metric
+from isipo_stats.plotting import check_chart_path, plot_metric
 
 R = {"metric": "revived_units", "unit": "units"}
 
@@ -63,3 +63,39 @@ def test_missing_matplotlib_is_explained(monkeypatch: pytest.MonkeyPatch) -> Non
         plot_metric(ist.load_isipo_reports(), "revived_units")
     assert str(info.value) == "charts need matplotlib: pip install 'isipo-stats[plot]'"
     assert isinstance(info.value, ImportError)
+
+
+@pytest.mark.parametrize("name", ["chart.png", "chart.SVG", "chart.pdf", "chart.jpeg"])
+def test_chart_paths_matplotlib_writes_are_accepted(tmp_path: Path, name: str) -> None:
+    assert check_chart_path(tmp_path / name) == tmp_path / name
+
+
+@pytest.mark.parametrize(
+    ("name", "reason"),
+    [
+        ("chart", "no suffix to say the format (use .png, .svg, .pdf, "),
+        ("chart.txt", "unknown suffix '.txt' (use .png, .svg, .pdf, ...)"),
+        ("missing/chart.png", "the folder {tmp}/missing does not exist"),
+        ("missing/deeper/chart.png", "the folder {tmp}/missing/deeper does not exist"),
+        ("file.csv/chart.png", "{tmp}/file.csv is a file, not a folder"),
+        ("file.csv/sub/chart.png", "{tmp}/file.csv is a file, not a folder"),
+        ("folder", "it is a folder (name the file, e.g. chart.png)"),
+    ],
+)
+def test_chart_paths_that_cannot_be_written_say_why(tmp_path: Path, name: str, reason: str) -> None:
+    (tmp_path / "file.csv").write_text("x\n")
+    (tmp_path / "folder").mkdir()
+    with pytest.raises(ist.ParseError) as info:
+        check_chart_path(tmp_path / name)
+    assert str(info.value).startswith(
+        f"cannot write a chart to {tmp_path / name}: {reason.format(tmp=tmp_path)}"
+    )
+
+
+def test_plot_metric_checks_its_path_before_drawing(tmp_path: Path) -> None:
+    import matplotlib.pyplot as plt
+
+    before = plt.get_fignums()
+    with pytest.raises(ist.ParseError, match=r"unknown suffix '\.txt'"):
+        plot_metric(ist.load_isipo_reports(), "revived_units", path=tmp_path / "chart.txt")
+    assert plt.get_fignums() == before

@@ -25,6 +25,7 @@ import pandas as pd
 with atheris.instrument_imports():  # coverage feedback from the library only
     import isipo_stats as ist
     from isipo_stats import IsipoError
+    from isipo_stats.amounts import read_numbers
 
 CSV_DIR = Path(tempfile.mkdtemp(prefix="isipo-fuzz-"))
 CSV_HEADER = "id,metric,region,kind,jyear,start,end,value,unit,qualifier,stated,published,part_of\n"
@@ -99,7 +100,19 @@ def _read_figures(fdp: atheris.FuzzedDataProvider) -> None:
     assert table["id"].tolist() == rows["id"].str.strip().tolist()  # no figure dropped
 
 
-TARGETS = (_parse_jalali, _parse_amount, _to_jalali, _to_gregorian, _format_jalali, _read_figures)
+def _read_numbers(fdp: atheris.FuzzedDataProvider) -> None:
+    texts = [_text(fdp) for _ in range(fdp.ConsumeIntInRange(1, 4))]
+    numbers, reasons = read_numbers(pd.Series(texts))
+    for text, number, reason in zip(texts, numbers, reasons, strict=True):
+        if reason is None:  # read: a finite number, or nothing written (NaN)
+            assert not math.isinf(number), text
+        else:  # refused: no number, and the reason shows the text
+            assert math.isnan(number), (text, reason)
+            assert repr(text) in reason, (text, reason)
+
+
+TARGETS = (_parse_jalali, _parse_amount, _to_jalali, _to_gregorian, _format_jalali, _read_figures,
+           _read_numbers)  # fmt: skip
 
 
 def test_one_input(data: bytes) -> None:
