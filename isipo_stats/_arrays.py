@@ -87,7 +87,7 @@ def is_missing(value: object) -> bool:
     )
 
 
-def text_series(values: object, *, expected: str, reading: str, missing: bool) -> pd.Series:
+def text_series(values: object, *, expected: str, reading: str | None, missing: bool) -> pd.Series:
     """Return text input as an object Series, refusing anything that is not text.
 
     A Series keeps its index; anything else gets a RangeIndex.
@@ -98,8 +98,9 @@ def text_series(values: object, *, expected: str, reading: str, missing: bool) -
     expected : str
         What the argument should be, for the message about its shape
         (``"a one-dimensional array of strings"``).
-    reading : str
-        What the text is read as, for the message about invalid Unicode (``"an amount"``).
+    reading : str or None
+        What the text is read as, for the message about invalid Unicode (``"a Jalali
+        date"``); None leaves invalid Unicode to the caller (which reports it per value).
     missing : bool
         Whether missing values (None, NaN, ``pd.NA``, ``pd.NaT``) are accepted.
 
@@ -129,7 +130,7 @@ def text_series(values: object, *, expected: str, reading: str, missing: bool) -
         position = first_position(other)
         msg = f"expected text, got {series.iloc[position]!r}"
         raise InputTypeError(msg, position=position)
-    invalid = lone_surrogates(series)
+    invalid = lone_surrogates(series) if reading is not None else np.zeros(0, np.bool_)
     if invalid.any():
         position = first_position(invalid)
         msg = f"could not read {series.iloc[position]!r} {{where}} as {reading} (not valid Unicode)"

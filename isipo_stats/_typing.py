@@ -11,7 +11,7 @@ import numpy.typing as npt
 import pandas as pd
 from pandas._libs.tslibs.nattype import NaTType
 
-__all__ = ["DateArray", "DateScalar", "FreqCode", "IntArray", "IntScalar"]
+__all__ = ["Aggregation", "DateArray", "DateScalar", "FreqCode", "IntArray", "IntScalar"]
 
 DateScalar: TypeAlias = "str | _dt.date | np.datetime64 | NaTType | None"
 """One date: an ISO string, a ``datetime.date``/``datetime``/Timestamp, a ``datetime64``
@@ -28,3 +28,6 @@ IntArray: TypeAlias = "Sequence[Any] | npt.NDArray[Any] | pd.Index[Any]"
 
 FreqCode: TypeAlias = Literal["M", "Q", "H", "Y"]
 """A Jalali frequency: month, quarter, half-year or year (:mod:`isipo_stats.frequency`)."""
+
+Aggregation: TypeAlias = Literal["sum", "mean", "first", "last", "count", "min", "max"]
+"""How :func:`isipo_stats.aggregate` combines the values of one period."""

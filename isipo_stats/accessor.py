@@ -50,8 +50,10 @@ Name: asof, dtype: Int64
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Final
+from functools import partial
+from typing import TYPE_CHECKING, Any, Final, overload
 
 import numpy as np
 import pandas as pd
@@ -70,7 +72,7 @@ from isipo_stats._fields import (
     numbers_on_dates,
     refusal,
 )
-from isipo_stats._typing import FreqCode
+from isipo_stats._typing import Aggregation, FreqCode
 from isipo_stats.calendar import read_days
 from isipo_stats.checks import Tolerances
 from isipo_stats.errors import InputTypeError, InvalidDateError
@@ -218,14 +220,14 @@ class IsipoSeriesAccessor(JalaliFields[pd.Series]):
 
         Parameters
         ----------
-        freq : {"M", "Q", "Y"}
-            Month (``"1400-07"``), quarter (``"1400-Q3"``) or year (``"1400"``). The labels
-            sort in time order.
+        freq : {"M", "Q", "H", "Y"}
+            Month (``"1400-07"``), quarter (``"1400-Q3"``), half-year (``"1400-H1"``) or
+            year (``"1400"``). The labels sort in time order.
 
         Returns
         -------
         pandas.Series of str
-            ``None`` for NaT; with the Series' index and name.
+            One label per date (``None`` for NaT), on the Series' index, with its name.
 
         Examples
         --------
@@ -285,10 +287,10 @@ class IsipoSeriesAccessor(JalaliFields[pd.Series]):
 
         Examples
         --------
-        >>> s = pd.Series([3.0, 7.0, 5.0],
-        ...               index=pd.to_datetime(["2022-02-01", "2022-03-01", "2022-04-01"]))
-        >>> s.isipo.from_year_to_date().tolist()
-        [3.0, 4.0, 5.0]
+        >>> revived = pd.Series([529, 819, 1170], name="revived_units",
+        ...                     index=pd.to_datetime(["2019-09-22", "2020-10-21", "2021-01-15"]))
+        >>> revived.isipo.from_year_to_date().tolist()   # 1398, then 1399 twice
+        [529, 819, 351]
         """
         return _series.from_year_to_date(numbers_on_dates(self._obj, "from_year_to_date"), by=by)
 
@@ -362,6 +364,31 @@ class IsipoSeriesAccessor(JalaliFields[pd.Series]):
         )
 
 
+class _Aggregation:
+    """A method of :class:`JalaliResampler`: one ``how`` of :func:`isipo_stats.aggregate`.
+
+    Declared once per ``how`` (one line each) instead of seven methods of the same shape;
+    ``resampler.sum`` is a callable taking no arguments, as pandas' resampler methods are.
+    """
+
+    def __init__(self, how: Aggregation, doc: str) -> None:
+        self.how = how
+        self.__doc__ = doc
+
+    @overload
+    def __get__(self, obj: None, owner: type[Any] | None = None) -> _Aggregation: ...
+    @overload
+    def __get__(
+        self, obj: JalaliResampler, owner: type[Any] | None = None
+    ) -> Callable[[], pd.Series]: ...
+    def __get__(
+        self, obj: JalaliResampler | None, owner: type[Any] | None = None
+    ) -> Callable[[], pd.Series] | _Aggregation:
+        if obj is None:
+            return self
+        return partial(_series.aggregate, obj.values, freq=obj.freq, how=self.how)
+
+
 @dataclass(frozen=True)
 class JalaliResampler:
     """Values grouped by Jalali period, from ``s.isipo.resample(freq)``.
@@ -392,33 +419,13 @@ class JalaliResampler:
     def __post_init__(self) -> None:
         get_frequency(self.freq)  # refuse a bad freq when the resampler is made
 
-    def sum(self) -> pd.Series:
-        """Return the sum of each period's values (missing values skipped)."""
-        return _series.aggregate(self.values, freq=self.freq, how="sum")
-
-    def mean(self) -> pd.Series:
-        """Return the mean of each period's values (missing values skipped)."""
-        return _series.aggregate(self.values, freq=self.freq, how="mean")
-
-    def first(self) -> pd.Series:
-        """Return the first non-missing value of each period, in the Series' order."""
-        return _series.aggregate(self.values, freq=self.freq, how="first")
-
-    def last(self) -> pd.Series:
-        """Return the last non-missing value of each period, in the Series' order."""
-        return _series.aggregate(self.values, freq=self.freq, how="last")
-
-    def count(self) -> pd.Series:
-        """Return the number of non-missing values in each period."""
-        return _series.aggregate(self.values, freq=self.freq, how="count")
-
-    def min(self) -> pd.Series:
-        """Return the smallest value of each period."""
-        return _series.aggregate(self.values, freq=self.freq, how="min")
-
-    def max(self) -> pd.Series:
-        """Return the largest value of each period."""
-        return _series.aggregate(self.values, freq=self.freq, how="max")
+    sum = _Aggregation("sum", "Return the sum of each period's values (missing values skipped).")
+    mean = _Aggregation("mean", "Return the mean of each period's values (missing values skipped).")
+    first = _Aggregation("first", "Return the first non-missing value of each period, by date.")
+    last = _Aggregation("last", "Return the last non-missing value of each period, by date.")
+    count = _Aggregation("count", "Return the number of non-missing values in each period.")
+    min = _Aggregation("min", "Return the smallest value of each period.")
+    max = _Aggregation("max", "Return the largest value of each period.")
 
 
 @pd.api.extensions.register_dataframe_accessor("isipo")
@@ -481,12 +488,10 @@ class IsipoFrameAccessor:
 
         Examples
         --------
-        >>> from isipo_stats import figures_from_records
-        >>> table = figures_from_records([
-        ...     {"id": "a", "metric": "revived_units", "kind": "cumulative",
-        ...      "end": "1399-07-30", "value": 819, "unit": "units"},
-        ...     {"id": "b", "metric": "revived_units", "kind": "cumulative",
-        ...      "end": "1399-09-30", "value": 700, "unit": "units"}])
+        >>> raw = pd.DataFrame({"id": ["a", "b"], "metric": "revived_units",
+        ...                     "kind": "cumulative", "end": ["1399-07-30", "1399-09-30"],
+        ...                     "value": [819, 700], "unit": "units"})
+        >>> table = raw.isipo.validate()
         >>> table.isipo.check()[["check", "figure_ids"]]
                          check figure_ids
         0  cumulative_decrease       a, b

@@ -17,9 +17,9 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from isipo_stats._arrays import lone_surrogates
+from isipo_stats._arrays import lone_surrogates, text_series
 from isipo_stats._typing import DateArray
-from isipo_stats.errors import InputTypeError, ParseError
+from isipo_stats.errors import ParseError
 from isipo_stats.text import normalize_digits
 
 __all__ = [
@@ -136,21 +136,9 @@ def _to_number(digits: pd.Series, power: pd.Series) -> pd.Series:
 
 def _as_phrases(values: DateArray) -> pd.Series:
     """Return the argument as a Series of str (positions as the index); refuse others."""
-    if isinstance(values, pd.Series):
-        series = values
-    else:
-        arr = np.asarray(values, dtype=object)
-        if arr.ndim != 1:
-            got = type(values).__name__ if arr.ndim == 0 else f"{arr.ndim} dims"
-            msg = f"expected a one-dimensional array of strings, got {got}"
-            raise InputTypeError(msg)
-        series = pd.Series(arr, dtype=object)
-    is_text = series.map(lambda v: isinstance(v, str)).to_numpy(dtype=bool)
-    if not is_text.all():
-        position = int(np.argmax(~is_text))
-        msg = f"expected text, got {series.iloc[position]!r} at position {position}"
-        raise InputTypeError(msg)
-    return series
+    return text_series(
+        values, expected="a one-dimensional array of strings", reading=None, missing=False
+    )
 
 
 def _number_word(match: re.Match[str]) -> str:

@@ -48,7 +48,7 @@ import pandas as pd
 from isipo_stats import _kernel
 from isipo_stats._arrays import align, as_float_array, first_position
 from isipo_stats._dates import DateInput
-from isipo_stats._typing import FreqCode
+from isipo_stats._typing import Aggregation, FreqCode
 from isipo_stats.calendar import read_days, read_ints
 from isipo_stats.errors import InputTypeError, IntegerOverflowError, InvalidDateError
 from isipo_stats.frequency import get_frequency
@@ -455,7 +455,7 @@ def aggregate(
     values: pd.Series,
     dates: object = None,
     freq: FreqCode = "M",
-    how: Literal["sum", "mean", "first", "last", "count", "min", "max"] = "sum",
+    how: Aggregation = "sum",
     *,
     by: object = None,
 ) -> pd.Series:
