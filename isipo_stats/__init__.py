@@ -36,6 +36,16 @@ from isipo_stats.figures import (
     read_figures,
     validate_figures,
 )
+from isipo_stats.periods import (
+    as_periods,
+    period_days,
+    period_diff,
+    period_end,
+    period_range,
+    period_start,
+    shift_periods,
+    to_periods,
+)
 from isipo_stats.reconciliation import Reconciled, reconcile
 from isipo_stats.series import (
     aggregate,
@@ -46,7 +56,7 @@ from isipo_stats.series import (
     year_to_date,
 )
 from isipo_stats.spans import Span, month_span, months_span, quarter_span, year_span
-from isipo_stats.text import format_jalali, parse_jalali
+from isipo_stats.text import format_jalali, parse_jalali, to_latin_digits, to_persian_digits
 
 __version__ = "0.1.0"
 
@@ -68,6 +78,7 @@ __all__ = [
     "Tolerances",
     "__version__",
     "aggregate",
+    "as_periods",
     "calendarize",
     "check",
     "day_of_year",
@@ -83,13 +94,22 @@ __all__ = [
     "parse_amount",
     "parse_amounts",
     "parse_jalali",
+    "period_days",
+    "period_diff",
+    "period_end",
     "period_labels",
+    "period_range",
+    "period_start",
     "quarter",
     "quarter_span",
     "read_figures",
     "reconcile",
+    "shift_periods",
     "to_gregorian",
     "to_jalali",
+    "to_latin_digits",
+    "to_periods",
+    "to_persian_digits",
     "validate_figures",
     "year_label",
     "year_span",

@@ -11,7 +11,7 @@ import numpy.typing as npt
 import pandas as pd
 from pandas._libs.tslibs.nattype import NaTType
 
-__all__ = ["DateArray", "DateScalar", "FreqCode", "IntArray", "IntScalar"]
+__all__ = ["DateArray", "DateScalar", "FreqCode", "IntArray", "IntScalar", "PeriodCode"]
 
 DateScalar: TypeAlias = "str | _dt.date | np.datetime64 | NaTType | None"
 """One date: an ISO string, a ``datetime.date``/``datetime``/Timestamp, a ``datetime64``
@@ -28,3 +28,6 @@ IntArray: TypeAlias = "Sequence[Any] | npt.NDArray[Any] | pd.Index[Any]"
 
 FreqCode: TypeAlias = Literal["M", "Q", "H", "Y"]
 """A Jalali frequency: month, quarter, half-year or year (:mod:`isipo_stats.frequency`)."""
+
+PeriodCode: TypeAlias = Literal["M", "Q", "H", "Y", "W"]
+"""A Jalali period: the :data:`FreqCode` frequencies and Iranian weeks (``"W"``)."""

@@ -23,7 +23,15 @@ from isipo_stats.calendar import read_days, to_gregorian
 from isipo_stats.errors import InputTypeError, ParseError
 from isipo_stats.spans import Span
 
-__all__ = ["JALALI_BELOW", "MONTH_NAMES", "format_jalali", "normalize_digits", "parse_jalali"]
+__all__ = [
+    "JALALI_BELOW",
+    "MONTH_NAMES",
+    "format_jalali",
+    "normalize_digits",
+    "parse_jalali",
+    "to_latin_digits",
+    "to_persian_digits",
+]
 
 Locale = Literal["en", "fa"]
 
@@ -60,6 +68,79 @@ _DIGITS: Final = str.maketrans(
     "۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩٬٫يكة\u200c\u200f\u200e",
     "01234567890123456789,.یکه   ",
 )
+
+
+_TO_LATIN: Final = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
+_TO_PERSIAN: Final = str.maketrans("0123456789٠١٢٣٤٥٦٧٨٩", "۰۱۲۳۴۵۶۷۸۹۰۱۲۳۴۵۶۷۸۹")
+
+
+@overload
+def to_latin_digits(values: str) -> str: ...
+@overload
+def to_latin_digits(values: DateArray) -> pd.Series: ...
+def to_latin_digits(values: object) -> str | pd.Series:
+    """Write Persian (۰-۹) and Arabic-Indic (٠-٩) digits as ASCII digits; nothing else changes.
+
+    Parameters
+    ----------
+    values : str or array-like of str
+        Missing values (None, NaN, ``pd.NA``) stay missing.
+
+    Returns
+    -------
+    str, or pandas.Series of str (a Series keeps its index)
+
+    Raises
+    ------
+    InputTypeError
+        A value that is not text (nor missing).
+
+    See Also
+    --------
+    normalize_digits : also separators, Arabic letters and whitespace.
+
+    Examples
+    --------
+    >>> to_latin_digits("۱۴۰۰/۰۷/۳۰")
+    '1400/07/30'
+    >>> to_latin_digits(["٣٠ مهر", None]).tolist()
+    ['30 مهر', None]
+    """
+    return _translate(values, _TO_LATIN)
+
+
+@overload
+def to_persian_digits(values: str) -> str: ...
+@overload
+def to_persian_digits(values: DateArray) -> pd.Series: ...
+def to_persian_digits(values: object) -> str | pd.Series:
+    """Write ASCII and Arabic-Indic digits as Persian digits (۰-۹); nothing else changes.
+
+    Takes and returns what :func:`to_latin_digits` does.
+
+    Examples
+    --------
+    >>> to_persian_digits("1400/07/30")
+    '۱۴۰۰/۰۷/۳۰'
+    >>> to_persian_digits(pd.Series(["Q3 1400"], index=["a"]))
+    a    Q۳ ۱۴۰۰
+    dtype: object
+    """
+    return _translate(values, _TO_PERSIAN)
+
+
+def _translate(values: object, table: dict[int, int]) -> str | pd.Series:
+    if isinstance(values, str):
+        return values.translate(table)
+    series = text_series(
+        values,
+        expected="a string or a one-dimensional array of strings",
+        reading="text",
+        missing=True,
+    )
+    out = series.str.translate(table)
+    out.name = getattr(values, "name", None)
+    return out
 
 
 def normalize_digits(values: pd.Series) -> pd.Series:
