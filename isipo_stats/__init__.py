@@ -46,6 +46,7 @@ from isipo_stats.periods import (
     shift_periods,
     to_periods,
 )
+from isipo_stats.ranges import ceil, date_range, floor
 from isipo_stats.reconciliation import Reconciled, reconcile
 from isipo_stats.series import (
     aggregate,
@@ -80,10 +81,13 @@ __all__ = [
     "aggregate",
     "as_periods",
     "calendarize",
+    "ceil",
     "check",
+    "date_range",
     "day_of_year",
     "days_in_month",
     "figures_from_records",
+    "floor",
     "format_jalali",
     "from_year_to_date",
     "is_leap",

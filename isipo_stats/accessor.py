@@ -58,6 +58,7 @@ import pandas as pd
 
 from isipo_stats import checks as _checks
 from isipo_stats import figures as _figures
+from isipo_stats import ranges as _ranges
 from isipo_stats import reconciliation as _reconciliation
 from isipo_stats import series as _series
 from isipo_stats import text as _text
@@ -70,7 +71,7 @@ from isipo_stats._fields import (
     numbers_on_dates,
     refusal,
 )
-from isipo_stats._typing import FreqCode
+from isipo_stats._typing import FreqCode, PeriodCode
 from isipo_stats.calendar import read_days
 from isipo_stats.checks import Tolerances
 from isipo_stats.errors import InputTypeError, InvalidDateError
@@ -234,6 +235,28 @@ class IsipoSeriesAccessor(JalaliFields[pd.Series]):
         ['1400-Q3', '1400-Q4']
         """
         return like(self._obj, _series.period_labels(dates_of(self._obj), freq))
+
+    def floor(self, freq: PeriodCode = "M") -> pd.Series:
+        """Return the first day of each date's Jalali period; see :func:`isipo_stats.floor`.
+
+        Examples
+        --------
+        >>> s = pd.Series(pd.to_datetime(["2021-10-22 15:00", None]))
+        >>> s.isipo.floor("Q").tolist()
+        [Timestamp('2021-09-23 00:00:00'), NaT]
+        """
+        return like(self._obj, np.asarray(_ranges.floor(dates_of(self._obj), freq)))
+
+    def ceil(self, freq: PeriodCode = "M") -> pd.Series:
+        """Return the first Jalali period start on or after each date; see :func:`~.ranges.ceil`.
+
+        Examples
+        --------
+        >>> s = pd.Series(pd.to_datetime(["2021-09-23 00:00", "2021-09-23 08:00"]))
+        >>> s.isipo.ceil("M").dt.strftime("%Y-%m-%d").tolist()
+        ['2021-09-23', '2021-10-23']
+        """
+        return like(self._obj, np.asarray(_ranges.ceil(dates_of(self._obj), freq)))
 
     # -- numbers on a DatetimeIndex -------------------------------------------------------
 

@@ -35,7 +35,7 @@ import pandas as pd
 
 from isipo_stats import _kernel
 from isipo_stats._fields import Field, JalaliFields, numbers_on_dates, refusal
-from isipo_stats._typing import FreqCode
+from isipo_stats._typing import FreqCode, PeriodCode
 from isipo_stats.accessor import IsipoSeriesAccessor
 from isipo_stats.checks import Tolerances, check
 from isipo_stats.errors import InputTypeError, MissingDependencyError
@@ -118,6 +118,17 @@ class DaskIsipoSeriesAccessor(JalaliFields[dd.Series]):
     def to_period(self, freq: FreqCode = "M") -> dd.Series:
         """Jalali period labels, as :meth:`IsipoSeriesAccessor.to_period`."""
         return self._obj.map_partitions(lambda p: _pandas(p).to_period(freq), meta=self._text())
+
+    def floor(self, freq: PeriodCode = "M") -> dd.Series:
+        """First day of each date's Jalali period, as :meth:`IsipoSeriesAccessor.floor`."""
+        return self._obj.map_partitions(lambda p: _pandas(p).floor(freq), meta=self._dates())
+
+    def ceil(self, freq: PeriodCode = "M") -> dd.Series:
+        """First Jalali period start on or after each date, as :meth:`IsipoSeriesAccessor.ceil`."""
+        return self._obj.map_partitions(lambda p: _pandas(p).ceil(freq), meta=self._dates())
+
+    def _dates(self) -> pd.Series:
+        return pd.Series([], dtype="datetime64[us]", name=self._obj.name)
 
     def _text(self) -> pd.Series:
         return pd.Series([], dtype=object, name=self._obj.name)

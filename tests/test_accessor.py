@@ -57,11 +57,15 @@ DATES = pd.to_datetime(
 )
 LABELS = [f"r{i}" for i in range(len(DATES))]
 
-INT_FIELDS = ["year", "month", "day", "quarter", "dayofyear", "days_in_month"]
+INT_FIELDS = ["year", "month", "day", "quarter", "dayofyear", "days_in_month", "weekday", "week"]
 BOOL_FIELDS = [
     "is_leap_year",
     "is_month_start",
     "is_month_end",
+    "is_quarter_start",
+    "is_quarter_end",
+    "is_half_start",
+    "is_half_end",
     "is_year_start",
     "is_year_end",
 ]
@@ -128,6 +132,41 @@ def _is_year_end(dates: Dates) -> pd.Series:
     return (ist.day_of_year(dates) == length).astype(bool)
 
 
+def _is_first_of(months: set[int]) -> Callable[[Dates], pd.Series]:
+    def first(dates: Dates) -> pd.Series:
+        fields = ist.to_jalali(dates)
+        return (fields.month.isin(months) & (fields.day == 1)).astype(bool)
+
+    return first
+
+
+def _is_last_of(months: set[int]) -> Callable[[Dates], pd.Series]:
+    def last(dates: Dates) -> pd.Series:
+        fields = ist.to_jalali(dates)
+        return (fields.month.isin(months) & _is_month_end(dates)).astype(bool)
+
+    return last
+
+
+def _tehran(dates: Dates) -> pd.DatetimeIndex:
+    """The dates on Tehran's wall clock (the library reads aware dates there)."""
+    index = pd.DatetimeIndex(dates)
+    return index if index.tz is None else index.tz_convert("Asia/Tehran").tz_localize(None)
+
+
+def _weekday(dates: Dates) -> pd.Series:
+    """Saturday = 0: pandas counts Monday = 0, so Saturday (5) becomes 0."""
+    return pd.Series((_tehran(dates).day_of_week + 2) % 7, dtype="Int64")
+
+
+def _week(dates: Dates) -> pd.Series:
+    """jdatetime's week number, one date at a time."""
+    days = _tehran(dates).date
+    return pd.Series(
+        [jdatetime.date.fromgregorian(date=d).weeknumber() for d in days], dtype="Int64"
+    )
+
+
 # accessor field -> the same computed with the module functions (dates without NaT)
 FUNCTIONS: dict[str, Callable[[Dates], pd.Series]] = {
     "year": _jalali("year"),
@@ -136,9 +175,15 @@ FUNCTIONS: dict[str, Callable[[Dates], pd.Series]] = {
     "quarter": ist.quarter,
     "dayofyear": ist.day_of_year,
     "days_in_month": _days_in_month,
+    "weekday": _weekday,
+    "week": _week,
     "is_leap_year": _is_leap_year,
     "is_month_start": _is_month_start,
     "is_month_end": _is_month_end,
+    "is_quarter_start": _is_first_of({1, 4, 7, 10}),
+    "is_quarter_end": _is_last_of({3, 6, 9, 12}),
+    "is_half_start": _is_first_of({1, 7}),
+    "is_half_end": _is_last_of({6, 12}),
     "is_year_start": _is_year_start,
     "is_year_end": _is_year_end,
 }
@@ -150,7 +195,9 @@ FUNCTIONS: dict[str, Callable[[Dates], pd.Series]] = {
 
 def test_every_generated_field_is_tested_and_named_as_pandas_names_it() -> None:
     assert [field.name for field in FIELDS] == list(FUNCTIONS) == FIELD_NAMES
-    assert set(FIELD_NAMES) <= set(dir(pd.Series([pd.Timestamp(0)]).dt))
+    # pandas has no half-years, and no week of the year since 2.0 (isocalendar instead)
+    jalali_only = {"is_half_start", "is_half_end", "week"}
+    assert set(FIELD_NAMES) - jalali_only <= set(dir(pd.Series([pd.Timestamp(0)]).dt))
 
 
 @SHAPES
