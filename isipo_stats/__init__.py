@@ -18,6 +18,7 @@ from isipo_stats.calendar import (
     to_gregorian,
     to_jalali,
 )
+from isipo_stats.change import inflation, pct_change, rebase, yoy
 from isipo_stats.checks import CHECKS, Tolerances, check
 from isipo_stats.errors import (
     CalendarRangeError,
@@ -90,6 +91,7 @@ __all__ = [
     "floor",
     "format_jalali",
     "from_year_to_date",
+    "inflation",
     "is_leap",
     "jalali_date",
     "load_isipo_reports",
@@ -98,6 +100,7 @@ __all__ = [
     "parse_amount",
     "parse_amounts",
     "parse_jalali",
+    "pct_change",
     "period_days",
     "period_diff",
     "period_end",
@@ -107,6 +110,7 @@ __all__ = [
     "quarter",
     "quarter_span",
     "read_figures",
+    "rebase",
     "reconcile",
     "shift_periods",
     "to_gregorian",
@@ -118,4 +122,5 @@ __all__ = [
     "year_label",
     "year_span",
     "year_to_date",
+    "yoy",
 ]

@@ -102,6 +102,11 @@ _MONTH_START: Final = (_nowruz.NOWRUZ[:-1, None] + _CUM[None, :12]).ravel()
 _PACKED_FIELDS: Final = (
     (_nowruz.LUT_YEAR << 9) | (_nowruz.LUT_MONTH << 5) | _nowruz.LUT_DAY
 ).astype(np.int32)
+# The month of each supported day counted from the first supported month: one gather gives
+# the period of any run of whole months (quarter = month number // 3, and so on).
+_MONTH_NUMBER: Final = (
+    (_nowruz.LUT_YEAR.astype(np.int64) - FIRST_YEAR) * 12 + _nowruz.LUT_MONTH - 1
+).astype(np.int32)
 # Weeks: the weekday of each Nowruz, the weeks of each year and the weeks before it.
 _NOWRUZ_WEEKDAY: Final = np.remainder(_nowruz.NOWRUZ + 5, 7)  # day 2 (1970-01-03): Saturday
 _WEEKS: Final = (_nowruz.YEAR_LENGTH + _NOWRUZ_WEEKDAY[:-1] - 1) // 7 + 1
@@ -342,10 +347,11 @@ def period_index(days: Days, months: int) -> Days:
     """Return, for each day, its period's number counted from the first supported year.
 
     ``index = (year - FIRST_YEAR) * (12 // months) + (month - 1) // months``; consecutive
-    periods have consecutive numbers, so differences count periods.
+    periods have consecutive numbers, so differences count periods. (One gather of the
+    month number, ``(year - FIRST_YEAR) * 12 + month - 1``, divided by ``months``.)
     """
-    year, month, _ = fields(days)
-    index: Days = (year - FIRST_YEAR) * (12 // months) + (month - 1) // months
+    number = np.take(_MONTH_NUMBER, _offsets(days))
+    index: Days = np.floor_divide(number, months, dtype=np.int64)
     return index
 
 

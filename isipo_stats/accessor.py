@@ -56,6 +56,7 @@ from typing import TYPE_CHECKING, Any, Final
 import numpy as np
 import pandas as pd
 
+from isipo_stats import change as _change
 from isipo_stats import checks as _checks
 from isipo_stats import figures as _figures
 from isipo_stats import ranges as _ranges
@@ -288,6 +289,41 @@ class IsipoSeriesAccessor(JalaliFields[pd.Series]):
         Name: sum, dtype: float64
         """
         return JalaliResampler(numbers_on_dates(self._obj, "resample"), freq)
+
+    def pct_change(
+        self, periods: int = 1, freq: PeriodCode = "M", *, by: object = None
+    ) -> pd.Series:
+        """Return the change from ``periods`` back, by label; see :func:`~.change.pct_change`.
+
+        Examples
+        --------
+        >>> s = pd.Series([100.0, 110.0, 99.0],
+        ...               index=pd.to_datetime(["2021-03-21", "2021-04-21", "2021-06-22"]))
+        >>> s.isipo.pct_change().round(2).tolist()      # Tir 1400 has no Khordad before it
+        [nan, 0.1, nan]
+        """
+        numbers = numbers_on_dates(self._obj, "pct_change")
+        return _change.pct_change(numbers, periods, freq, by=by)
+
+    def yoy(self, freq: FreqCode = "M", *, by: object = None) -> pd.Series:
+        """Return the change from a year earlier, by label; see :func:`~.change.yoy`.
+
+        Examples
+        --------
+        >>> s = pd.Series([100.0, 130.0],
+        ...               index=pd.to_datetime(["2020-03-20", "2021-03-21"]))  # 1 Farvardin
+        >>> s.isipo.yoy().tolist()
+        [nan, 0.30000000000000004]
+        """
+        return _change.yoy(numbers_on_dates(self._obj, "yoy"), freq, by=by)
+
+    def inflation(self, kind: _change.Kind = "point", *, by: object = None) -> pd.Series:
+        """Return inflation in percent from a monthly index; see :func:`~.change.inflation`."""
+        return _change.inflation(numbers_on_dates(self._obj, "inflation"), kind, by=by)
+
+    def rebase(self, base: str, freq: PeriodCode = "M", *, by: object = None) -> pd.Series:
+        """Return the index rebased to average 100 over ``base``; see :func:`~.change.rebase`."""
+        return _change.rebase(numbers_on_dates(self._obj, "rebase"), base, freq, by=by)
 
     def year_to_date(self, *, by: object = None) -> pd.Series:
         """Cumulate flows within each Jalali year; see :func:`isipo_stats.year_to_date`.

@@ -186,12 +186,32 @@ def _keys(by: object, size: int) -> list[npt.NDArray[np.object_]]:
     parts: list[Any] = by if isinstance(by, list) else [by]
     if not (parts and all(np.ndim(k) == 1 for k in parts)):
         parts = [by]  # a list of scalars is one key
-    keys = [np.asarray(k, dtype=object) for k in parts]
+    keys = [_key_array(k) for k in parts]
     for key in keys:
         if key.shape != (size,):
             msg = f"by has {key.size} values where {size} were expected"
             raise InvalidDateError(msg)
     return keys
+
+
+def _key_array(key: Any) -> npt.NDArray[Any]:
+    """One key as an array: integers, floats and booleans as they are, anything else objects."""
+    values = key.to_numpy() if isinstance(key, (pd.Series, pd.Index)) else np.asarray(key)
+    return values if values.dtype.kind in "iufb" else np.asarray(key, dtype=object)
+
+
+def _key_codes(key: npt.NDArray[Any], *, sort: bool) -> tuple[Codes, int]:
+    """Return a number for each distinct value of one key (-1: missing), and how many.
+
+    Whole numbers spanning a short range are numbered by their value (in sorted order);
+    anything else by :func:`pandas.factorize`.
+    """
+    if key.dtype.kind in "iu" and key.size:
+        low, high = int(key.min()), int(key.max())
+        if high - low < 4 * key.size + 2**16:
+            return _dense(key.astype(np.int64) - low)
+    codes, uniques = pd.factorize(key, sort=sort, use_na_sentinel=True)
+    return codes.astype(np.int64), len(uniques)
 
 
 def _group_codes(keys: list[Any], *, sort: bool = False) -> Codes:
@@ -203,8 +223,8 @@ def _group_codes(keys: list[Any], *, sort: bool = False) -> Codes:
     rank = np.zeros(len(keys[0]) if keys else 0, dtype=np.int64)
     span = 1
     for key in keys:
-        codes, uniques = pd.factorize(key, sort=sort, use_na_sentinel=True)
-        size = len(uniques) + 1
+        codes, count = _key_codes(key, sort=sort)
+        size = count + 1
         if span * size > 2**40:  # keep the combined number small: renumber first
             rank, span = _dense(rank)
         rank = rank * size + np.where(codes < 0, size - 1, codes)  # missing: last
