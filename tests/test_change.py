@@ -15,6 +15,9 @@ from isipo_stats.errors import FrequencyError, InputTypeError, InvalidDateError
 from isipo_stats.periods import period_range, period_start
 
 
+HALF: Any = 1.5
+
+
 def months(first: str, count: int) -> list[str]:
     return [str(label) for label in period_range(first, periods=count)]
 
@@ -108,7 +111,7 @@ def test_nullable_values_give_nullable_changes() -> None:
          "apart, or aggregate first at position 1"),
         (lambda: yoy(pd.Series([1.0], index=["1400-W05"])), FrequencyError,
          "yoy needs months, quarters, half-years or years: a year holds 53 or 54 weeks"),
-        (lambda: pct_change(pd.Series([1.0], index=["1400-07"]), 1.5),  # type: ignore[arg-type] InputTypeError,
+        (lambda: pct_change(pd.Series([1.0], index=["1400-07"]), HALF), InputTypeError,
          "periods must be a whole number, got 1.5"),
         (lambda: pct_change(pd.Series(["a"], index=["1400-07"])), InputTypeError,
          "expected numbers, got a Series of dtype str"),
