@@ -14,7 +14,6 @@ from isipo_stats.change import inflation, pct_change, rebase, yoy
 from isipo_stats.errors import FrequencyError, InputTypeError, InvalidDateError
 from isipo_stats.periods import period_range, period_start
 
-
 HALF: Any = 1.5
 
 
