@@ -29,6 +29,7 @@ from isipo_stats.errors import (
     IntegerOverflowError,
     InvalidDateError,
     IsipoError,
+    MissingPeriodError,
     ParseError,
 )
 from isipo_stats.figures import (
@@ -49,6 +50,7 @@ from isipo_stats.periods import (
 )
 from isipo_stats.ranges import ceil, date_range, floor
 from isipo_stats.reconciliation import Reconciled, reconcile
+from isipo_stats.regular import asfreq, complete
 from isipo_stats.series import (
     aggregate,
     calendarize,
@@ -74,6 +76,7 @@ __all__ = [
     "IntegerOverflowError",
     "InvalidDateError",
     "IsipoError",
+    "MissingPeriodError",
     "ParseError",
     "Reconciled",
     "Span",
@@ -81,9 +84,11 @@ __all__ = [
     "__version__",
     "aggregate",
     "as_periods",
+    "asfreq",
     "calendarize",
     "ceil",
     "check",
+    "complete",
     "date_range",
     "day_of_year",
     "days_in_month",

@@ -44,7 +44,7 @@ Name: asof, dtype: Int64
 [True, False, False]
 >>> flows = pd.Series([3.0, 4.0, 5.0],
 ...                   index=pd.to_datetime(["2022-02-01", "2022-03-01", "2022-04-01"]))
->>> flows.isipo.year_to_date().tolist()
+>>> flows.isipo.year_to_date(gaps="skip").tolist()   # 1400 began before Bahman: a gap
 [3.0, 7.0, 5.0]
 """
 
@@ -61,6 +61,7 @@ from isipo_stats import checks as _checks
 from isipo_stats import figures as _figures
 from isipo_stats import ranges as _ranges
 from isipo_stats import reconciliation as _reconciliation
+from isipo_stats import regular as _regular
 from isipo_stats import series as _series
 from isipo_stats import text as _text
 from isipo_stats._dates import days_to_datetime64
@@ -325,17 +326,48 @@ class IsipoSeriesAccessor(JalaliFields[pd.Series]):
         """Return the index rebased to average 100 over ``base``; see :func:`~.change.rebase`."""
         return _change.rebase(numbers_on_dates(self._obj, "rebase"), base, freq, by=by)
 
-    def year_to_date(self, *, by: object = None) -> pd.Series:
+    def asfreq(self, freq: PeriodCode = "M") -> pd.Series:
+        """Insert the missing Jalali periods as missing values; see :func:`~.regular.asfreq`.
+
+        Examples
+        --------
+        >>> s = pd.Series([1.0, 3.0], index=pd.to_datetime(["2021-03-21", "2021-05-22"]))
+        >>> s.isipo.asfreq("M").tolist()     # 1 Farvardin, 1 Khordad: 1 Ordibehesht inserted
+        [1.0, nan, 3.0]
+        """
+        return _regular.asfreq(numbers_on_dates(self._obj, "asfreq"), freq)
+
+    def complete(self, freq: PeriodCode = "M", *, by: object = None) -> pd.Series:
+        """Index the values by Jalali period, every period present; see :func:`~.regular.complete`.
+
+        Examples
+        --------
+        >>> s = pd.Series([1.0, 3.0], index=pd.to_datetime(["2021-03-21", "2021-05-22"]))
+        >>> s.isipo.complete().to_dict()
+        {'1400-01': 1.0, '1400-02': nan, '1400-03': 3.0}
+        """
+        return _regular.complete(numbers_on_dates(self._obj, "complete"), freq, by=by)
+
+    def year_to_date(
+        self, *, by: object = None, freq: FreqCode = "M", gaps: _series.Gaps = "raise"
+    ) -> pd.Series:
         """Cumulate flows within each Jalali year; see :func:`isipo_stats.year_to_date`.
+
+        A Jalali month (``freq``) of the year with no value before a value is a gap:
+        refused by default (``gaps="skip"`` sums what there is, ``gaps="nan"`` leaves
+        the later sums of that year missing).
 
         Examples
         --------
         >>> s = pd.Series([3.0, 4.0, 5.0],
         ...               index=pd.to_datetime(["2022-02-01", "2022-03-01", "2022-04-01"]))
-        >>> s.isipo.year_to_date().tolist()
+        >>> s.isipo.year_to_date(gaps="skip").tolist()
         [3.0, 7.0, 5.0]
+        >>> s.isipo.year_to_date(gaps="nan").tolist()   # Bahman 1400 had months before it
+        [nan, nan, 5.0]
         """
-        return _series.year_to_date(numbers_on_dates(self._obj, "year_to_date"), by=by)
+        numbers = numbers_on_dates(self._obj, "year_to_date")
+        return _series.year_to_date(numbers, by=by, freq=freq, gaps=gaps)
 
     def from_year_to_date(self, *, by: object = None) -> pd.Series:
         """Difference year-to-date values within each Jalali year.
@@ -380,7 +412,8 @@ class IsipoSeriesAccessor(JalaliFields[pd.Series]):
         -------
         pandas.DataFrame
             One row per (value, period overlapped): ``row`` (position in the Series),
-            ``period``, ``period_start``, ``days``, ``span_days``, ``value``. Totals by
+            ``period``, ``period_start``, ``period_days``, ``days``, ``span_days``,
+            ``value``. Totals by
             period: ``.groupby("period")["value"].sum()``.
 
         Raises
@@ -400,19 +433,19 @@ class IsipoSeriesAccessor(JalaliFields[pd.Series]):
         --------
         >>> totals = pd.Series([365.0], index=pd.to_datetime(["2022-03-20"]))  # 29 Esfand 1400
         >>> totals.isipo.calendarize(freq="Y")
-           row period period_start  days  span_days  value
-        0    0   2021   2021-01-01   286        365  286.0
-        1    0   2022   2022-01-01    79        365   79.0
+           row period period_start  period_days  days  span_days  value
+        0    0   2021   2021-01-01          365   286        365  286.0
+        1    0   2022   2022-01-01          365    79        365   79.0
 
         819 units revived from 1 Farvardin to 30 Mehr 1399 (216 days), by Jalali quarter:
 
         >>> from isipo_stats import to_gregorian
         >>> ytd = pd.Series([819.0], index=pd.to_datetime(["2020-10-21"]))
         >>> ytd.isipo.calendarize("jalali_quarter", start=to_gregorian(ytd.isipo.year, 1, 1))
-           row   period period_start  days  span_days    value
-        0    0  1399-Q1   2020-03-20    93        216  352.625
-        1    0  1399-Q2   2020-06-21    93        216  352.625
-        2    0  1399-Q3   2020-09-22    30        216  113.750
+           row   period period_start  period_days  days  span_days    value
+        0    0  1399-Q1   2020-03-20           93    93        216  352.625
+        1    0  1399-Q2   2020-06-21           93    93        216  352.625
+        2    0  1399-Q3   2020-09-22           90    30        216  113.750
         """
         return _series.calendarize(
             numbers_on_dates(self._obj, "calendarize"),

@@ -41,7 +41,7 @@ from isipo_stats.checks import Tolerances, check
 from isipo_stats.errors import InputTypeError, MissingDependencyError
 from isipo_stats.figures import validate_figures
 from isipo_stats.reconciliation import reconcile
-from isipo_stats.series import Target
+from isipo_stats.series import Gaps, Target
 from isipo_stats.text import Locale
 
 try:
@@ -145,9 +145,11 @@ class DaskIsipoSeriesAccessor(JalaliFields[dd.Series]):
         first, last = self._obj.divisions[0], self._obj.divisions[-1]
         return self._obj.repartition(divisions=tuple(_nowruz_divisions(first, last)))
 
-    def year_to_date(self) -> dd.Series:
+    def year_to_date(self, *, freq: FreqCode = "M", gaps: Gaps = "raise") -> dd.Series:
         """Cumulate flows within each Jalali year, as :meth:`IsipoSeriesAccessor.year_to_date`."""
-        return self._by_year().map_partitions(lambda p: _pandas(p).year_to_date())
+        return self._by_year().map_partitions(
+            lambda p: _pandas(p).year_to_date(freq=freq, gaps=gaps)
+        )
 
     def from_year_to_date(self) -> dd.Series:
         """Flows from year-to-date values, never across Nowruz."""

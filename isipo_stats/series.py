@@ -32,7 +32,7 @@ Examples
 >>> ytd = pd.Series([10.0, 25.0, 4.0, 9.0], index=dates)
 >>> from_year_to_date(ytd).tolist()      # 1 Farvardin 1400 = 2021-03-21 restarts the year
 [10.0, 15.0, 4.0, 5.0]
->>> year_to_date(from_year_to_date(ytd)).tolist()
+>>> year_to_date(from_year_to_date(ytd), gaps="skip").tolist()   # 1399 is seen from Dey
 [10.0, 25.0, 4.0, 9.0]
 """
 
@@ -50,10 +50,16 @@ from isipo_stats._arrays import align, as_float_array, first_position
 from isipo_stats._dates import DateInput
 from isipo_stats._typing import FreqCode
 from isipo_stats.calendar import read_days, read_ints
-from isipo_stats.errors import InputTypeError, IntegerOverflowError, InvalidDateError
-from isipo_stats.frequency import get_frequency
+from isipo_stats.errors import (
+    InputTypeError,
+    IntegerOverflowError,
+    InvalidDateError,
+    MissingPeriodError,
+)
+from isipo_stats.frequency import Frequency, get_frequency
 
 __all__ = [
+    "Gaps",
     "Target",
     "aggregate",
     "calendarize",
@@ -254,6 +260,7 @@ class _Runs:
 
     order: npt.NDArray[np.intp]
     starts: npt.NDArray[np.bool_]
+    days: Codes  # the day numbers, in run order
 
     def back(self, ordered: npt.NDArray[Any]) -> npt.NDArray[Any]:
         """Return values computed in run order in the order of the input."""
@@ -282,7 +289,42 @@ def _runs(values: pd.Series, dates: object, by: object) -> _Runs:
     codes = codes[order]
     starts = np.ones(order.size, dtype=np.bool_)
     starts[1:] = (codes[1:] != codes[:-1]) | (year[1:] != year[:-1])
-    return _Runs(order, starts)
+    return _Runs(order, starts, parsed.days[order])
+
+
+Gaps = Literal["raise", "skip", "nan"]
+"""What :func:`year_to_date` does where a period has no value (see there)."""
+
+
+def _gaps(runs: _Runs, spec: Frequency) -> npt.NDArray[np.bool_]:
+    """Return, in run order, which rows follow a period of their year that has no row.
+
+    Within a run (one group, one Jalali year, in date order) a row of the year's ``k``-th
+    period (0-based) is gap-free when ``k + 1`` distinct periods have rows up to it.
+    """
+    period = spec.index(runs.days)
+    number = np.remainder(period, spec.per_year)
+    new = runs.starts.copy()
+    new[1:] |= period[1:] != period[:-1]
+    seen = runs.cumsum(new.astype(np.int64))
+    gap: npt.NDArray[np.bool_] = seen != number + 1
+    return gap
+
+
+def _refuse_gap(runs: _Runs, spec: Frequency, gap: npt.NDArray[np.bool_]) -> None:
+    """Raise for the first row (in date order) that follows a period without a value."""
+    row = first_position(gap)
+    start = int(np.flatnonzero(runs.starts[: row + 1])[-1])
+    period = spec.index(runs.days[start : row + 1])
+    number = np.remainder(period, spec.per_year)
+    absent = np.setdiff1d(np.arange(number[-1] + 1), number)[0]
+    missing_label, label = spec.labels(np.array([period[-1] - number[-1] + absent, period[-1]]))
+    msg = (
+        f"no value for {missing_label} before the value for {label} {{where}}: its "
+        "year-to-date sum would skip it (gaps='skip' sums the values there are, "
+        "gaps='nan' leaves the sums after a gap missing)"
+    )
+    raise MissingPeriodError(msg, position=int(runs.order[row]))
 
 
 # --- year-to-date ---------------------------------------------------------------------------
@@ -323,7 +365,14 @@ def _float_cumsum(values: npt.NDArray[np.float64], runs: _Runs) -> npt.NDArray[n
     return out
 
 
-def year_to_date(values: pd.Series, dates: object = None, *, by: object = None) -> pd.Series:
+def year_to_date(
+    values: pd.Series,
+    dates: object = None,
+    *,
+    by: object = None,
+    freq: FreqCode = "M",
+    gaps: Gaps = "raise",
+) -> pd.Series:
     """Cumulate period flows within each Jalali year (and group), in date order.
 
     Parameters
@@ -334,31 +383,58 @@ def year_to_date(values: pd.Series, dates: object = None, *, by: object = None) 
         The date of each flow (its end). Default: the Series' DatetimeIndex.
     by : array-like or list of array-likes, optional
         Grouping keys; each group is cumulated separately (a missing key is a group).
+    freq : {"M", "Q", "H", "Y"}
+        The period of the flows, for finding gaps: a Jalali month (quarter, ...) of the
+        year that has no row before a row of that year. Daily flows have a gap only where
+        a whole month has none.
+    gaps : {"raise", "skip", "nan"}
+        What a gap does. ``"raise"`` (the default): refuse, naming the first period
+        without a value, so that no sum silently leaves out a month; ``"skip"``: sum the
+        values there are (a year-to-date of the rows given, as before 0.2); ``"nan"``:
+        the sums of the rows after a gap (to the end of that Jalali year) are missing.
+        A series that starts within a year has a gap: its first months are unknown.
 
     Returns
     -------
     pandas.Series
         Year-to-date values, same index and name. A missing flow stays missing and does not
-        interrupt the sum. Integers give exact integers (``int64``, or ``Int64`` for a
-        nullable Series).
+        interrupt the sum (its row is there: it is not a gap). Integers give exact integers
+        (``int64``, or ``Int64`` for a nullable Series; with ``gaps="nan"``, ``Int64``
+        where a sum is missing).
 
     Raises
     ------
+    MissingPeriodError
+        With ``gaps="raise"``, a period with no row before a row of its year.
     IntegerOverflowError
         An integer sum beyond int64, with the position where it first overflows.
 
     Examples
     --------
-    >>> s = pd.Series([3.0, 4.0, 5.0], index=pd.to_datetime(["2022-02-01", "2022-03-01",
-    ...                                                    "2022-04-01"]))
-    >>> year_to_date(s).tolist()
+    >>> s = pd.Series([3.0, 4.0, 5.0], index=pd.to_datetime(["2022-01-21", "2022-02-20",
+    ...                                                    "2022-03-21"]))  # 1 Bahman 1400 ...
+    >>> year_to_date(s)
+    Traceback (most recent call last):
+    ...
+    isipo_stats.errors.MissingPeriodError: no value for 1400-01 before the value for 1400-11 at position 0: its year-to-date sum would skip it (gaps='skip' sums the values there are, gaps='nan' leaves the sums after a gap missing)
+    >>> year_to_date(s, gaps="skip").tolist()
     [3.0, 7.0, 5.0]
-    >>> year_to_date(pd.Series([10**17 + 1, 10**17 + 1], index=s.index[:2])).tolist()
+    >>> year_to_date(s, gaps="nan").tolist()
+    [nan, nan, 5.0]
+    >>> spring = pd.to_datetime(["2022-03-21", "2022-04-21"])   # Farvardin, Ordibehesht 1401
+    >>> year_to_date(pd.Series([10**17 + 1, 10**17 + 1], index=spring)).tolist()
     [100000000000000001, 200000000000000002]
-    """
+    """  # noqa: E501 (a doctest line cannot be wrapped)
+    if gaps not in get_args(Gaps):
+        msg = f"gaps must be one of {', '.join(get_args(Gaps))}, got {gaps!r}"
+        raise InputTypeError(msg)
+    spec = get_frequency(freq)
     values, dates, by = _inputs(values, dates, by)
     numbers = _read_numbers(values)
     runs = _runs(values, dates, by)
+    gap = _gaps(runs, spec) if gaps != "skip" else np.zeros(len(values), np.bool_)
+    if gaps == "raise" and gap.any():
+        _refuse_gap(runs, spec, gap)
     ordered = numbers.values[runs.order]
     missing = numbers.missing[runs.order]
     sums: npt.NDArray[Any]
@@ -371,7 +447,7 @@ def year_to_date(values: pd.Series, dates: object = None, *, by: object = None) 
             raise IntegerOverflowError(msg, position=position)
     else:
         sums = _float_cumsum(ordered, runs)
-    out = _wrap(numbers, runs.back(sums), numbers.missing)
+    out = _wrap(numbers, runs.back(sums), numbers.missing | runs.back(gap))
     return pd.Series(out, index=values.index, name=values.name)
 
 
@@ -655,24 +731,30 @@ def year_label(years: object) -> npt.NDArray[np.object_]:
     return out
 
 
-def _gregorian_boundaries(*, monthly: bool) -> tuple[npt.NDArray[np.int64], npt.NDArray[Any]]:
+Boundaries = tuple[npt.NDArray[np.int64], npt.NDArray[Any], npt.NDArray[np.int64]]
+"""The first day of each period, its label, and the first day after it."""
+
+
+def _gregorian_boundaries(*, monthly: bool) -> Boundaries:
     first = np.datetime64("1821-01", "M") if monthly else np.datetime64("1821", "Y")
     last = np.datetime64("2322-12", "M") if monthly else np.datetime64("2322", "Y")
     periods = np.arange(first, last + 1)
     starts = periods.astype("datetime64[D]").astype(np.int64)
-    return starts, periods.astype(str).astype(object)
+    following = (periods + 1).astype("datetime64[D]").astype(np.int64)
+    return starts, periods.astype(str).astype(object), following
 
 
-def _jalali_boundaries(freq: FreqCode) -> tuple[npt.NDArray[np.int64], npt.NDArray[Any]]:
+def _jalali_boundaries(freq: FreqCode) -> Boundaries:
     spec = get_frequency(freq)
     index = np.arange((_kernel.LAST_YEAR - _kernel.FIRST_YEAR + 1) * spec.per_year)
     starts = spec.first_day(index)
+    following = spec.last_day(index) + 1
     if spec.months == 12:
-        return starts, year_label(_kernel.FIRST_YEAR + index)
-    return starts, spec.labels(index)
+        return starts, year_label(_kernel.FIRST_YEAR + index), following
+    return starts, spec.labels(index), following
 
 
-def _boundaries(to: Target) -> tuple[npt.NDArray[np.int64], npt.NDArray[Any]]:
+def _boundaries(to: Target) -> Boundaries:
     if to == "gregorian_year":
         return _gregorian_boundaries(monthly=False)
     if to == "gregorian_month":
@@ -711,17 +793,23 @@ def calendarize(
     pandas.DataFrame
         One row per (input row, period overlapped), in input order: ``row`` (input
         position), ``period`` (label: ``"2021"``, ``"2021-03"``, ``"1400 (2021/22)"``,
-        ``"1400-Q1"``, ``"1400-01"``), ``period_start``, ``days`` (days of the span in the
-        period), ``span_days``, ``value`` (``value * days / span_days``). ``days`` sums
-        exactly to ``span_days`` for each row, so totals are preserved (the values up to
-        floating-point rounding).
+        ``"1400-Q1"``, ``"1400-01"``), ``period_start``, ``period_days`` (days in the
+        period), ``days`` (days of the span in the period), ``span_days``, ``value``
+        (``value * days / span_days``). ``days`` sums exactly to ``span_days`` for each
+        row, so totals are preserved (the values up to floating-point rounding).
+
+    Notes
+    -----
+    A period's total is complete only if the spans cover all its days: compare the
+    ``days`` summed by period with ``period_days`` before reading a total as the
+    period's (a Jalali year 1399 total alone covers 286 days of 2020, not 366).
 
     Examples
     --------
     >>> calendarize([365.0], ["2021-03-21"], ["2022-03-20"], to="gregorian_year")
-       row period period_start  days  span_days  value
-    0    0   2021   2021-01-01   286        365  286.0
-    1    0   2022   2022-01-01    79        365   79.0
+       row period period_start  period_days  days  span_days  value
+    0    0   2021   2021-01-01          365   286        365  286.0
+    1    0   2022   2022-01-01          365    79        365   79.0
     """
     given, start, end = align(("values", values), ("start", start), ("end", end))
     flows = as_float_array(given, "values")
@@ -732,14 +820,14 @@ def calendarize(
         position = int(np.argmax(backwards))
         msg = f"the span ends before it starts at position {position}"
         raise InvalidDateError(msg)
-    starts, labels = _boundaries(to)
+    starts, labels, following = _boundaries(to)
     i0 = np.searchsorted(starts, first.days, side="right") - 1
     i1 = np.searchsorted(starts, last.days, side="right") - 1
     counts = i1 - i0 + 1
     rows = np.repeat(np.arange(flows.size), counts)
     within = np.arange(rows.size) - np.repeat(np.cumsum(counts) - counts, counts)
     period = i0[rows] + within
-    next_start = np.append(starts, np.iinfo(np.int64).max)[period + 1]
+    next_start = following[period]
     piece_start = np.maximum(starts[period], first.days[rows])
     piece_end = np.minimum(next_start - 1, last.days[rows])
     days = piece_end - piece_start + 1
@@ -749,6 +837,7 @@ def calendarize(
             "row": rows,
             "period": labels[period],
             "period_start": starts[period].astype("datetime64[D]").astype("datetime64[us]"),
+            "period_days": following[period] - starts[period],
             "days": days,
             "span_days": span_days,
             "value": flows[rows] * days / span_days,
