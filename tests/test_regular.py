@@ -76,9 +76,10 @@ def test_daily_flows_have_a_gap_only_where_a_month_has_none() -> None:
     days = pd.date_range("2021-03-21", "2021-09-22")  # Farvardin to Shahrivar 1400
     flows = pd.Series(1.0, index=days)
     assert ist.year_to_date(flows).iloc[-1] == len(days)
-    holes = flows[(days < "2021-05-10") | (days > "2021-05-20")]  # days missing, not a month
+    ts = pd.Timestamp
+    holes = flows[(days < ts("2021-05-10")) | (days > ts("2021-05-20"))]  # days, not a month
     assert ist.year_to_date(holes).iloc[-1] == len(holes)
-    no_khordad = flows[(days < "2021-05-22") | (days > "2021-06-21")]
+    no_khordad = flows[(days < ts("2021-05-22")) | (days > ts("2021-06-21"))]
     with pytest.raises(MissingPeriodError, match=r"^no value for 1400-03 before"):
         ist.year_to_date(no_khordad)
 
