@@ -193,13 +193,32 @@ class IsipoSeriesAccessor(JalaliFields[pd.Series]):
         """
         return like(self._obj, _text.format_jalali(dates_of(self._obj), "%B", locale=locale))
 
+    def day_name(self, locale: Locale = "en") -> pd.Series:
+        """Return the weekday name, the Iranian week starting on Saturday (``None`` for NaT).
+
+        Parameters
+        ----------
+        locale : {"en", "fa"}
+            English (``"Saturday"``) or Persian (``"شنبه"``).
+
+        Examples
+        --------
+        >>> s = pd.Series(pd.to_datetime(["2025-03-21", "2025-03-22", None]))
+        >>> s.isipo.day_name().tolist()
+        ['Friday', 'Saturday', None]
+        >>> s.isipo.day_name(locale="fa").tolist()
+        ['جمعه', 'شنبه', None]
+        """
+        return like(self._obj, _text.format_jalali(dates_of(self._obj), "%A", locale=locale))
+
     def strftime(self, fmt: str, *, locale: Locale = "en") -> pd.Series:
         """Format the dates as Jalali text; see :func:`isipo_stats.format_jalali`.
 
         Parameters
         ----------
         fmt : str
-            Directives ``%Y %y %m %d %j %q %B %%``; other characters are copied.
+            The directives of :func:`isipo_stats.format_jalali` (``%Y %m %d %B %A %W``
+            ...); other characters are copied.
         locale : {"en", "fa"}
             ``"fa"`` writes Persian digits and month names.
 
@@ -216,14 +235,15 @@ class IsipoSeriesAccessor(JalaliFields[pd.Series]):
         """
         return like(self._obj, _text.format_jalali(dates_of(self._obj), fmt, locale=locale))
 
-    def to_period(self, freq: FreqCode = "M") -> pd.Series:
+    def to_period(self, freq: PeriodCode = "M") -> pd.Series:
         """Label each date with its Jalali period; see :func:`isipo_stats.period_labels`.
 
         Parameters
         ----------
-        freq : {"M", "Q", "Y"}
-            Month (``"1400-07"``), quarter (``"1400-Q3"``) or year (``"1400"``). The labels
-            sort in time order.
+        freq : {"M", "Q", "H", "Y", "W"}
+            Month (``"1400-07"``), quarter (``"1400-Q3"``), half-year (``"1400-H1"``), year
+            (``"1400"``) or Iranian week (``"1400-W05"``). The labels sort in time order;
+            :func:`isipo_stats.as_periods` reads them as an ordered Categorical.
 
         Returns
         -------
@@ -262,12 +282,13 @@ class IsipoSeriesAccessor(JalaliFields[pd.Series]):
 
     # -- numbers on a DatetimeIndex -------------------------------------------------------
 
-    def resample(self, freq: FreqCode = "M") -> JalaliResampler:
+    def resample(self, freq: PeriodCode = "M") -> JalaliResampler:
         """Group the values by Jalali month, quarter or year of their index date.
 
         Parameters
         ----------
-        freq : {"M", "Q", "Y"}
+        freq : {"M", "Q", "H", "Y", "W"}
+            ``"W"``: Iranian weeks, Saturday to Friday, numbered within the Jalali year.
 
         Returns
         -------
@@ -479,10 +500,10 @@ class JalaliResampler:
     """
 
     values: pd.Series
-    freq: FreqCode
+    freq: PeriodCode
 
     def __post_init__(self) -> None:
-        get_frequency(self.freq)  # refuse a bad freq when the resampler is made
+        get_frequency(self.freq, weeks=True)  # refuse a bad freq when the resampler is made
 
     def sum(self) -> pd.Series:
         """Return the sum of each period's values (missing values skipped)."""

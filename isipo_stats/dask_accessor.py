@@ -105,6 +105,10 @@ class DaskIsipoSeriesAccessor(JalaliFields[dd.Series]):
         meta = field.series(self._obj._meta)  # the field of no dates: dtype, name, index
         return self._obj.map_partitions(field.series, meta=meta)
 
+    def day_name(self, locale: Locale = "en") -> dd.Series:
+        """Weekday names, Saturday first, as :meth:`IsipoSeriesAccessor.day_name`."""
+        return self._obj.map_partitions(lambda p: _pandas(p).day_name(locale), meta=self._text())
+
     def month_name(self, locale: Locale = "en") -> dd.Series:
         """Jalali month names, as :meth:`IsipoSeriesAccessor.month_name`."""
         return self._obj.map_partitions(lambda p: _pandas(p).month_name(locale), meta=self._text())
@@ -115,7 +119,7 @@ class DaskIsipoSeriesAccessor(JalaliFields[dd.Series]):
             lambda p: _pandas(p).strftime(fmt, locale=locale), meta=self._text()
         )
 
-    def to_period(self, freq: FreqCode = "M") -> dd.Series:
+    def to_period(self, freq: PeriodCode = "M") -> dd.Series:
         """Jalali period labels, as :meth:`IsipoSeriesAccessor.to_period`."""
         return self._obj.map_partitions(lambda p: _pandas(p).to_period(freq), meta=self._text())
 
@@ -133,7 +137,7 @@ class DaskIsipoSeriesAccessor(JalaliFields[dd.Series]):
     def _text(self) -> pd.Series:
         return pd.Series([], dtype=object, name=self._obj.name)
 
-    def resample(self, freq: FreqCode = "M") -> DaskJalaliResampler:
+    def resample(self, freq: PeriodCode = "M") -> DaskJalaliResampler:
         """Aggregate by Jalali period: ``.resample("M").sum()`` and so on."""
         return DaskJalaliResampler(self._obj, freq)
 
@@ -164,7 +168,7 @@ class DaskIsipoSeriesAccessor(JalaliFields[dd.Series]):
 class DaskJalaliResampler:
     """Jalali-period aggregation of a Dask Series (see :meth:`DaskIsipoSeriesAccessor.resample`)."""
 
-    def __init__(self, series: dd.Series, freq: FreqCode) -> None:
+    def __init__(self, series: dd.Series, freq: PeriodCode) -> None:
         numbers_on_dates(series._meta, "resample")
         self._obj = series
         self._freq = freq

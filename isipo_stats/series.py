@@ -48,7 +48,7 @@ import pandas as pd
 from isipo_stats import _kernel
 from isipo_stats._arrays import align, as_float_array, first_position
 from isipo_stats._dates import DateInput
-from isipo_stats._typing import FreqCode
+from isipo_stats._typing import FreqCode, PeriodCode
 from isipo_stats.calendar import read_days, read_ints
 from isipo_stats.errors import (
     InputTypeError,
@@ -526,15 +526,19 @@ def from_year_to_date(values: pd.Series, dates: object = None, *, by: object = N
     return pd.Series(out, index=values.index, name=values.name)
 
 
-def period_labels(dates: object, freq: FreqCode = "M") -> pd.Series:
+def period_labels(dates: object, freq: PeriodCode = "M") -> pd.Series:
     """Jalali period labels that sort in time order: ``"1400-07"``, ``"1400-Q3"``, ``"1400"``.
+
+    ``freq="W"`` gives Iranian weeks (``"1400-W05"``, see :mod:`isipo_stats.frequency`).
 
     Examples
     --------
     >>> period_labels(["2021-10-22", "2022-03-20"], "Q").tolist()
     ['1400-Q3', '1400-Q4']
+    >>> period_labels(["2021-03-20", "2021-03-21"], "W").tolist()
+    ['1399-W54', '1400-W01']
     """
-    spec = get_frequency(freq)
+    spec = get_frequency(freq, weeks=True)
     parsed, days = read_days(dates)
     labels = spec.labels(spec.index(days))
     labels[parsed.missing] = None
@@ -550,7 +554,7 @@ _HOW: Final = ("sum", "mean", "first", "last", "count", "min", "max")
 def aggregate(
     values: pd.Series,
     dates: object = None,
-    freq: FreqCode = "M",
+    freq: PeriodCode = "M",
     how: Literal["sum", "mean", "first", "last", "count", "min", "max"] = "sum",
     *,
     by: object = None,
@@ -562,7 +566,8 @@ def aggregate(
     values : pandas.Series
     dates : date-like array, optional
         Default: the Series' DatetimeIndex.
-    freq : {"M", "Q", "H", "Y"}
+    freq : {"M", "Q", "H", "Y", "W"}
+        ``"W"``: Iranian weeks (Saturday to Friday, cut at Nowruz; ``"1400-W05"``).
     how : {"sum", "mean", "first", "last", "count", "min", "max"}
         Missing values are skipped, as pandas does; a period with no value is missing
         (``count`` gives 0). ``first`` and ``last`` are the earliest and latest known
@@ -599,7 +604,7 @@ def aggregate(
     if how not in _HOW:
         msg = f"how must be one of {', '.join(_HOW)}, got {how!r}"
         raise InputTypeError(msg)
-    spec = get_frequency(freq)
+    spec = get_frequency(freq, weeks=True)
     values, dates, by = _inputs(values, dates, by)
     numbers = _read_numbers(values)
     series = values

@@ -441,8 +441,15 @@ def test_flow_methods_need_numbers_on_a_datetime_index(method: str) -> None:
 
 
 def test_resample_refuses_an_unknown_frequency() -> None:
-    with pytest.raises(ist.InputTypeError, match=r"^freq must be one of M, Q, H, Y, got 'W'$"):
-        isipo(date_indexed()).resample("W")  # type: ignore[arg-type]
+    with pytest.raises(ist.InputTypeError, match=r"^freq must be one of M, Q, H, Y, W, got 'D'$"):
+        isipo(date_indexed()).resample("D")  # type: ignore[arg-type]
+
+
+def test_resample_by_iranian_week() -> None:
+    # Thursday 1403-12-23 .. Monday 1404-01-04: weeks cut at Nowruz (a Friday in 1404)
+    s = pd.Series(1.0, index=pd.date_range("2025-03-13", "2025-03-24"))
+    out = isipo(s).resample("W").sum()
+    assert out.to_dict() == {"1403-W52": 2.0, "1403-W53": 6.0, "1404-W01": 1.0, "1404-W02": 3.0}
 
 
 def test_calendarize_freq_needs_period_ends() -> None:
