@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, cast
 
 import jdatetime
 import numpy as np
@@ -13,6 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from isipo_stats import _kernel
+from isipo_stats.accessor import IsipoSeriesAccessor
 from isipo_stats.errors import InputTypeError, InvalidDateError, ParseError
 from isipo_stats.text import (
     WEEKDAY_NAMES,
@@ -208,7 +209,7 @@ def test_digit_functions_keep_the_shape_and_refuse_what_is_not_text() -> None:
 @pytest.mark.parametrize("locale", ["en", "fa"])
 def test_day_name_is_the_weekday_directive(locale: Any) -> None:
     days = pd.Series(pd.date_range("2025-03-15", periods=9), index=list("abcdefghi"), name="d")
-    names = days.isipo.day_name(locale)
+    names: pd.Series = cast(IsipoSeriesAccessor, days.isipo).day_name(locale)
     assert names.index.equals(days.index)
     assert names.name == "d"
     assert names.tolist() == format_jalali(days, "%A", locale=locale).tolist()
