@@ -168,6 +168,21 @@ class IsipoSeriesAccessor(JalaliFields[pd.Series]):
         """Return one Jalali field (``year`` ... ``is_year_end``) of the Series."""
         return field.series(self._obj)
 
+    def __getitem__(self, key: object) -> pd.Series:
+        """Select the rows in a Jalali span: ``s.isipo["1400-07"]``, ``s.isipo["1399":"1400-06"]``.
+
+        See :func:`isipo_stats.ranges.select`: a text names a day, month, quarter,
+        half-year, year or week; a slice includes both ends.
+
+        Examples
+        --------
+        >>> s = pd.Series(range(4), index=pd.to_datetime(["2021-03-20", "2021-03-21",
+        ...                                                  "2021-09-22", "2021-09-23"]))
+        >>> s.isipo["1400"].tolist(), s.isipo["1399":"1400-06"].tolist()
+        ([1, 2, 3], [0, 1, 2])
+        """
+        return _ranges.select(self._obj, key)
+
     # -- text -----------------------------------------------------------------------------
 
     def month_name(self, locale: Locale = "en") -> pd.Series:

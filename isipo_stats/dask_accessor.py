@@ -109,6 +109,10 @@ class DaskIsipoSeriesAccessor(JalaliFields[dd.Series]):
         """Weekday names, Saturday first, as :meth:`IsipoSeriesAccessor.day_name`."""
         return self._obj.map_partitions(lambda p: _pandas(p).day_name(locale), meta=self._text())
 
+    def __getitem__(self, key: object) -> dd.Series:
+        """Rows in a Jalali span, as :meth:`IsipoSeriesAccessor.__getitem__` (per partition)."""
+        return self._obj.map_partitions(lambda p: _pandas(p)[key], meta=self._obj._meta)
+
     def month_name(self, locale: Locale = "en") -> dd.Series:
         """Jalali month names, as :meth:`IsipoSeriesAccessor.month_name`."""
         return self._obj.map_partitions(lambda p: _pandas(p).month_name(locale), meta=self._text())
@@ -151,8 +155,9 @@ class DaskIsipoSeriesAccessor(JalaliFields[dd.Series]):
 
     def year_to_date(self, *, freq: FreqCode = "M", gaps: Gaps = "raise") -> dd.Series:
         """Cumulate flows within each Jalali year, as :meth:`IsipoSeriesAccessor.year_to_date`."""
+        meta = _pandas(self._obj._meta).year_to_date(freq=freq, gaps=gaps)  # no sample run
         return self._by_year().map_partitions(
-            lambda p: _pandas(p).year_to_date(freq=freq, gaps=gaps)
+            lambda p: _pandas(p).year_to_date(freq=freq, gaps=gaps), meta=meta
         )
 
     def from_year_to_date(self) -> dd.Series:

@@ -26,13 +26,14 @@ import numpy.typing as npt
 import pandas as pd
 
 from isipo_stats._dates import TEHRAN, days_to_datetime64
+from isipo_stats._fields import dates_of
 from isipo_stats._typing import PeriodCode
 from isipo_stats.calendar import read_days
 from isipo_stats.errors import CalendarRangeError, FrequencyError, InputTypeError
 from isipo_stats.frequency import Frequency, get_frequency
 from isipo_stats.periods import day_bounds
 
-__all__ = ["Offset", "ceil", "date_range", "floor", "read_offset"]
+__all__ = ["Offset", "ceil", "date_range", "floor", "read_offset", "select"]
 
 Days = npt.NDArray[np.int64]
 
@@ -274,3 +275,52 @@ def ceil(dates: object, freq: PeriodCode = "M") -> Any:
     on_start = (first == days) & ~_with_time(dates, days.size)
     up = np.where(on_start, first, spec.end(days) + 1)
     return _rounded(dates, up, parsed.missing, scalar=parsed.scalar)
+
+
+# --- selection by Jalali text ------------------------------------------------------------------
+
+
+def _selected_days(key: object) -> tuple[int, int]:
+    """Return the first and last day a selection key names (a text, or a slice of texts)."""
+    if isinstance(key, slice):
+        if key.step is not None:
+            msg = f"a Jalali selection takes no step, got {key.step!r}"
+            raise InputTypeError(msg)
+        first = day_bounds(key.start, "start")[0] if key.start is not None else None
+        last = day_bounds(key.stop, "stop")[1] if key.stop is not None else None
+        low = first if first is not None else np.iinfo(np.int64).min
+        return low, last if last is not None else np.iinfo(np.int64).max
+    return day_bounds(key, "key")
+
+
+def select(values: pd.Series, key: object) -> pd.Series:
+    """Return the rows whose date lies in the Jalali span ``key`` names.
+
+    Parameters
+    ----------
+    values : pandas.Series
+        Dates, or values on a DatetimeIndex (the dates the ``.isipo`` accessor reads).
+    key : str or slice
+        Jalali text naming a span (``"1400-07"``, ``"1400"``, ``"1400-Q3"``,
+        ``"1400/07/15"``) or a date; or a slice of them, both ends included:
+        ``"1399":"1400-06"`` runs from 1 Farvardin 1399 to 31 Shahrivar 1400. An end
+        left out is open.
+
+    Returns
+    -------
+    pandas.Series
+        The rows in the span, in their order (the index need not be sorted); rows with a
+        missing date are never selected.
+
+    Examples
+    --------
+    >>> s = pd.Series([1, 2, 3], index=pd.to_datetime(["2021-09-22", "2021-09-23", "2021-10-22"]))
+    >>> select(s, "1400-07").tolist()                  # Mehr 1400
+    [2, 3]
+    >>> select(s, slice(None, "1400-06")).tolist()     # to the end of Shahrivar
+    [1]
+    """
+    first, last = _selected_days(key)
+    parsed, days = read_days(dates_of(values))
+    inside = (days >= first) & (days <= last) & ~parsed.missing
+    return values[inside]

@@ -208,3 +208,42 @@ def test_floor_refuses_other_frequencies(freq: Any) -> None:
     with pytest.raises(FrequencyError) as info:
         floor(["2021-01-01"], freq)
     assert str(info.value) == f"freq must be one of M, Q, H, Y, W, got {freq!r}"
+
+
+# --- selection by Jalali text -----------------------------------------------------------------
+
+
+@given(
+    st.lists(st.integers(_kernel.FIRST_DAY + 400, _kernel.LAST_DAY - 400), max_size=30),
+    st.sampled_from(["M", "Q", "H", "Y", "W"]),
+    st.data(),
+)
+def test_selection_takes_exactly_the_rows_of_the_span(
+    days: list[int], code: str, data: st.DataObject
+) -> None:
+    s = pd.Series(np.arange(len(days)), index=pd.DatetimeIndex(np.array(days, "datetime64[D]")))
+    if not len(s):
+        return
+    periods = pd.Series(to_periods(s.index, code))  # type: ignore[arg-type]  # ordered
+    labels = periods.astype(str)
+    label = data.draw(st.sampled_from(sorted(set(labels))))
+    assert isipo(s)[label].tolist() == s[labels.to_numpy() == label].tolist()
+    later = data.draw(st.sampled_from(sorted(set(labels))))
+    inside = ((periods >= label) & (periods <= later)).to_numpy()
+    assert isipo(s)[label:later].tolist() == s[inside].tolist()
+
+
+def test_selection_by_hand() -> None:
+    index = pd.to_datetime(
+        ["2021-03-20", "2021-03-21 23:59", "2021-09-22", "2021-09-23", "NaT"], format="ISO8601"
+    )
+    s = pd.Series(range(5), index=index, name="v")
+    assert isipo(s)["1400"].tolist() == [1, 2, 3]
+    assert isipo(s)["1399":"1400-06"].tolist() == [0, 1, 2]
+    assert isipo(s)["1400-H2":].tolist() == [3]
+    assert isipo(s)[:"1399/12/30"].tolist() == [0]
+    assert isipo(s)["2021-03-21"].tolist() == [1]  # a Gregorian day
+    assert isipo(s)["۱۴۰۰-۰۶-۳۱"].name == "v"
+    with pytest.raises(InputTypeError) as info:
+        isipo(s)["1399":"1400":2]
+    assert str(info.value) == "a Jalali selection takes no step, got 2"
