@@ -55,9 +55,11 @@ _DENSE_SLACK: Final = 1 << 16
 class _Located:
     """Each row's series (``group``) and period, and how to find the row of any pair.
 
-    A pair's key is ``group * span + period - first``. ``table`` maps keys to rows (-1:
-    none) when the keys are few enough for a table; otherwise ``order`` sorts the keys and
-    a lookup is a binary search.
+    A pair's key is ``group * stride + pad + period - first``, with ``stride = span + 2 *
+    pad``: the ``pad`` slots on either side of each series hold no row, so a key moved by up
+    to ``pad`` periods stays within its series. ``table`` maps keys to rows (-1: none) when
+    the keys are few enough for a table; otherwise ``order`` sorts the keys and a lookup is
+    a binary search.
     """
 
     spec: Frequency
@@ -65,22 +67,21 @@ class _Located:
     period: npt.NDArray[np.int64]
     first: int
     span: int
+    pad: int
+    key: npt.NDArray[np.int64]
     table: Rows | None
     order: Rows | None
 
-    @property
-    def key(self) -> npt.NDArray[np.int64]:
-        """The key of each row."""
-        key: npt.NDArray[np.int64] = self.group * self.span + (self.period - self.first)
-        return key
-
     def rows(self, lag: int) -> Rows:
         """Return, for each row, the row of its series ``lag`` periods earlier, or -1."""
+        if self.table is not None and abs(lag) <= self.pad:
+            found: Rows = self.table[self.key - lag]  # lands in the series' own slots
+            return found
         earlier = self.period - lag
         valid = (earlier >= self.first) & (earlier < self.first + self.span)
-        target = np.where(valid, self.group * self.span + (earlier - self.first), 0)
+        target = np.where(valid, self.key - lag, self.key)
         if self.table is not None:
-            found = self.table[target] if self.table.size else target
+            found = self.table[target]
         else:
             assert self.order is not None
             keys = self.key[self.order]
@@ -106,27 +107,34 @@ def _periods_of_rows(
     return read.spec, read.index
 
 
-def _locate(values: pd.Series, dates: object, freq: PeriodCode | None, by: object) -> _Located:
-    """Read each row's (series, period), refusing two rows for one (series, period)."""
+def _locate(
+    values: pd.Series, dates: object, freq: PeriodCode | None, by: object, pad: int = 0
+) -> _Located:
+    """Read each row's (series, period), refusing two rows for one (series, period).
+
+    ``pad``: the largest lag that will be looked up (a table lookup then needs no check).
+    """
     spec, period = _periods_of_rows(values, dates, freq)
     keys = _keys(by, len(values))
     group = _group_codes(keys) if keys else np.zeros(period.size, np.int64)
     first = int(period.min()) if period.size else 0
     span = int(period.max()) - first + 1 if period.size else 1
-    located = _Located(spec, group, period, first, span, None, None)
-    key = located.key
-    size = int(key.max()) + 1 if key.size else 0
+    stride = span + 2 * pad
+    key = group * stride + (period - (first - pad)) if keys else period - (first - pad)
+    size = (int(group.max()) + 1) * stride if key.size else 0
     rows = np.arange(key.size)
     if size <= 4 * key.size + _DENSE_SLACK:
         table = np.full(size, -1, dtype=np.intp)
-        table[key[::-1]] = rows[::-1]  # of repeated keys, the first row is written last
-        _refuse_repeats(spec, period, key, table[key] != rows)
-        return _Located(spec, group, period, first, span, table, None)
+        table[key] = rows
+        if np.count_nonzero(table >= 0) < key.size:  # a key repeated: name the second row
+            table[key[::-1]] = rows[::-1]  # of repeated keys, the first row is written last
+            _refuse_repeats(spec, period, key, table[key] != rows)
+        return _Located(spec, group, period, first, span, pad, key, table, None)
     order = np.argsort(key, kind="stable")
     repeated = np.zeros(key.size, np.bool_)
     repeated[order[1:]] = key[order[1:]] == key[order[:-1]]
     _refuse_repeats(spec, period, key, repeated)
-    return _Located(spec, group, period, first, span, None, order)
+    return _Located(spec, group, period, first, span, pad, key, None, order)
 
 
 def _refuse_repeats(
@@ -234,7 +242,7 @@ def _change(
     """Return ``value / earlier - 1`` for ``lag`` periods back (None: one year back)."""
     values, dates, by = _inputs(values, dates, by)
     numbers, nullable = _numbers(values)
-    located = _locate(values, dates, freq, by)
+    located = _locate(values, dates, freq, by, pad=12 if lag is None else min(abs(lag), 64))
     if lag is None:
         if located.spec.code == "W":
             msg = "yoy needs months, quarters, half-years or years: a year holds 53 or 54 weeks"
@@ -335,7 +343,8 @@ def inflation(
         raise InputTypeError(msg)
     index, dates, by = _inputs(index, dates, by)
     numbers, nullable = _numbers(index)
-    located = _locate(index, dates, "M" if dates is not None or _dated(index) else None, by)
+    monthly: PeriodCode | None = "M" if dates is not None or _dated(index) else None
+    located = _locate(index, dates, monthly, by, pad=24)
     if located.spec.code != "M":
         msg = f"inflation needs a monthly index, got {located.spec.name} labels"
         raise FrequencyError(msg)

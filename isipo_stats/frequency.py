@@ -98,12 +98,26 @@ class Frequency:
         return _kernel.period_end(days, self.months)
 
     def first_day(self, index: Days) -> Days:
-        """Return the first day number of each period number."""
-        return _kernel.period_start_of(index, self.months)
+        """Return the first day number of each period number (one gather from a table)."""
+        return np.take(self.bounds[0], index)
 
     def last_day(self, index: Days) -> Days:
-        """Return the last day number of each period number."""
-        return _kernel.period_end_of(np.asarray(index), self.months)
+        """Return the last day number of each period number (one gather from a table)."""
+        return np.take(self.bounds[1], index)
+
+    @cached_property
+    def bounds(self) -> tuple[Days, Days]:
+        """The first and the last day of every period, by period number (read-only)."""
+        every = np.arange(self.count, dtype=np.int64)
+        first, last = self._first_of(every), self._last_of(every)
+        first.flags.writeable = last.flags.writeable = False
+        return first, last
+
+    def _first_of(self, index: Days) -> Days:
+        return _kernel.period_start_of(index, self.months)
+
+    def _last_of(self, index: Days) -> Days:
+        return _kernel.period_end_of(index, self.months)
 
     def year_and_number(self, index: Days) -> tuple[Days, Days]:
         """Return the Jalali year and the number within the year (1-based) of each period."""
@@ -239,12 +253,10 @@ class _Weeks(Frequency):
         """Return the last day of the week holding each day number."""
         return _kernel.week_end_of(_kernel.week_index(days))
 
-    def first_day(self, index: Days) -> Days:
-        """Return the first day number of each week."""
+    def _first_of(self, index: Days) -> Days:
         return _kernel.week_start_of(index)
 
-    def last_day(self, index: Days) -> Days:
-        """Return the last day number of each week."""
+    def _last_of(self, index: Days) -> Days:
         return _kernel.week_end_of(index)
 
     def year_and_number(self, index: Days) -> tuple[Days, Days]:

@@ -226,6 +226,8 @@ def _group_codes(keys: list[Any], *, sort: bool = False) -> Codes:
     With ``sort``, the numbers follow the sorted order of the keys, the first key first,
     missing keys last (as pandas' ``groupby(sort=True, dropna=False)``).
     """
+    if len(keys) == 1 and keys[0].dtype.kind in "iu":  # numbered densely already
+        return _key_codes(keys[0], sort=sort)[0]
     rank = np.zeros(len(keys[0]) if keys else 0, dtype=np.int64)
     span = 1
     for key in keys:
@@ -244,6 +246,8 @@ def _dense(rank: Codes) -> tuple[Codes, int]:
         return rank, 0
     if rank.max() < 4 * rank.size + 2**16:  # a table over the values, no sort
         present = np.bincount(rank) > 0
+        if present.all() and rank.min() == 0:  # already 0, 1, ... without a gap
+            return rank, present.size
         number = np.cumsum(present) - 1
         return number[rank], int(number[-1]) + 1
     distinct, inverse = np.unique(rank, return_inverse=True)
