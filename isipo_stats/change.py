@@ -36,7 +36,7 @@ from isipo_stats._arrays import first_position
 from isipo_stats._typing import PeriodCode
 from isipo_stats.errors import FrequencyError, InputTypeError, InvalidDateError
 from isipo_stats.frequency import Frequency, get_frequency
-from isipo_stats.periods import read_periods
+from isipo_stats.periods import day_bounds, read_periods
 from isipo_stats.series import _complete_days, _group_codes, _inputs, _keys
 
 __all__ = ["Kind", "inflation", "pct_change", "rebase", "yoy"]
@@ -424,8 +424,6 @@ def rebase(
 
 def _base_periods(spec: Frequency, base: object) -> tuple[int, int]:
     """Return the first and last period of ``spec`` that the base label covers (whole)."""
-    from isipo_stats.periods import day_bounds  # noqa: PLC0415 (one use)
-
     if not isinstance(base, str):
         msg = f"base must be a Jalali period label such as '1400', got {base!r}"
         raise InputTypeError(msg)

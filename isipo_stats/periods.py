@@ -50,7 +50,7 @@ import numpy.typing as npt
 import pandas as pd
 
 from isipo_stats import _kernel
-from isipo_stats._arrays import first_position, is_missing, is_scalar, text_series
+from isipo_stats._arrays import align, first_position, is_missing, is_scalar, text_series
 from isipo_stats._dates import days_to_datetime64
 from isipo_stats._typing import PeriodCode
 from isipo_stats.calendar import read_days
@@ -483,8 +483,6 @@ def period_diff(end: object, start: object) -> Any:
     >>> period_diff(["1400-Q1", None], ["1399-Q1", "1399-Q1"]).tolist()
     [4, <NA>]
     """
-    from isipo_stats._arrays import align  # noqa: PLC0415 (one use)
-
     end, start = align(("end", end), ("start", start))
     later, earlier = read_periods(end), read_periods(start)
     if later.spec is not earlier.spec:

@@ -300,11 +300,12 @@ Gaps = Literal["raise", "skip", "nan"]
 """What :func:`year_to_date` does where a period has no value (see there)."""
 
 
-def _gaps(runs: _Runs, spec: Frequency) -> npt.NDArray[np.bool_]:
+def _gaps(runs: _Runs, spec: Frequency, *, refuse: bool) -> npt.NDArray[np.bool_]:
     """Return, in run order, which rows follow a period of their year that has no row.
 
     Within a run (one group, one Jalali year, in date order) a row of the year's ``k``-th
-    period (0-based) is gap-free when ``k + 1`` distinct periods have rows up to it.
+    period (0-based) is gap-free when ``k + 1`` distinct periods have rows up to it. With
+    ``refuse``, the first such row raises :class:`MissingPeriodError`.
     """
     period = spec.index(runs.days)
     number = np.remainder(period, spec.per_year)
@@ -312,6 +313,8 @@ def _gaps(runs: _Runs, spec: Frequency) -> npt.NDArray[np.bool_]:
     new[1:] |= period[1:] != period[:-1]
     seen = runs.cumsum(new.astype(np.int64))
     gap: npt.NDArray[np.bool_] = seen != number + 1
+    if refuse and gap.any():
+        _refuse_gap(runs, spec, gap)
     return gap
 
 
@@ -388,23 +391,20 @@ def year_to_date(
     by : array-like or list of array-likes, optional
         Grouping keys; each group is cumulated separately (a missing key is a group).
     freq : {"M", "Q", "H", "Y"}
-        The period of the flows, for finding gaps: a Jalali month (quarter, ...) of the
-        year that has no row before a row of that year. Daily flows have a gap only where
-        a whole month has none.
+        The period of the flows. A gap is a period of the year with no row before a row
+        of that year (daily flows have one only where a whole month has none).
     gaps : {"raise", "skip", "nan"}
-        What a gap does. ``"raise"`` (the default): refuse, naming the first period
-        without a value, so that no sum silently leaves out a month; ``"skip"``: sum the
-        values there are (a year-to-date of the rows given, as before 0.2); ``"nan"``:
-        the sums of the rows after a gap (to the end of that Jalali year) are missing.
-        A series that starts within a year has a gap: its first months are unknown.
+        ``"raise"`` (default): refuse, naming the first period without a value;
+        ``"skip"``: sum the values there are (what earlier versions did); ``"nan"``: the
+        sums after a gap, to the end of that Jalali year, are missing. A series that
+        starts within a year has a gap: its first months are unknown.
 
     Returns
     -------
     pandas.Series
         Year-to-date values, same index and name. A missing flow stays missing and does not
-        interrupt the sum (its row is there: it is not a gap). Integers give exact integers
-        (``int64``, or ``Int64`` for a nullable Series; with ``gaps="nan"``, ``Int64``
-        where a sum is missing).
+        interrupt the sum (its row is no gap). Integers give exact integers (``int64``;
+        ``Int64`` for a nullable Series or where ``gaps="nan"`` leaves a sum missing).
 
     Raises
     ------
@@ -436,9 +436,7 @@ def year_to_date(
     values, dates, by = _inputs(values, dates, by)
     numbers = _read_numbers(values)
     runs = _runs(values, dates, by)
-    gap = _gaps(runs, spec) if gaps != "skip" else np.zeros(len(values), np.bool_)
-    if gaps == "raise" and gap.any():
-        _refuse_gap(runs, spec, gap)
+    gap = _gaps(runs, spec, refuse=gaps == "raise") if gaps != "skip" else np.zeros(0, bool)
     ordered = numbers.values[runs.order]
     missing = numbers.missing[runs.order]
     sums: npt.NDArray[Any]
@@ -451,7 +449,8 @@ def year_to_date(
             raise IntegerOverflowError(msg, position=position)
     else:
         sums = _float_cumsum(ordered, runs)
-    out = _wrap(numbers, runs.back(sums), numbers.missing | runs.back(gap))
+    unknown = numbers.missing | runs.back(gap) if gap.size else numbers.missing
+    out = _wrap(numbers, runs.back(sums), unknown)
     return pd.Series(out, index=values.index, name=values.name)
 
 

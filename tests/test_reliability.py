@@ -358,6 +358,7 @@ def test_empty_fields_text_and_series() -> None:
         "row",
         "period",
         "period_start",
+        "period_days",
         "days",
         "span_days",
         "value",
