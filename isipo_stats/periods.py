@@ -62,6 +62,7 @@ __all__ = [
     "Periods",
     "as_periods",
     "day_bounds",
+    "label_period",
     "period_days",
     "period_diff",
     "period_end",
@@ -278,12 +279,20 @@ def _jalali_span(text: str) -> tuple[int, int] | None:
     return int(start[0]), int(end[0])
 
 
-def _bound_period(spec: Frequency, value: object, what: str) -> int:
-    """Return the period holding the first (start) or last (end) day a bound names."""
-    if isinstance(value, str):  # a label of this frequency: no day in between
+def label_period(spec: Frequency, value: object) -> int | None:
+    """Return the period number of a label of ``spec`` (a fast path), None for anything else."""
+    if isinstance(value, str):
         text = to_latin_digits(value).strip()
         if re.fullmatch(spec.label_pattern, text) and int(text[:4]) < JALALI_BELOW:
             return spec.parse_label(text)
+    return None
+
+
+def _bound_period(spec: Frequency, value: object, what: str) -> int:
+    """Return the period holding the first (start) or last (end) day a bound names."""
+    labelled = label_period(spec, value)  # a label of this frequency: no day in between
+    if labelled is not None:
+        return labelled
     first, last = day_bounds(value, what)
     return int(spec.index(np.array([last if what == "end" else first]))[0])
 

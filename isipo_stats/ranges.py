@@ -31,7 +31,7 @@ from isipo_stats._typing import PeriodCode
 from isipo_stats.calendar import read_days
 from isipo_stats.errors import CalendarRangeError, FrequencyError, InputTypeError
 from isipo_stats.frequency import Frequency, get_frequency
-from isipo_stats.periods import day_bounds
+from isipo_stats.periods import day_bounds, label_period
 
 __all__ = ["Offset", "ceil", "date_range", "floor", "read_offset", "select"]
 
@@ -115,16 +115,28 @@ def _periods(periods: object) -> int:
     return int(periods)
 
 
+def _first_anchor(offset: Offset, start: object) -> int:
+    """Return the first period whose anchor is on or after the first day ``start`` names."""
+    labelled = label_period(offset.spec, start)  # a period's own anchor lies within it
+    return offset.first_on_or_after(day_bounds(start, "start")[0]) if labelled is None else labelled
+
+
+def _last_anchor(offset: Offset, end: object) -> int:
+    """Return the last period whose anchor is on or before the last day ``end`` names."""
+    labelled = label_period(offset.spec, end)
+    return offset.last_on_or_before(day_bounds(end, "end")[1]) if labelled is None else labelled
+
+
 def _anchors(offset: Offset, start: object, end: object, periods: object) -> Days:
     """Return the period numbers of the range (every ``n``-th from the first, or to the last)."""
     step = offset.n
     if start is not None:
-        first = offset.first_on_or_after(day_bounds(start, "start")[0])
+        first = _first_anchor(offset, start)
         if periods is not None:
             return first + step * np.arange(_periods(periods), dtype=np.int64)
-        last = offset.last_on_or_before(day_bounds(end, "end")[1])
+        last = _last_anchor(offset, end)
         return np.arange(first, last + 1, step, dtype=np.int64)
-    last = offset.last_on_or_before(day_bounds(end, "end")[1])
+    last = _last_anchor(offset, end)
     return last - step * np.arange(_periods(periods) - 1, -1, -1, dtype=np.int64)
 
 
