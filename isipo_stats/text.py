@@ -594,8 +594,8 @@ def format_jalali(
     ``%U``   week of the Jalali year, 00-53: days before the first Saturday are week 00
              (C's ``%U`` rule, with Saturday for Sunday)
     ``%H``   hour, 00-23; ``%M`` minute; ``%S`` second (``%-H``, ``%-M``, ``%-S``): the
-             Tehran wall clock of ``datetime64`` values, Timestamps, datetimes and ISO
-             text (dates and ``jdatetime`` objects are at midnight)
+             Tehran wall clock of ``datetime64`` values, Timestamps, datetimes
+             (``jdatetime`` ones too) and ISO text (dates are at midnight)
     ``%%``   a percent sign
     =======  ================================================================
 
@@ -690,18 +690,18 @@ def _format_days(
 def _clock(dates: object, size: int) -> npt.NDArray[np.int64]:
     """Return the seconds past midnight (Tehran wall clock) of each date; 0 where unknown.
 
-    ``datetime64`` values, Timestamps, ``datetime`` objects and ISO text carry a time of
-    day; dates, ``jdatetime`` objects and missing values are read as midnight.
+    ``datetime64`` values, Timestamps, ``datetime`` and ``jdatetime.datetime`` objects and
+    ISO text carry a time of day; dates and missing values are read as midnight.
     """
     values: Any = dates.array if isinstance(dates, (pd.Series, pd.Index)) else dates
-    try:
-        if getattr(getattr(values, "dtype", None), "kind", None) == "M":
-            instants = pd.DatetimeIndex(values)
-        else:
-            objects = pd.Index(np.atleast_1d(np.asarray(values, dtype=object)), dtype=object)
+    if getattr(getattr(values, "dtype", None), "kind", None) == "M":
+        instants = pd.DatetimeIndex(values)
+    else:
+        objects = pd.Index(np.atleast_1d(np.asarray(values, dtype=object)), dtype=object)
+        try:
             instants = pd.DatetimeIndex(pd.to_datetime(objects, format="ISO8601"))
-    except (ValueError, TypeError):  # jdatetime objects, several time zones
-        return np.zeros(size, np.int64)
+        except ValueError:  # several time zones: each instant, brought to Tehran below
+            instants = pd.DatetimeIndex(pd.to_datetime(objects, format="ISO8601", utc=True))
     if instants.tz is not None:
         instants = instants.tz_convert(TEHRAN).tz_localize(None)
     since = (instants - instants.normalize()).to_numpy(dtype="timedelta64[s]")

@@ -185,3 +185,20 @@ def test_series_far_apart_in_time_are_looked_up_without_a_table() -> None:
     with pytest.raises(InvalidDateError) as info:
         yoy(twice, by=[*key, 1])
     assert info.value.position == 720
+
+
+def test_long_lags_and_forward_changes_are_by_label_too() -> None:
+    labels = months("1390-01", 120)
+    s = pd.Series(np.arange(1.0, 121.0), index=labels)
+    far = pct_change(s, 100)
+    assert far.isna().sum() == 100
+    assert far.iloc[-1] == 120.0 / 20.0 - 1
+    ahead = pct_change(s, -1)
+    assert np.isnan(ahead.iloc[-1])
+    assert ahead.iloc[0] == 1.0 / 2.0 - 1
+
+
+def test_rebase_needs_a_label() -> None:
+    with pytest.raises(InputTypeError) as info:
+        rebase(pd.Series([1.0], index=["1400"]), HALF)
+    assert str(info.value) == "base must be a Jalali period label such as '1400', got 1.5"

@@ -214,3 +214,10 @@ def test_day_name_is_the_weekday_directive(locale: Any) -> None:
     assert names.name == "d"
     assert names.tolist() == format_jalali(days, "%A", locale=locale).tolist()
     assert names.iloc[:7].tolist() == list(WEEKDAY_NAMES[locale])  # 2025-03-15 was a Saturday
+
+
+def test_times_of_jdatetime_values_and_of_several_time_zones() -> None:
+    value = jdatetime.datetime(1400, 7, 30, 15, 45)
+    assert format_jalali([value], "%Y-%m-%d %H:%M").tolist() == ["1400-07-30 15:45"]
+    zones = ["2021-10-22T10:00+00:00", "2021-10-22T10:00+03:30"]  # 13:30 and 10:00 in Tehran
+    assert format_jalali(zones, "%H:%M").tolist() == ["13:30", "10:00"]

@@ -274,3 +274,21 @@ def test_scalars_give_scalars() -> None:
     assert period_days("1400-Q4") == 89
     assert shift_periods("1400-12", 1) == "1401-01"
     assert period_diff("1400-H1", "1399-H1") == 2
+
+
+@pytest.mark.parametrize("label", ["1400-W55", "1399-W55", "1700-W01", "1199-W53", "1400-W00"])
+def test_week_labels_outside_the_calendar_are_refused(label: str) -> None:
+    spec = get_frequency("W", weeks=True)
+    with pytest.raises(ParseError) as info:
+        spec.parse_label(label)
+    assert str(info.value) == (
+        f"could not read {label!r} at position 0 as a Jalali week label like '1400-W05' "
+        "(years 1200-1699)"
+    )
+    assert spec.parse_label("1399-W54") == spec.parse(["1399-W54"])[0]
+
+
+def test_weeks_have_no_fixed_number_per_year() -> None:
+    with pytest.raises(FrequencyError) as info:
+        _ = get_frequency("W", weeks=True).per_year
+    assert str(info.value) == "weeks are 53 or 54 to a Jalali year, not a fixed number"
