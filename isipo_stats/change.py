@@ -331,10 +331,10 @@ def inflation(
     >>> from isipo_stats import period_range
     >>> cpi = pd.Series(np.arange(100.0, 124.0),
     ...                 index=period_range("1399-01", periods=24).astype(str))
-    >>> inflation(cpi, "point").iloc[-1].round(2)           # 123 / 111 - 1
-    np.float64(10.81)
-    >>> inflation(cpi, "average").iloc[-1].round(2)         # 117.5 / 105.5 - 1
-    np.float64(11.37)
+    >>> round(float(inflation(cpi, "point").iloc[-1]), 2)      # 123 / 111 - 1
+    10.81
+    >>> round(float(inflation(cpi, "average").iloc[-1]), 2)    # 117.5 / 105.5 - 1
+    11.37
     >>> int(inflation(cpi, "average").notna().sum())        # only the last month has 24
     1
     """

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from isipo_stats import _kernel
 from isipo_stats.accessor import IsipoSeriesAccessor
 from isipo_stats.errors import InputTypeError, InvalidDateError, ParseError
+from isipo_stats.periods import period_range, period_start
 from isipo_stats.text import (
     WEEKDAY_NAMES,
     format_jalali,
@@ -49,13 +50,33 @@ def test_every_directive_jdatetime_has_writes_what_it_writes_over_1300_1499(
 def test_persian_names_are_jdatetimes_and_digits_are_persian(
     jalali: list[jdatetime.date],
 ) -> None:
-    fmt = "%a|%A|%b|%B|%d|%j|%Y"
+    fmt = "%a|%A|%B|%d|%j|%Y"  # %b: jdatetime 5 wrote the whole name, 6 three letters
     ours = format_jalali(DAYS[::7].astype("datetime64[D]"), fmt, locale="fa")
     theirs = [
         jdatetime.date(j.year, j.month, j.day, locale="fa_IR").strftime(fmt) for j in jalali[::7]
     ]
     assert to_latin_digits(ours).tolist() == theirs  # jdatetime keeps Latin digits
     assert not ours.str.contains("[0-9]").any()
+    months = format_jalali(ist_months(), "%b", locale="fa").tolist()
+    assert months == [
+        "فرو",
+        "ارد",
+        "خرد",
+        "تیر",
+        "مرد",
+        "شهر",
+        "مهر",
+        "آبا",
+        "آذر",
+        "دی",
+        "بهم",
+        "اسف",
+    ]
+
+
+def ist_months() -> pd.DatetimeIndex:
+    """The first day of each month of 1404."""
+    return pd.DatetimeIndex(period_start(period_range("1404-01", periods=12)))
 
 
 def test_week_number_u_starts_on_the_first_saturday() -> None:
