@@ -2,7 +2,7 @@
 
 Usage::
 
-    python benchmarks/periods.py            # N = 1,000,000 rows, 7 rounds
+    python benchmarks/periods.py            # N = 1,000,000 rows, 9 rounds
     python benchmarks/periods.py --quick    # N = 100,000, 3 rounds (a smoke test)
     python benchmarks/periods.py --output /tmp/periods.md
 
@@ -61,25 +61,25 @@ class Row:
 def _timings(routes: list[Callable[[], object]], rounds: int) -> list[list[float]]:
     """Return the time per call of each route, per round: a warm-up, then rotated rounds.
 
-    A sample runs each route ``number`` times, enough for the slowest to take 20 ms, so
-    that microsecond routes are not timed at the clock's resolution.
+    A sample runs a route ``number`` times in a row, enough for 20 ms (each route its own
+    number), so that microsecond routes are neither timed at the clock's resolution nor
+    each time with the cold caches ``gc.collect()`` leaves.
     """
-    slowest = 0.0
+    numbers = []
     for route in routes:
         route()  # warm-up (first-call costs: imports, caches)
         start = time.perf_counter()
         route()
-        slowest = max(slowest, time.perf_counter() - start)
-    number = max(1, int(0.02 / max(slowest, 1e-9)))
+        numbers.append(max(1, int(0.02 / max(time.perf_counter() - start, 1e-9))))
     samples: list[list[float]] = [[] for _ in routes]
     for r in range(rounds):
         for k in range(len(routes)):
             i = (r + k) % len(routes)
             gc.collect()
             start = time.perf_counter()
-            for _ in range(number):
+            for _ in range(numbers[i]):
                 routes[i]()
-            samples[i].append((time.perf_counter() - start) / number)
+            samples[i].append((time.perf_counter() - start) / numbers[i])
     return samples
 
 
@@ -178,7 +178,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--output", type=Path, default=None, help="also write the table here")
     args = parser.parse_args(argv)
     n = 100_000 if args.quick else 1_000_000
-    rounds = args.rounds or (3 if args.quick else 7)
+    rounds = args.rounds or (3 if args.quick else 9)
     lines = [
         f"# Jalali periods against pandas ({'quick' if args.quick else 'full'} run)",
         "",
