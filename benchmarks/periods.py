@@ -164,6 +164,10 @@ def _figure(seconds: float) -> str:
     return f"{seconds * 1e3:,.2f} ms"
 
 
+def _ratio(value: float) -> str:
+    return f"{value:.3f}" if value < 0.1 else f"{value:.2f}"
+
+
 def _verdict(ratio: float, target: float | None) -> str:
     if target is None:
         return "(context)"
@@ -196,7 +200,7 @@ def main(argv: list[str] | None = None) -> int:
         target = "—" if row.target is None else f"<= {row.target:g}"
         lines.append(
             f"| {row.name} | {_figure(statistics.median(ours))} | `{row.counterpart}` | "
-            f"{_figure(statistics.median(theirs))} | {ratio:.2f} | {fastest:.2f} | "
+            f"{_figure(statistics.median(theirs))} | {_ratio(ratio)} | {_ratio(fastest)} | "
             f"{target} {_verdict(ratio, row.target)} |"
         )
         print(lines[-1], file=sys.stderr)
