@@ -16,10 +16,16 @@ gives the same results as pandas:
   the collection's dtype, except for ``object`` values: Dask cannot look at them without
   computing them, so each partition is judged by itself (convert a column that mixes dates
   and other objects first, with ``dd.to_datetime``);
-* ``resample(freq)`` sums (counts, averages, ...) each partition by Jalali period, then
-  combines the partial results, one row per period and partition, on the client;
+* ``floor``, ``ceil``, ``day_name`` and selection by Jalali text (``s.isipo["1400-07"]``,
+  ``s.isipo["1399":"1400-06"]``) run on each partition, as the fields do;
+* ``resample(freq)`` sums (counts, averages, ...) each partition by Jalali period (weeks
+  too), then combines the partial results, one row per period and partition, on the client;
 * ``year_to_date`` and ``from_year_to_date`` need whole Jalali years in one partition: the
-  Series (with a sorted DatetimeIndex and known divisions) is repartitioned at Nowruz first;
+  Series (with a sorted DatetimeIndex and known divisions) is repartitioned at Nowruz first
+  (so the gap check of ``year_to_date`` sees each year whole);
+* ``pct_change``, ``yoy``, ``inflation``, ``rebase``, ``asfreq`` and ``complete`` compare or
+  fill across years and partitions: they are not offered here; compute the (small) series
+  of period values first and use the pandas accessor;
 * on a figure table, ``check`` runs on the whole table (figure tables hold one row per
   reported figure, and some checks compare figures of different series), and ``reconcile``
   reconciles every metric x region x unit x Jalali year in its own partition, with those
