@@ -13,9 +13,11 @@ call to a function of :mod:`isipo_stats`.
   ``days_in_month``, ``is_leap_year``, ``is_month_start``, ...); they are declared once, in
   :class:`isipo_stats._fields.JalaliFields`, for this accessor and the Dask one. Fields
   read one after the other share one conversion of the dates (see :mod:`isipo_stats._fields`
-  for that cache, which never returns fields of dates since changed). Numbers on a
-  DatetimeIndex also get ``resample``, ``year_to_date``, ``from_year_to_date`` and
-  ``calendarize``.
+  for that cache, which never returns fields of dates since changed). Dates also get
+  ``floor``/``ceil`` to a Jalali period, ``day_name`` and selection by Jalali text
+  (``s.isipo["1400-07"]``, ``s.isipo["1399":"1400-06"]``). Numbers on a DatetimeIndex
+  also get ``resample``, ``year_to_date``, ``from_year_to_date``, ``calendarize``,
+  ``pct_change``, ``yoy``, ``inflation``, ``rebase``, ``asfreq`` and ``complete``.
 * **DataFrame**: a figure table (columns ``id``, ``metric``, ``kind`` at least) gets
   ``validate``, ``check``, ``reconcile`` and ``plot``.
 
