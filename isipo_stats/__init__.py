@@ -18,6 +18,7 @@ from isipo_stats.calendar import (
     to_gregorian,
     to_jalali,
 )
+from isipo_stats.change import inflation, pct_change, rebase, yoy
 from isipo_stats.checks import CHECKS, Tolerances, check
 from isipo_stats.errors import (
     CalendarRangeError,
@@ -28,6 +29,7 @@ from isipo_stats.errors import (
     IntegerOverflowError,
     InvalidDateError,
     IsipoError,
+    MissingPeriodError,
     ParseError,
 )
 from isipo_stats.figures import (
@@ -36,7 +38,19 @@ from isipo_stats.figures import (
     read_figures,
     validate_figures,
 )
+from isipo_stats.periods import (
+    as_periods,
+    period_days,
+    period_diff,
+    period_end,
+    period_range,
+    period_start,
+    shift_periods,
+    to_periods,
+)
+from isipo_stats.ranges import ceil, date_range, floor
 from isipo_stats.reconciliation import Reconciled, reconcile
+from isipo_stats.regular import asfreq, complete
 from isipo_stats.series import (
     aggregate,
     calendarize,
@@ -46,7 +60,7 @@ from isipo_stats.series import (
     year_to_date,
 )
 from isipo_stats.spans import Span, month_span, months_span, quarter_span, year_span
-from isipo_stats.text import format_jalali, parse_jalali
+from isipo_stats.text import format_jalali, parse_jalali, to_latin_digits, to_persian_digits
 
 __version__ = "0.1.0"
 
@@ -62,19 +76,27 @@ __all__ = [
     "IntegerOverflowError",
     "InvalidDateError",
     "IsipoError",
+    "MissingPeriodError",
     "ParseError",
     "Reconciled",
     "Span",
     "Tolerances",
     "__version__",
     "aggregate",
+    "as_periods",
+    "asfreq",
     "calendarize",
+    "ceil",
     "check",
+    "complete",
+    "date_range",
     "day_of_year",
     "days_in_month",
     "figures_from_records",
+    "floor",
     "format_jalali",
     "from_year_to_date",
+    "inflation",
     "is_leap",
     "jalali_date",
     "load_isipo_reports",
@@ -83,15 +105,27 @@ __all__ = [
     "parse_amount",
     "parse_amounts",
     "parse_jalali",
+    "pct_change",
+    "period_days",
+    "period_diff",
+    "period_end",
     "period_labels",
+    "period_range",
+    "period_start",
     "quarter",
     "quarter_span",
     "read_figures",
+    "rebase",
     "reconcile",
+    "shift_periods",
     "to_gregorian",
     "to_jalali",
+    "to_latin_digits",
+    "to_periods",
+    "to_persian_digits",
     "validate_figures",
     "year_label",
     "year_span",
     "year_to_date",
+    "yoy",
 ]

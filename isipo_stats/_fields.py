@@ -422,6 +422,22 @@ def _is_month_end(c: Converted) -> FieldArray:
     return c.flags(day == _kernel.month_length(year, month))
 
 
+def _is_period_start(c: Converted, months: int) -> FieldArray:
+    return c.flags(_kernel.period_start(c.days, months) == c.days)
+
+
+def _is_period_end(c: Converted, months: int) -> FieldArray:
+    return c.flags(_kernel.period_end(c.days, months) == c.days)
+
+
+def _weekday(c: Converted) -> FieldArray:
+    return c.ints(_kernel.weekday(c.days))
+
+
+def _week(c: Converted) -> FieldArray:
+    return c.ints(_kernel.week_number(c.days))
+
+
 def _is_year_start(c: Converted) -> FieldArray:
     return c.flags(_kernel.day_of_year(c.days) == 1)
 
@@ -562,6 +578,37 @@ class JalaliFields(Generic[R]):
         [30, 29, 30]
         """,
     )
+    weekday = Field(
+        _weekday,
+        _INT,
+        """The Iranian weekday: Saturday (شنبه) = 0 ... Friday (جمعه) = 6 (``Int64``).
+
+        pandas' ``.dt.weekday`` counts from Monday; the Iranian week starts on Saturday,
+        as ``jdatetime.date.weekday`` does.
+
+        Examples
+        --------
+        >>> pd.Series(pd.to_datetime(["2021-03-19", "2021-03-20"])).isipo.weekday.tolist()
+        [6, 0]
+        """,
+    )
+    week = Field(
+        _week,
+        _INT,
+        """The week of the Jalali year (``Int64``): week 1 holds 1 Farvardin.
+
+        Weeks run Saturday to Friday and are cut at Nowruz, so the first and last week of a
+        year may be short: ``(dayofyear + weekday of 1 Farvardin - 1) // 7 + 1``, 1 to 53
+        (54 for a 366-day year that begins on a Friday), as ``jdatetime``'s ``weeknumber``
+        and ``%W``. Group by ``to_period("W")`` labels (``"1400-W05"``) to keep the year.
+
+        Examples
+        --------
+        >>> s = pd.Series(pd.to_datetime(["2021-03-20", "2021-03-21", "2021-03-27"]))
+        >>> s.isipo.week.tolist()   # Saturday 30 Esfand 1399; Sunday 1 and Saturday 7 Farvardin
+        [54, 1, 2]
+        """,
+    )
     is_leap_year = Field(
         _is_leap_year,
         _BOOL,
@@ -595,6 +642,54 @@ class JalaliFields(Generic[R]):
         >>> s = pd.Series(pd.to_datetime(["2021-09-21", "2021-09-22"]))
         >>> s.isipo.is_month_end.tolist()
         [False, True]
+        """,
+    )
+    is_quarter_start = Field(
+        partial(_is_period_start, months=3),
+        _BOOL,
+        """Whether the date is the first day of a Jalali quarter: 1 Farvardin, Tir, Mehr, Dey.
+
+        Examples
+        --------
+        >>> s = pd.Series(pd.to_datetime(["2021-06-21", "2021-06-22"]))   # 31 Khordad, 1 Tir
+        >>> s.isipo.is_quarter_start.tolist()
+        [False, True]
+        """,
+    )
+    is_quarter_end = Field(
+        partial(_is_period_end, months=3),
+        _BOOL,
+        """Whether the date is the last day of a Jalali quarter (``False`` for NaT).
+
+        Examples
+        --------
+        >>> s = pd.Series(pd.to_datetime(["2021-06-21", "2021-06-22"]))   # 31 Khordad, 1 Tir
+        >>> s.isipo.is_quarter_end.tolist()
+        [True, False]
+        """,
+    )
+    is_half_start = Field(
+        partial(_is_period_start, months=6),
+        _BOOL,
+        """Whether the date is the first day of a Jalali half-year: 1 Farvardin or 1 Mehr.
+
+        Examples
+        --------
+        >>> s = pd.Series(pd.to_datetime(["2021-09-22", "2021-09-23"]))   # 31 Shahrivar, 1 Mehr
+        >>> s.isipo.is_half_start.tolist()
+        [False, True]
+        """,
+    )
+    is_half_end = Field(
+        partial(_is_period_end, months=6),
+        _BOOL,
+        """Whether the date is the last day of a Jalali half-year: 31 Shahrivar or of Esfand.
+
+        Examples
+        --------
+        >>> s = pd.Series(pd.to_datetime(["2021-09-22", "2022-03-20"]))
+        >>> s.isipo.is_half_end.tolist()
+        [True, True]
         """,
     )
     is_year_start = Field(

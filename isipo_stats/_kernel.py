@@ -17,6 +17,15 @@ Two kinds of function live here:
 
 Periods are runs of ``months`` whole Jalali months aligned on Nowruz (1 = month,
 3 = quarter, 6 = half-year, 12 = year); :mod:`isipo_stats.frequency` names them.
+
+Weeks
+-----
+An Iranian week runs from Saturday (شنبه, weekday 0) to Friday (جمعه, weekday 6). Weeks are
+numbered within each Jalali year: **week 1 is the week that holds 1 Farvardin**, and a week
+that Nowruz falls in is cut there, so that every week lies within one Jalali year (as every
+month does): the first and the last week of a year may be shorter than seven days. The week
+number of a day is ``(day_of_year + weekday(1 Farvardin) - 1) // 7 + 1`` (1 to 53, 54 only
+for a 366-day year that begins on a Friday), the rule of ``jdatetime.date.weeknumber``.
 """
 
 from __future__ import annotations
@@ -37,6 +46,7 @@ __all__ = [
     "LAST_DAY",
     "LAST_YEAR",
     "SUPPORTED_YEARS",
+    "WEEK_COUNT",
     "check_dates",
     "check_days",
     "check_months",
@@ -56,6 +66,13 @@ __all__ = [
     "period_start",
     "period_start_of",
     "range_message",
+    "week_end_of",
+    "week_index",
+    "week_number",
+    "week_of_index",
+    "week_start_of",
+    "weekday",
+    "weeks_in_year",
     "year_bounds",
     "year_length",
     "year_of",
@@ -85,7 +102,18 @@ _MONTH_START: Final = (_nowruz.NOWRUZ[:-1, None] + _CUM[None, :12]).ravel()
 _PACKED_FIELDS: Final = (
     (_nowruz.LUT_YEAR << 9) | (_nowruz.LUT_MONTH << 5) | _nowruz.LUT_DAY
 ).astype(np.int32)
-for _table in (_MONTH_LENGTH, _MONTH_START, _PACKED_FIELDS):
+# The month of each supported day counted from the first supported month: one gather gives
+# the period of any run of whole months (quarter = month number // 3, and so on).
+_MONTH_NUMBER: Final = (
+    (_nowruz.LUT_YEAR.astype(np.int64) - FIRST_YEAR) * 12 + _nowruz.LUT_MONTH - 1
+).astype(np.int32)
+# Weeks: the weekday of each Nowruz, the weeks of each year and the weeks before it.
+_NOWRUZ_WEEKDAY: Final = np.remainder(_nowruz.NOWRUZ + 5, 7)  # day 2 (1970-01-03): Saturday
+_WEEKS: Final = (_nowruz.YEAR_LENGTH + _NOWRUZ_WEEKDAY[:-1] - 1) // 7 + 1
+_WEEKS_BEFORE: Final = np.concatenate(([0], np.cumsum(_WEEKS))).astype(np.int64)
+WEEK_COUNT: Final = int(_WEEKS_BEFORE[-1])
+"""Weeks in the supported years (week numbers run 0 .. WEEK_COUNT - 1)."""
+for _table in (_MONTH_LENGTH, _MONTH_START, _PACKED_FIELDS, _NOWRUZ_WEEKDAY, _WEEKS, _WEEKS_BEFORE):
     _table.flags.writeable = False  # shared by every call (and thread)
 del _table
 
@@ -319,10 +347,11 @@ def period_index(days: Days, months: int) -> Days:
     """Return, for each day, its period's number counted from the first supported year.
 
     ``index = (year - FIRST_YEAR) * (12 // months) + (month - 1) // months``; consecutive
-    periods have consecutive numbers, so differences count periods.
+    periods have consecutive numbers, so differences count periods. (One gather of the
+    month number, ``(year - FIRST_YEAR) * 12 + month - 1``, divided by ``months``.)
     """
-    year, month, _ = fields(days)
-    index: Days = (year - FIRST_YEAR) * (12 // months) + (month - 1) // months
+    number = np.take(_MONTH_NUMBER, _offsets(days))
+    index: Days = np.floor_divide(number, months, dtype=np.int64)
     return index
 
 
@@ -371,3 +400,70 @@ def period_end(days: Days, months: int) -> Days:
     last_month = month - (month - 1) % months + months - 1
     end: Days = month_start(year, last_month) + month_length(year, last_month) - 1
     return end
+
+
+# --- weeks: Saturday to Friday, cut at Nowruz ------------------------------------------------
+
+
+def weekday(days: Days) -> Days:
+    """Return the Iranian weekday of each day number: Saturday = 0 ... Friday = 6.
+
+    Examples
+    --------
+    >>> weekday(np.array([18707])).tolist()   # 2021-03-21, a Sunday
+    [1]
+    """
+    return np.remainder(np.asarray(days) + 5, 7)
+
+
+def week_number(days: Days) -> Days:
+    """Return the week of the Jalali year of each day (week 1 holds 1 Farvardin).
+
+    Examples
+    --------
+    >>> week_number(np.array([18706, 18707, 18712, 18713])).tolist()  # 1399 began on a Friday
+    [54, 1, 1, 2]
+    """
+    year = year_of(days)
+    first = np.take(_NOWRUZ_WEEKDAY, year - FIRST_YEAR)
+    number: Days = (day_of_year(days) + first - 1) // 7 + 1
+    return number
+
+
+def week_index(days: Days) -> Days:
+    """Return, for each day, its week's number counted from the first supported week."""
+    year = year_of(days)
+    index: Days = np.take(_WEEKS_BEFORE, year - FIRST_YEAR) + week_number(days) - 1
+    return index
+
+
+def weeks_in_year(years: Days) -> Days:
+    """Return the number of weeks (53 or 54, counting the short ones) of each year."""
+    return np.take(_WEEKS, np.asarray(years) - FIRST_YEAR)
+
+
+def week_of_index(index: Days) -> tuple[Days, Days]:
+    """Return the Jalali year and the week number of each week of :func:`week_index`."""
+    offset = np.searchsorted(_WEEKS_BEFORE, np.asarray(index), side="right") - 1
+    number: Days = np.asarray(index) - np.take(_WEEKS_BEFORE, offset) + 1
+    return offset + FIRST_YEAR, number
+
+
+def _week_bounds(index: Days) -> tuple[Days, Days, Days]:
+    """Return the Nowruz before, the Saturday starting and the Nowruz after each week."""
+    years, number = week_of_index(index)
+    first = nowruz(years)
+    saturday: Days = first - np.take(_NOWRUZ_WEEKDAY, years - FIRST_YEAR) + 7 * (number - 1)
+    return first, saturday, nowruz(years + 1)
+
+
+def week_start_of(index: Days) -> Days:
+    """Return the first day number of each week (its Saturday, or 1 Farvardin)."""
+    first, saturday, _ = _week_bounds(index)
+    return np.maximum(first, saturday)
+
+
+def week_end_of(index: Days) -> Days:
+    """Return the last day number of each week (its Friday, or the last day of Esfand)."""
+    _, saturday, following = _week_bounds(index)
+    return np.minimum(following - 1, saturday + 6)

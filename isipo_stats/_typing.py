@@ -11,7 +11,15 @@ import numpy.typing as npt
 import pandas as pd
 from pandas._libs.tslibs.nattype import NaTType
 
-__all__ = ["Aggregation", "DateArray", "DateScalar", "FreqCode", "IntArray", "IntScalar"]
+__all__ = [
+    "Aggregation",
+    "DateArray",
+    "DateScalar",
+    "FreqCode",
+    "IntArray",
+    "IntScalar",
+    "PeriodCode",
+]
 
 DateScalar: TypeAlias = "str | _dt.date | np.datetime64 | NaTType | None"
 """One date: an ISO string, a ``datetime.date``/``datetime``/Timestamp, a ``datetime64``
@@ -31,3 +39,6 @@ FreqCode: TypeAlias = Literal["M", "Q", "H", "Y"]
 
 Aggregation: TypeAlias = Literal["sum", "mean", "first", "last", "count", "min", "max"]
 """How :func:`isipo_stats.aggregate` combines the values of one period."""
+
+PeriodCode: TypeAlias = Literal["M", "Q", "H", "Y", "W"]
+"""A Jalali period: the :data:`FreqCode` frequencies and Iranian weeks (``"W"``)."""

@@ -13,9 +13,11 @@ call to a function of :mod:`isipo_stats`.
   ``days_in_month``, ``is_leap_year``, ``is_month_start``, ...); they are declared once, in
   :class:`isipo_stats._fields.JalaliFields`, for this accessor and the Dask one. Fields
   read one after the other share one conversion of the dates (see :mod:`isipo_stats._fields`
-  for that cache, which never returns fields of dates since changed). Numbers on a
-  DatetimeIndex also get ``resample``, ``year_to_date``, ``from_year_to_date`` and
-  ``calendarize``.
+  for that cache, which never returns fields of dates since changed). Dates also get
+  ``floor``/``ceil`` to a Jalali period, ``day_name`` and selection by Jalali text
+  (``s.isipo["1400-07"]``, ``s.isipo["1399":"1400-06"]``). Numbers on a DatetimeIndex
+  also get ``resample``, ``year_to_date``, ``from_year_to_date``, ``calendarize``,
+  ``pct_change``, ``yoy``, ``inflation``, ``rebase``, ``asfreq`` and ``complete``.
 * **DataFrame**: a figure table (columns ``id``, ``metric``, ``kind`` at least) gets
   ``validate``, ``check``, ``reconcile`` and ``plot``.
 
@@ -44,7 +46,7 @@ Name: asof, dtype: Int64
 [True, False, False]
 >>> flows = pd.Series([3.0, 4.0, 5.0],
 ...                   index=pd.to_datetime(["2022-02-01", "2022-03-01", "2022-04-01"]))
->>> flows.isipo.year_to_date().tolist()
+>>> flows.isipo.year_to_date(gaps="skip").tolist()   # 1400 began before Bahman: a gap
 [3.0, 7.0, 5.0]
 """
 
@@ -58,9 +60,12 @@ from typing import TYPE_CHECKING, Any, Final, overload
 import numpy as np
 import pandas as pd
 
+from isipo_stats import change as _change
 from isipo_stats import checks as _checks
 from isipo_stats import figures as _figures
+from isipo_stats import ranges as _ranges
 from isipo_stats import reconciliation as _reconciliation
+from isipo_stats import regular as _regular
 from isipo_stats import series as _series
 from isipo_stats import text as _text
 from isipo_stats._dates import days_to_datetime64
@@ -72,7 +77,7 @@ from isipo_stats._fields import (
     numbers_on_dates,
     refusal,
 )
-from isipo_stats._typing import Aggregation, FreqCode
+from isipo_stats._typing import Aggregation, FreqCode, PeriodCode
 from isipo_stats.calendar import read_days
 from isipo_stats.checks import Tolerances
 from isipo_stats.errors import InputTypeError, InvalidDateError
@@ -167,6 +172,21 @@ class IsipoSeriesAccessor(JalaliFields[pd.Series]):
         """Return one Jalali field (``year`` ... ``is_year_end``) of the Series."""
         return field.series(self._obj)
 
+    def __getitem__(self, key: object) -> pd.Series:
+        """Select the rows in a Jalali span: ``s.isipo["1400-07"]``, ``s.isipo["1399":"1400-06"]``.
+
+        See :func:`isipo_stats.ranges.select`: a text names a day, month, quarter,
+        half-year, year or week; a slice includes both ends.
+
+        Examples
+        --------
+        >>> s = pd.Series(range(4), index=pd.to_datetime(["2021-03-20", "2021-03-21",
+        ...                                                  "2021-09-22", "2021-09-23"]))
+        >>> s.isipo["1400"].tolist(), s.isipo["1399":"1400-06"].tolist()
+        ([1, 2, 3], [0, 1, 2])
+        """
+        return _ranges.select(self._obj, key)
+
     # -- text -----------------------------------------------------------------------------
 
     def month_name(self, locale: Locale = "en") -> pd.Series:
@@ -192,13 +212,32 @@ class IsipoSeriesAccessor(JalaliFields[pd.Series]):
         """
         return like(self._obj, _text.format_jalali(dates_of(self._obj), "%B", locale=locale))
 
+    def day_name(self, locale: Locale = "en") -> pd.Series:
+        """Return the weekday name, the Iranian week starting on Saturday (``None`` for NaT).
+
+        Parameters
+        ----------
+        locale : {"en", "fa"}
+            English (``"Saturday"``) or Persian (``"شنبه"``).
+
+        Examples
+        --------
+        >>> s = pd.Series(pd.to_datetime(["2025-03-21", "2025-03-22", None]))
+        >>> s.isipo.day_name().tolist()
+        ['Friday', 'Saturday', None]
+        >>> s.isipo.day_name(locale="fa").tolist()
+        ['جمعه', 'شنبه', None]
+        """
+        return like(self._obj, _text.format_jalali(dates_of(self._obj), "%A", locale=locale))
+
     def strftime(self, fmt: str, *, locale: Locale = "en") -> pd.Series:
         """Format the dates as Jalali text; see :func:`isipo_stats.format_jalali`.
 
         Parameters
         ----------
         fmt : str
-            Directives ``%Y %y %m %d %j %q %B %%``; other characters are copied.
+            The directives of :func:`isipo_stats.format_jalali` (``%Y %m %d %B %A %W``
+            ...); other characters are copied.
         locale : {"en", "fa"}
             ``"fa"`` writes Persian digits and month names.
 
@@ -215,14 +254,15 @@ class IsipoSeriesAccessor(JalaliFields[pd.Series]):
         """
         return like(self._obj, _text.format_jalali(dates_of(self._obj), fmt, locale=locale))
 
-    def to_period(self, freq: FreqCode = "M") -> pd.Series:
+    def to_period(self, freq: PeriodCode = "M") -> pd.Series:
         """Label each date with its Jalali period; see :func:`isipo_stats.period_labels`.
 
         Parameters
         ----------
-        freq : {"M", "Q", "H", "Y"}
-            Month (``"1400-07"``), quarter (``"1400-Q3"``), half-year (``"1400-H1"``) or
-            year (``"1400"``). The labels sort in time order.
+        freq : {"M", "Q", "H", "Y", "W"}
+            Month (``"1400-07"``), quarter (``"1400-Q3"``), half-year (``"1400-H1"``), year
+            (``"1400"``) or Iranian week (``"1400-W05"``). The labels sort in time order;
+            :func:`isipo_stats.as_periods` reads them as an ordered Categorical.
 
         Returns
         -------
@@ -237,14 +277,37 @@ class IsipoSeriesAccessor(JalaliFields[pd.Series]):
         """
         return like(self._obj, _series.period_labels(dates_of(self._obj), freq))
 
+    def floor(self, freq: PeriodCode = "M") -> pd.Series:
+        """Return the first day of each date's Jalali period; see :func:`isipo_stats.floor`.
+
+        Examples
+        --------
+        >>> s = pd.Series(pd.to_datetime(["2021-10-22 15:00", None]))
+        >>> s.isipo.floor("Q").tolist()
+        [Timestamp('2021-09-23 00:00:00'), NaT]
+        """
+        return like(self._obj, np.asarray(_ranges.floor(dates_of(self._obj), freq)))
+
+    def ceil(self, freq: PeriodCode = "M") -> pd.Series:
+        """Return the first Jalali period start on or after each date; see :func:`~.ranges.ceil`.
+
+        Examples
+        --------
+        >>> s = pd.Series(pd.to_datetime(["2021-09-23 00:00", "2021-09-23 08:00"]))
+        >>> s.isipo.ceil("M").dt.strftime("%Y-%m-%d").tolist()
+        ['2021-09-23', '2021-10-23']
+        """
+        return like(self._obj, np.asarray(_ranges.ceil(dates_of(self._obj), freq)))
+
     # -- numbers on a DatetimeIndex -------------------------------------------------------
 
-    def resample(self, freq: FreqCode = "M") -> JalaliResampler:
+    def resample(self, freq: PeriodCode = "M") -> JalaliResampler:
         """Group the values by Jalali month, quarter or year of their index date.
 
         Parameters
         ----------
-        freq : {"M", "Q", "Y"}
+        freq : {"M", "Q", "H", "Y", "W"}
+            ``"W"``: Iranian weeks, Saturday to Friday, numbered within the Jalali year.
 
         Returns
         -------
@@ -268,17 +331,83 @@ class IsipoSeriesAccessor(JalaliFields[pd.Series]):
         """
         return JalaliResampler(numbers_on_dates(self._obj, "resample"), freq)
 
-    def year_to_date(self, *, by: object = None) -> pd.Series:
+    def pct_change(
+        self, periods: int = 1, freq: PeriodCode = "M", *, by: object = None
+    ) -> pd.Series:
+        """Return the change from ``periods`` back, by label; see :func:`~.change.pct_change`.
+
+        Examples
+        --------
+        >>> s = pd.Series([100.0, 110.0, 99.0],
+        ...               index=pd.to_datetime(["2021-03-21", "2021-04-21", "2021-06-22"]))
+        >>> s.isipo.pct_change().round(2).tolist()      # Tir 1400 has no Khordad before it
+        [nan, 0.1, nan]
+        """
+        numbers = numbers_on_dates(self._obj, "pct_change")
+        return _change.pct_change(numbers, periods, freq, by=by)
+
+    def yoy(self, freq: FreqCode = "M", *, by: object = None) -> pd.Series:
+        """Return the change from a year earlier, by label; see :func:`~.change.yoy`.
+
+        Examples
+        --------
+        >>> s = pd.Series([100.0, 130.0],
+        ...               index=pd.to_datetime(["2020-03-20", "2021-03-21"]))  # 1 Farvardin
+        >>> s.isipo.yoy().tolist()
+        [nan, 0.30000000000000004]
+        """
+        return _change.yoy(numbers_on_dates(self._obj, "yoy"), freq, by=by)
+
+    def inflation(self, kind: _change.Kind = "point", *, by: object = None) -> pd.Series:
+        """Return inflation in percent from a monthly index; see :func:`~.change.inflation`."""
+        return _change.inflation(numbers_on_dates(self._obj, "inflation"), kind, by=by)
+
+    def rebase(self, base: str, freq: PeriodCode = "M", *, by: object = None) -> pd.Series:
+        """Return the index rebased to average 100 over ``base``; see :func:`~.change.rebase`."""
+        return _change.rebase(numbers_on_dates(self._obj, "rebase"), base, freq, by=by)
+
+    def asfreq(self, freq: PeriodCode = "M") -> pd.Series:
+        """Insert the missing Jalali periods as missing values; see :func:`~.regular.asfreq`.
+
+        Examples
+        --------
+        >>> s = pd.Series([1.0, 3.0], index=pd.to_datetime(["2021-03-21", "2021-05-22"]))
+        >>> s.isipo.asfreq("M").tolist()     # 1 Farvardin, 1 Khordad: 1 Ordibehesht inserted
+        [1.0, nan, 3.0]
+        """
+        return _regular.asfreq(numbers_on_dates(self._obj, "asfreq"), freq)
+
+    def complete(self, freq: PeriodCode = "M", *, by: object = None) -> pd.Series:
+        """Index the values by Jalali period, every period present; see :func:`~.regular.complete`.
+
+        Examples
+        --------
+        >>> s = pd.Series([1.0, 3.0], index=pd.to_datetime(["2021-03-21", "2021-05-22"]))
+        >>> s.isipo.complete().to_dict()
+        {'1400-01': 1.0, '1400-02': nan, '1400-03': 3.0}
+        """
+        return _regular.complete(numbers_on_dates(self._obj, "complete"), freq, by=by)
+
+    def year_to_date(
+        self, *, by: object = None, freq: FreqCode = "M", gaps: _series.Gaps = "raise"
+    ) -> pd.Series:
         """Cumulate flows within each Jalali year; see :func:`isipo_stats.year_to_date`.
+
+        A Jalali month (``freq``) of the year with no value before a value is a gap:
+        refused by default (``gaps="skip"`` sums what there is, ``gaps="nan"`` leaves
+        the later sums of that year missing).
 
         Examples
         --------
         >>> s = pd.Series([3.0, 4.0, 5.0],
         ...               index=pd.to_datetime(["2022-02-01", "2022-03-01", "2022-04-01"]))
-        >>> s.isipo.year_to_date().tolist()
+        >>> s.isipo.year_to_date(gaps="skip").tolist()
         [3.0, 7.0, 5.0]
+        >>> s.isipo.year_to_date(gaps="nan").tolist()   # Bahman 1400 had months before it
+        [nan, nan, 5.0]
         """
-        return _series.year_to_date(numbers_on_dates(self._obj, "year_to_date"), by=by)
+        numbers = numbers_on_dates(self._obj, "year_to_date")
+        return _series.year_to_date(numbers, by=by, freq=freq, gaps=gaps)
 
     def from_year_to_date(self, *, by: object = None) -> pd.Series:
         """Difference year-to-date values within each Jalali year.
@@ -323,7 +452,8 @@ class IsipoSeriesAccessor(JalaliFields[pd.Series]):
         -------
         pandas.DataFrame
             One row per (value, period overlapped): ``row`` (position in the Series),
-            ``period``, ``period_start``, ``days``, ``span_days``, ``value``. Totals by
+            ``period``, ``period_start``, ``period_days``, ``days``, ``span_days``,
+            ``value``. Totals by
             period: ``.groupby("period")["value"].sum()``.
 
         Raises
@@ -343,19 +473,19 @@ class IsipoSeriesAccessor(JalaliFields[pd.Series]):
         --------
         >>> totals = pd.Series([365.0], index=pd.to_datetime(["2022-03-20"]))  # 29 Esfand 1400
         >>> totals.isipo.calendarize(freq="Y")
-           row period period_start  days  span_days  value
-        0    0   2021   2021-01-01   286        365  286.0
-        1    0   2022   2022-01-01    79        365   79.0
+           row period period_start  period_days  days  span_days  value
+        0    0   2021   2021-01-01          365   286        365  286.0
+        1    0   2022   2022-01-01          365    79        365   79.0
 
         819 units revived from 1 Farvardin to 30 Mehr 1399 (216 days), by Jalali quarter:
 
         >>> from isipo_stats import to_gregorian
         >>> ytd = pd.Series([819.0], index=pd.to_datetime(["2020-10-21"]))
         >>> ytd.isipo.calendarize("jalali_quarter", start=to_gregorian(ytd.isipo.year, 1, 1))
-           row   period period_start  days  span_days    value
-        0    0  1399-Q1   2020-03-20    93        216  352.625
-        1    0  1399-Q2   2020-06-21    93        216  352.625
-        2    0  1399-Q3   2020-09-22    30        216  113.750
+           row   period period_start  period_days  days  span_days    value
+        0    0  1399-Q1   2020-03-20           93    93        216  352.625
+        1    0  1399-Q2   2020-06-21           93    93        216  352.625
+        2    0  1399-Q3   2020-09-22           90    30        216  113.750
         """
         return _series.calendarize(
             numbers_on_dates(self._obj, "calendarize"),
@@ -414,10 +544,10 @@ class JalaliResampler:
     """
 
     values: pd.Series
-    freq: FreqCode
+    freq: PeriodCode
 
     def __post_init__(self) -> None:
-        get_frequency(self.freq)  # refuse a bad freq when the resampler is made
+        get_frequency(self.freq, weeks=True)  # refuse a bad freq when the resampler is made
 
     sum = _Aggregation("sum", "Return the sum of each period's values (missing values skipped).")
     mean = _Aggregation("mean", "Return the mean of each period's values (missing values skipped).")

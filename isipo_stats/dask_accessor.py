@@ -16,10 +16,16 @@ gives the same results as pandas:
   the collection's dtype, except for ``object`` values: Dask cannot look at them without
   computing them, so each partition is judged by itself (convert a column that mixes dates
   and other objects first, with ``dd.to_datetime``);
-* ``resample(freq)`` sums (counts, averages, ...) each partition by Jalali period, then
-  combines the partial results, one row per period and partition, on the client;
+* ``floor``, ``ceil``, ``day_name`` and selection by Jalali text (``s.isipo["1400-07"]``,
+  ``s.isipo["1399":"1400-06"]``) run on each partition, as the fields do;
+* ``resample(freq)`` sums (counts, averages, ...) each partition by Jalali period (weeks
+  too), then combines the partial results, one row per period and partition, on the client;
 * ``year_to_date`` and ``from_year_to_date`` need whole Jalali years in one partition: the
-  Series (with a sorted DatetimeIndex and known divisions) is repartitioned at Nowruz first;
+  Series (with a sorted DatetimeIndex and known divisions) is repartitioned at Nowruz first
+  (so the gap check of ``year_to_date`` sees each year whole);
+* ``pct_change``, ``yoy``, ``inflation``, ``rebase``, ``asfreq`` and ``complete`` compare or
+  fill across years and partitions: they are not offered here; compute the (small) series
+  of period values first and use the pandas accessor;
 * on a figure table, ``check`` runs on the whole table (figure tables hold one row per
   reported figure, and some checks compare figures of different series), and ``reconcile``
   reconciles every metric x region x unit x Jalali year in its own partition, with those
@@ -35,13 +41,13 @@ import pandas as pd
 
 from isipo_stats import _kernel
 from isipo_stats._fields import Field, JalaliFields, numbers_on_dates, refusal
-from isipo_stats._typing import FreqCode
+from isipo_stats._typing import FreqCode, PeriodCode
 from isipo_stats.accessor import IsipoSeriesAccessor
 from isipo_stats.checks import Tolerances, check
 from isipo_stats.errors import InputTypeError, MissingDependencyError
 from isipo_stats.figures import validate_figures
 from isipo_stats.reconciliation import reconcile
-from isipo_stats.series import Target
+from isipo_stats.series import Gaps, Target
 from isipo_stats.text import Locale
 
 try:
@@ -105,6 +111,14 @@ class DaskIsipoSeriesAccessor(JalaliFields[dd.Series]):
         meta = field.series(self._obj._meta)  # the field of no dates: dtype, name, index
         return self._obj.map_partitions(field.series, meta=meta)
 
+    def day_name(self, locale: Locale = "en") -> dd.Series:
+        """Weekday names, Saturday first, as :meth:`IsipoSeriesAccessor.day_name`."""
+        return self._obj.map_partitions(lambda p: _pandas(p).day_name(locale), meta=self._text())
+
+    def __getitem__(self, key: object) -> dd.Series:
+        """Rows in a Jalali span, as :meth:`IsipoSeriesAccessor.__getitem__` (per partition)."""
+        return self._obj.map_partitions(lambda p: _pandas(p)[key], meta=self._obj._meta)
+
     def month_name(self, locale: Locale = "en") -> dd.Series:
         """Jalali month names, as :meth:`IsipoSeriesAccessor.month_name`."""
         return self._obj.map_partitions(lambda p: _pandas(p).month_name(locale), meta=self._text())
@@ -115,14 +129,25 @@ class DaskIsipoSeriesAccessor(JalaliFields[dd.Series]):
             lambda p: _pandas(p).strftime(fmt, locale=locale), meta=self._text()
         )
 
-    def to_period(self, freq: FreqCode = "M") -> dd.Series:
+    def to_period(self, freq: PeriodCode = "M") -> dd.Series:
         """Jalali period labels, as :meth:`IsipoSeriesAccessor.to_period`."""
         return self._obj.map_partitions(lambda p: _pandas(p).to_period(freq), meta=self._text())
+
+    def floor(self, freq: PeriodCode = "M") -> dd.Series:
+        """First day of each date's Jalali period, as :meth:`IsipoSeriesAccessor.floor`."""
+        return self._obj.map_partitions(lambda p: _pandas(p).floor(freq), meta=self._dates())
+
+    def ceil(self, freq: PeriodCode = "M") -> dd.Series:
+        """First Jalali period start on or after each date, as :meth:`IsipoSeriesAccessor.ceil`."""
+        return self._obj.map_partitions(lambda p: _pandas(p).ceil(freq), meta=self._dates())
+
+    def _dates(self) -> pd.Series:
+        return pd.Series([], dtype="datetime64[us]", name=self._obj.name)
 
     def _text(self) -> pd.Series:
         return pd.Series([], dtype=object, name=self._obj.name)
 
-    def resample(self, freq: FreqCode = "M") -> DaskJalaliResampler:
+    def resample(self, freq: PeriodCode = "M") -> DaskJalaliResampler:
         """Aggregate by Jalali period: ``.resample("M").sum()`` and so on."""
         return DaskJalaliResampler(self._obj, freq)
 
@@ -134,9 +159,12 @@ class DaskIsipoSeriesAccessor(JalaliFields[dd.Series]):
         first, last = self._obj.divisions[0], self._obj.divisions[-1]
         return self._obj.repartition(divisions=tuple(_nowruz_divisions(first, last)))
 
-    def year_to_date(self) -> dd.Series:
+    def year_to_date(self, *, freq: FreqCode = "M", gaps: Gaps = "raise") -> dd.Series:
         """Cumulate flows within each Jalali year, as :meth:`IsipoSeriesAccessor.year_to_date`."""
-        return self._by_year().map_partitions(lambda p: _pandas(p).year_to_date())
+        meta = _pandas(self._obj._meta).year_to_date(freq=freq, gaps=gaps)  # no sample run
+        return self._by_year().map_partitions(
+            lambda p: _pandas(p).year_to_date(freq=freq, gaps=gaps), meta=meta
+        )
 
     def from_year_to_date(self) -> dd.Series:
         """Flows from year-to-date values, never across Nowruz."""
@@ -151,7 +179,7 @@ class DaskIsipoSeriesAccessor(JalaliFields[dd.Series]):
 class DaskJalaliResampler:
     """Jalali-period aggregation of a Dask Series (see :meth:`DaskIsipoSeriesAccessor.resample`)."""
 
-    def __init__(self, series: dd.Series, freq: FreqCode) -> None:
+    def __init__(self, series: dd.Series, freq: PeriodCode) -> None:
         numbers_on_dates(series._meta, "resample")
         self._obj = series
         self._freq = freq

@@ -35,6 +35,7 @@ __all__ = [
     "InvalidDateError",
     "IsipoError",
     "MissingDependencyError",
+    "MissingPeriodError",
     "ParseError",
 ]
 
@@ -160,6 +161,13 @@ class IntegerOverflowError(IsipoError, OverflowError, ValueError):
 
     Integers are summed exactly; rather than wrap around silently (as numpy and pandas do),
     the library refuses. Convert the values to float to get a rounded answer.
+    """
+
+
+class MissingPeriodError(IsipoError, ValueError):
+    """A Jalali period with no value where a calculation needs every one (a gap).
+
+    :func:`isipo_stats.year_to_date` raises it rather than sum across a missing month.
     """
 
 

@@ -32,7 +32,7 @@ Examples
 >>> ytd = pd.Series([10.0, 25.0, 4.0, 9.0], index=dates)
 >>> from_year_to_date(ytd).tolist()      # 1 Farvardin 1400 = 2021-03-21 restarts the year
 [10.0, 15.0, 4.0, 5.0]
->>> year_to_date(from_year_to_date(ytd)).tolist()
+>>> year_to_date(from_year_to_date(ytd), gaps="skip").tolist()   # 1399 is seen from Dey
 [10.0, 25.0, 4.0, 9.0]
 """
 
@@ -48,12 +48,18 @@ import pandas as pd
 from isipo_stats import _kernel
 from isipo_stats._arrays import align, as_float_array, first_position
 from isipo_stats._dates import DateInput
-from isipo_stats._typing import Aggregation, FreqCode
+from isipo_stats._typing import Aggregation, FreqCode, PeriodCode
 from isipo_stats.calendar import read_days, read_ints
-from isipo_stats.errors import InputTypeError, IntegerOverflowError, InvalidDateError
-from isipo_stats.frequency import get_frequency
+from isipo_stats.errors import (
+    InputTypeError,
+    IntegerOverflowError,
+    InvalidDateError,
+    MissingPeriodError,
+)
+from isipo_stats.frequency import Frequency, get_frequency
 
 __all__ = [
+    "Gaps",
     "Target",
     "aggregate",
     "calendarize",
@@ -186,12 +192,32 @@ def _keys(by: object, size: int) -> list[npt.NDArray[np.object_]]:
     parts: list[Any] = by if isinstance(by, list) else [by]
     if not (parts and all(np.ndim(k) == 1 for k in parts)):
         parts = [by]  # a list of scalars is one key
-    keys = [np.asarray(k, dtype=object) for k in parts]
+    keys = [_key_array(k) for k in parts]
     for key in keys:
         if key.shape != (size,):
             msg = f"by has {key.size} values where {size} were expected"
             raise InvalidDateError(msg)
     return keys
+
+
+def _key_array(key: Any) -> npt.NDArray[Any]:
+    """One key as an array: integers, floats and booleans as they are, anything else objects."""
+    values = key.to_numpy() if isinstance(key, (pd.Series, pd.Index)) else np.asarray(key)
+    return values if values.dtype.kind in "iufb" else np.asarray(key, dtype=object)
+
+
+def _key_codes(key: npt.NDArray[Any], *, sort: bool) -> tuple[Codes, int]:
+    """Return a number for each distinct value of one key (-1: missing), and how many.
+
+    Whole numbers spanning a short range are numbered by their value (in sorted order);
+    anything else by :func:`pandas.factorize`.
+    """
+    if key.dtype.kind in "iu" and key.size:
+        low, high = int(key.min()), int(key.max())
+        if high - low < 4 * key.size + 2**16:
+            return _dense(key.astype(np.int64) - low)
+    codes, uniques = pd.factorize(key, sort=sort, use_na_sentinel=True)
+    return codes.astype(np.int64), len(uniques)
 
 
 def _group_codes(keys: list[Any], *, sort: bool = False) -> Codes:
@@ -200,11 +226,13 @@ def _group_codes(keys: list[Any], *, sort: bool = False) -> Codes:
     With ``sort``, the numbers follow the sorted order of the keys, the first key first,
     missing keys last (as pandas' ``groupby(sort=True, dropna=False)``).
     """
+    if len(keys) == 1 and keys[0].dtype.kind in "iu":  # numbered densely already
+        return _key_codes(keys[0], sort=sort)[0]
     rank = np.zeros(len(keys[0]) if keys else 0, dtype=np.int64)
     span = 1
     for key in keys:
-        codes, uniques = pd.factorize(key, sort=sort, use_na_sentinel=True)
-        size = len(uniques) + 1
+        codes, count = _key_codes(key, sort=sort)
+        size = count + 1
         if span * size > 2**40:  # keep the combined number small: renumber first
             rank, span = _dense(rank)
         rank = rank * size + np.where(codes < 0, size - 1, codes)  # missing: last
@@ -218,6 +246,8 @@ def _dense(rank: Codes) -> tuple[Codes, int]:
         return rank, 0
     if rank.max() < 4 * rank.size + 2**16:  # a table over the values, no sort
         present = np.bincount(rank) > 0
+        if present.all() and rank.min() == 0:  # already 0, 1, ... without a gap
+            return rank, present.size
         number = np.cumsum(present) - 1
         return number[rank], int(number[-1]) + 1
     distinct, inverse = np.unique(rank, return_inverse=True)
@@ -234,6 +264,7 @@ class _Runs:
 
     order: npt.NDArray[np.intp]
     starts: npt.NDArray[np.bool_]
+    days: Codes  # the day numbers, in run order
 
     def back(self, ordered: npt.NDArray[Any]) -> npt.NDArray[Any]:
         """Return values computed in run order in the order of the input."""
@@ -262,7 +293,45 @@ def _runs(values: pd.Series, dates: object, by: object) -> _Runs:
     codes = codes[order]
     starts = np.ones(order.size, dtype=np.bool_)
     starts[1:] = (codes[1:] != codes[:-1]) | (year[1:] != year[:-1])
-    return _Runs(order, starts)
+    return _Runs(order, starts, parsed.days[order])
+
+
+Gaps = Literal["raise", "skip", "nan"]
+"""What :func:`year_to_date` does where a period has no value (see there)."""
+
+
+def _gaps(runs: _Runs, spec: Frequency, *, refuse: bool) -> npt.NDArray[np.bool_]:
+    """Return, in run order, which rows follow a period of their year that has no row.
+
+    Within a run (one group, one Jalali year, in date order) a row of the year's ``k``-th
+    period (0-based) is gap-free when ``k + 1`` distinct periods have rows up to it. With
+    ``refuse``, the first such row raises :class:`MissingPeriodError`.
+    """
+    period = spec.index(runs.days)
+    number = np.remainder(period, spec.per_year)
+    new = runs.starts.copy()
+    new[1:] |= period[1:] != period[:-1]
+    seen = runs.cumsum(new.astype(np.int64))
+    gap: npt.NDArray[np.bool_] = seen != number + 1
+    if refuse and gap.any():
+        _refuse_gap(runs, spec, gap)
+    return gap
+
+
+def _refuse_gap(runs: _Runs, spec: Frequency, gap: npt.NDArray[np.bool_]) -> None:
+    """Raise for the first row (in date order) that follows a period without a value."""
+    row = first_position(gap)
+    start = int(np.flatnonzero(runs.starts[: row + 1])[-1])
+    period = spec.index(runs.days[start : row + 1])
+    number = np.remainder(period, spec.per_year)
+    absent = np.setdiff1d(np.arange(number[-1] + 1), number)[0]
+    missing_label, label = spec.labels(np.array([period[-1] - number[-1] + absent, period[-1]]))
+    msg = (
+        f"no value for {missing_label} before the value for {label} {{where}}: its "
+        "year-to-date sum would skip it (gaps='skip' sums the values there are, "
+        "gaps='nan' leaves the sums after a gap missing)"
+    )
+    raise MissingPeriodError(msg, position=int(runs.order[row]))
 
 
 # --- year-to-date ---------------------------------------------------------------------------
@@ -303,7 +372,14 @@ def _float_cumsum(values: npt.NDArray[np.float64], runs: _Runs) -> npt.NDArray[n
     return out
 
 
-def year_to_date(values: pd.Series, dates: object = None, *, by: object = None) -> pd.Series:
+def year_to_date(
+    values: pd.Series,
+    dates: object = None,
+    *,
+    by: object = None,
+    freq: FreqCode = "M",
+    gaps: Gaps = "raise",
+) -> pd.Series:
     """Cumulate period flows within each Jalali year (and group), in date order.
 
     Parameters
@@ -314,31 +390,53 @@ def year_to_date(values: pd.Series, dates: object = None, *, by: object = None) 
         The date of each flow (its end). Default: the Series' DatetimeIndex.
     by : array-like or list of array-likes, optional
         Grouping keys; each group is cumulated separately (a missing key is a group).
+    freq : {"M", "Q", "H", "Y"}
+        The period of the flows. A gap is a period of the year with no row before a row
+        of that year (daily flows have one only where a whole month has none).
+    gaps : {"raise", "skip", "nan"}
+        ``"raise"`` (default): refuse, naming the first period without a value;
+        ``"skip"``: sum the values there are (what earlier versions did); ``"nan"``: the
+        sums after a gap, to the end of that Jalali year, are missing. A series that
+        starts within a year has a gap: its first months are unknown.
 
     Returns
     -------
     pandas.Series
         Year-to-date values, same index and name. A missing flow stays missing and does not
-        interrupt the sum. Integers give exact integers (``int64``, or ``Int64`` for a
-        nullable Series).
+        interrupt the sum (its row is no gap). Integers give exact integers (``int64``;
+        ``Int64`` for a nullable Series or where ``gaps="nan"`` leaves a sum missing).
 
     Raises
     ------
+    MissingPeriodError
+        With ``gaps="raise"``, a period with no row before a row of its year.
     IntegerOverflowError
         An integer sum beyond int64, with the position where it first overflows.
 
     Examples
     --------
-    >>> s = pd.Series([3.0, 4.0, 5.0], index=pd.to_datetime(["2022-02-01", "2022-03-01",
-    ...                                                    "2022-04-01"]))
-    >>> year_to_date(s).tolist()
+    >>> s = pd.Series([3.0, 4.0, 5.0], index=pd.to_datetime(["2022-01-21", "2022-02-20",
+    ...                                                    "2022-03-21"]))  # 1 Bahman 1400 ...
+    >>> year_to_date(s)
+    Traceback (most recent call last):
+    ...
+    isipo_stats.errors.MissingPeriodError: no value for 1400-01 before the value for 1400-11 at position 0: its year-to-date sum would skip it (gaps='skip' sums the values there are, gaps='nan' leaves the sums after a gap missing)
+    >>> year_to_date(s, gaps="skip").tolist()
     [3.0, 7.0, 5.0]
-    >>> year_to_date(pd.Series([10**17 + 1, 10**17 + 1], index=s.index[:2])).tolist()
+    >>> year_to_date(s, gaps="nan").tolist()
+    [nan, nan, 5.0]
+    >>> spring = pd.to_datetime(["2022-03-21", "2022-04-21"])   # Farvardin, Ordibehesht 1401
+    >>> year_to_date(pd.Series([10**17 + 1, 10**17 + 1], index=spring)).tolist()
     [100000000000000001, 200000000000000002]
-    """
+    """  # noqa: E501 (a doctest line cannot be wrapped)
+    if gaps not in get_args(Gaps):
+        msg = f"gaps must be one of {', '.join(get_args(Gaps))}, got {gaps!r}"
+        raise InputTypeError(msg)
+    spec = get_frequency(freq)
     values, dates, by = _inputs(values, dates, by)
     numbers = _read_numbers(values)
     runs = _runs(values, dates, by)
+    gap = _gaps(runs, spec, refuse=gaps == "raise") if gaps != "skip" else np.zeros(0, bool)
     ordered = numbers.values[runs.order]
     missing = numbers.missing[runs.order]
     sums: npt.NDArray[Any]
@@ -351,7 +449,8 @@ def year_to_date(values: pd.Series, dates: object = None, *, by: object = None) 
             raise IntegerOverflowError(msg, position=position)
     else:
         sums = _float_cumsum(ordered, runs)
-    out = _wrap(numbers, runs.back(sums), numbers.missing)
+    unknown = numbers.missing | runs.back(gap) if gap.size else numbers.missing
+    out = _wrap(numbers, runs.back(sums), unknown)
     return pd.Series(out, index=values.index, name=values.name)
 
 
@@ -430,15 +529,19 @@ def from_year_to_date(values: pd.Series, dates: object = None, *, by: object = N
     return pd.Series(out, index=values.index, name=values.name)
 
 
-def period_labels(dates: object, freq: FreqCode = "M") -> pd.Series:
+def period_labels(dates: object, freq: PeriodCode = "M") -> pd.Series:
     """Jalali period labels that sort in time order: ``"1400-07"``, ``"1400-Q3"``, ``"1400"``.
+
+    ``freq="W"`` gives Iranian weeks (``"1400-W05"``, see :mod:`isipo_stats.frequency`).
 
     Examples
     --------
     >>> period_labels(["2021-10-22", "2022-03-20"], "Q").tolist()
     ['1400-Q3', '1400-Q4']
+    >>> period_labels(["2021-03-20", "2021-03-21"], "W").tolist()
+    ['1399-W54', '1400-W01']
     """
-    spec = get_frequency(freq)
+    spec = get_frequency(freq, weeks=True)
     parsed, days = read_days(dates)
     labels = spec.labels(spec.index(days))
     labels[parsed.missing] = None
@@ -454,7 +557,7 @@ _HOW: Final = ("sum", "mean", "first", "last", "count", "min", "max")
 def aggregate(
     values: pd.Series,
     dates: object = None,
-    freq: FreqCode = "M",
+    freq: PeriodCode = "M",
     how: Aggregation = "sum",
     *,
     by: object = None,
@@ -466,7 +569,8 @@ def aggregate(
     values : pandas.Series
     dates : date-like array, optional
         Default: the Series' DatetimeIndex.
-    freq : {"M", "Q", "H", "Y"}
+    freq : {"M", "Q", "H", "Y", "W"}
+        ``"W"``: Iranian weeks (Saturday to Friday, cut at Nowruz; ``"1400-W05"``).
     how : {"sum", "mean", "first", "last", "count", "min", "max"}
         Missing values are skipped, as pandas does; a period with no value is missing
         (``count`` gives 0). ``first`` and ``last`` are the earliest and latest known
@@ -503,7 +607,7 @@ def aggregate(
     if how not in _HOW:
         msg = f"how must be one of {', '.join(_HOW)}, got {how!r}"
         raise InputTypeError(msg)
-    spec = get_frequency(freq)
+    spec = get_frequency(freq, weeks=True)
     values, dates, by = _inputs(values, dates, by)
     numbers = _read_numbers(values)
     series = values
@@ -635,24 +739,30 @@ def year_label(years: object) -> npt.NDArray[np.object_]:
     return out
 
 
-def _gregorian_boundaries(*, monthly: bool) -> tuple[npt.NDArray[np.int64], npt.NDArray[Any]]:
+Boundaries = tuple[npt.NDArray[np.int64], npt.NDArray[Any], npt.NDArray[np.int64]]
+"""The first day of each period, its label, and the first day after it."""
+
+
+def _gregorian_boundaries(*, monthly: bool) -> Boundaries:
     first = np.datetime64("1821-01", "M") if monthly else np.datetime64("1821", "Y")
     last = np.datetime64("2322-12", "M") if monthly else np.datetime64("2322", "Y")
     periods = np.arange(first, last + 1)
     starts = periods.astype("datetime64[D]").astype(np.int64)
-    return starts, periods.astype(str).astype(object)
+    following = (periods + 1).astype("datetime64[D]").astype(np.int64)
+    return starts, periods.astype(str).astype(object), following
 
 
-def _jalali_boundaries(freq: FreqCode) -> tuple[npt.NDArray[np.int64], npt.NDArray[Any]]:
+def _jalali_boundaries(freq: FreqCode) -> Boundaries:
     spec = get_frequency(freq)
     index = np.arange((_kernel.LAST_YEAR - _kernel.FIRST_YEAR + 1) * spec.per_year)
     starts = spec.first_day(index)
+    following = spec.last_day(index) + 1
     if spec.months == 12:
-        return starts, year_label(_kernel.FIRST_YEAR + index)
-    return starts, spec.labels(index)
+        return starts, year_label(_kernel.FIRST_YEAR + index), following
+    return starts, spec.labels(index), following
 
 
-def _boundaries(to: Target) -> tuple[npt.NDArray[np.int64], npt.NDArray[Any]]:
+def _boundaries(to: Target) -> Boundaries:
     if to == "gregorian_year":
         return _gregorian_boundaries(monthly=False)
     if to == "gregorian_month":
@@ -691,17 +801,23 @@ def calendarize(
     pandas.DataFrame
         One row per (input row, period overlapped), in input order: ``row`` (input
         position), ``period`` (label: ``"2021"``, ``"2021-03"``, ``"1400 (2021/22)"``,
-        ``"1400-Q1"``, ``"1400-01"``), ``period_start``, ``days`` (days of the span in the
-        period), ``span_days``, ``value`` (``value * days / span_days``). ``days`` sums
-        exactly to ``span_days`` for each row, so totals are preserved (the values up to
-        floating-point rounding).
+        ``"1400-Q1"``, ``"1400-01"``), ``period_start``, ``period_days`` (days in the
+        period), ``days`` (days of the span in the period), ``span_days``, ``value``
+        (``value * days / span_days``). ``days`` sums exactly to ``span_days`` for each
+        row, so totals are preserved (the values up to floating-point rounding).
+
+    Notes
+    -----
+    A period's total is complete only if the spans cover all its days: compare the
+    ``days`` summed by period with ``period_days`` before reading a total as the
+    period's (a Jalali year 1399 total alone covers 286 days of 2020, not 366).
 
     Examples
     --------
     >>> calendarize([365.0], ["2021-03-21"], ["2022-03-20"], to="gregorian_year")
-       row period period_start  days  span_days  value
-    0    0   2021   2021-01-01   286        365  286.0
-    1    0   2022   2022-01-01    79        365   79.0
+       row period period_start  period_days  days  span_days  value
+    0    0   2021   2021-01-01          365   286        365  286.0
+    1    0   2022   2022-01-01          365    79        365   79.0
     """
     given, start, end = align(("values", values), ("start", start), ("end", end))
     flows = as_float_array(given, "values")
@@ -712,14 +828,14 @@ def calendarize(
         position = int(np.argmax(backwards))
         msg = f"the span ends before it starts at position {position}"
         raise InvalidDateError(msg)
-    starts, labels = _boundaries(to)
+    starts, labels, following = _boundaries(to)
     i0 = np.searchsorted(starts, first.days, side="right") - 1
     i1 = np.searchsorted(starts, last.days, side="right") - 1
     counts = i1 - i0 + 1
     rows = np.repeat(np.arange(flows.size), counts)
     within = np.arange(rows.size) - np.repeat(np.cumsum(counts) - counts, counts)
     period = i0[rows] + within
-    next_start = np.append(starts, np.iinfo(np.int64).max)[period + 1]
+    next_start = following[period]
     piece_start = np.maximum(starts[period], first.days[rows])
     piece_end = np.minimum(next_start - 1, last.days[rows])
     days = piece_end - piece_start + 1
@@ -729,6 +845,7 @@ def calendarize(
             "row": rows,
             "period": labels[period],
             "period_start": starts[period].astype("datetime64[D]").astype("datetime64[us]"),
+            "period_days": following[period] - starts[period],
             "days": days,
             "span_days": span_days,
             "value": flows[rows] * days / span_days,

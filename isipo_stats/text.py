@@ -10,6 +10,8 @@ and on pandas' vectorized string methods; the date arithmetic is the calendar's.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any, Final, Literal, overload
 
 import numpy as np
@@ -18,12 +20,24 @@ import pandas as pd
 
 from isipo_stats import _kernel
 from isipo_stats._arrays import first_position, text_series
+from isipo_stats._dates import TEHRAN
 from isipo_stats._typing import DateArray, DateScalar
 from isipo_stats.calendar import read_days, to_gregorian
-from isipo_stats.errors import InputTypeError, ParseError
+from isipo_stats.errors import InputTypeError, InvalidDateError, ParseError
 from isipo_stats.spans import Span
 
-__all__ = ["JALALI_BELOW", "MONTH_NAMES", "format_jalali", "normalize_digits", "parse_jalali"]
+__all__ = [
+    "JALALI_BELOW",
+    "MONTH_ABBREVIATIONS",
+    "MONTH_NAMES",
+    "WEEKDAY_ABBREVIATIONS",
+    "WEEKDAY_NAMES",
+    "format_jalali",
+    "normalize_digits",
+    "parse_jalali",
+    "to_latin_digits",
+    "to_persian_digits",
+]
 
 Locale = Literal["en", "fa"]
 
@@ -45,6 +59,24 @@ MONTH_NAMES: Final[dict[str, tuple[str, ...]]] = {
 }  # fmt: skip
 """Month names by locale, Farvardin first."""
 
+MONTH_ABBREVIATIONS: Final[dict[str, tuple[str, ...]]] = {
+    "en": ("Far", "Ord", "Kho", "Tir", "Mor", "Sha", "Meh", "Aba", "Aza", "Dey", "Bah", "Esf"),
+    "fa": ("فرو", "ارد", "خرد", "تیر", "مرد", "شهر", "مهر", "آبا", "آذر", "دی", "بهم", "اسف"),
+}
+"""Three-letter month names (``%b``), as jdatetime writes them."""
+
+WEEKDAY_NAMES: Final[dict[str, tuple[str, ...]]] = {
+    "en": ("Saturday", "Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday"),
+    "fa": ("شنبه", "یک\u200cشنبه", "دوشنبه", "سه\u200cشنبه", "چهارشنبه", "پنج\u200cشنبه", "جمعه"),
+}
+"""Weekday names by locale, Saturday (the first day of the Iranian week) first."""
+
+WEEKDAY_ABBREVIATIONS: Final[dict[str, tuple[str, ...]]] = {
+    "en": ("Sat", "Sun", "Mon", "Tue", "Wed", "Thu", "Fri"),
+    "fa": WEEKDAY_NAMES["fa"],  # Persian has no usual abbreviation: the names (as jdatetime)
+}
+"""Short weekday names (``%a``), Saturday first."""
+
 # Other spellings met in English-language reports and in Persian text, to month numbers.
 _MONTH_SPELLINGS: Final[dict[str, int]] = {
     **{name.lower(): i + 1 for i, name in enumerate(MONTH_NAMES["en"])},
@@ -60,6 +92,79 @@ _DIGITS: Final = str.maketrans(
     "۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩٬٫يكة\u200c\u200f\u200e",
     "01234567890123456789,.یکه   ",
 )
+
+
+_TO_LATIN: Final = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
+_TO_PERSIAN: Final = str.maketrans("0123456789٠١٢٣٤٥٦٧٨٩", "۰۱۲۳۴۵۶۷۸۹۰۱۲۳۴۵۶۷۸۹")
+
+
+@overload
+def to_latin_digits(values: str) -> str: ...
+@overload
+def to_latin_digits(values: DateArray) -> pd.Series: ...
+def to_latin_digits(values: object) -> str | pd.Series:
+    """Write Persian (۰-۹) and Arabic-Indic (٠-٩) digits as ASCII digits; nothing else changes.
+
+    Parameters
+    ----------
+    values : str or array-like of str
+        Missing values (None, NaN, ``pd.NA``) give None.
+
+    Returns
+    -------
+    str, or pandas.Series of str (a Series keeps its index and name)
+
+    Raises
+    ------
+    InputTypeError
+        A value that is not text (nor missing).
+
+    See Also
+    --------
+    normalize_digits : also separators, Arabic letters and whitespace.
+
+    Examples
+    --------
+    >>> to_latin_digits("۱۴۰۰/۰۷/۳۰")
+    '1400/07/30'
+    >>> to_latin_digits(["٣٠ مهر", None]).tolist()
+    ['30 مهر', None]
+    """
+    return _translate(values, _TO_LATIN)
+
+
+@overload
+def to_persian_digits(values: str) -> str: ...
+@overload
+def to_persian_digits(values: DateArray) -> pd.Series: ...
+def to_persian_digits(values: object) -> str | pd.Series:
+    """Write ASCII and Arabic-Indic digits as Persian digits (۰-۹); nothing else changes.
+
+    Takes and returns what :func:`to_latin_digits` does.
+
+    Examples
+    --------
+    >>> to_persian_digits("1400/07/30")
+    '۱۴۰۰/۰۷/۳۰'
+    >>> to_persian_digits(pd.Series(["Q3 1400"], index=["a"]))
+    a    Q۳ ۱۴۰۰
+    dtype: object
+    """
+    return _translate(values, _TO_PERSIAN)
+
+
+def _translate(values: object, table: dict[int, int]) -> str | pd.Series:
+    if isinstance(values, str):
+        return values.translate(table)
+    series = text_series(
+        values,
+        expected="a string or a one-dimensional array of strings",
+        reading="text",
+        missing=True,
+    )
+    out = series.str.translate(table).astype(object).where(series.notna(), None)
+    out.name = getattr(values, "name", None)
+    return out
 
 
 def normalize_digits(values: pd.Series) -> pd.Series:
@@ -125,10 +230,10 @@ def jalali_fields(values: pd.Series) -> pd.DataFrame:
 
 
 @overload
-def parse_jalali(values: str) -> Span: ...
+def parse_jalali(values: str, format: str | None = None) -> Span: ...
 @overload
-def parse_jalali(values: DateArray) -> pd.DataFrame: ...
-def parse_jalali(values: object) -> Span | pd.DataFrame:
+def parse_jalali(values: DateArray, format: str | None = None) -> pd.DataFrame: ...
+def parse_jalali(values: object, format: str | None = None) -> Span | pd.DataFrame:  # noqa: A002
     """Read Jalali dates, months and years written as text.
 
     Accepted forms: ``1400/07/30``, ``1400-7-30``, ``1400.07.30``, Persian or Arabic-Indic
@@ -137,10 +242,19 @@ def parse_jalali(values: object) -> Span | pd.DataFrame:
     ``Shahrivar 1402``, «شهریور ۱۴۰۲», «شهریورماه ۱۴۰۲») and a bare year (``1402``). A
     month or year is a span of days.
 
+    With ``format``, the text must match it exactly, as with ``strptime``: the directives
+    of :func:`format_jalali` read what they write (``%Y %y %m %-m %d %-d %e %j %B %b %A %a
+    %w %H %M %S %%``; ``%B`` and ``%b`` take any month spelling above, ``%y`` is a year
+    1369-1468 as in jdatetime, a weekday must be the date's own). Without a day the text
+    names a month, without a month a year, as above.
+
     Parameters
     ----------
     values : str or array-like of str
         Missing values (None, NaN, ``pd.NA``, ``pd.NaT``) give a row of missing values.
+    format : str, optional
+        The format the text is written in (``"%Y%m%d"``, ``"%d %B %Y"``). Persian and
+        Arabic-Indic digits are read in any case.
 
     Returns
     -------
@@ -173,9 +287,13 @@ def parse_jalali(values: object) -> Span | pd.DataFrame:
     0  1399     12    30 2021-03-20
     1  1400     12  <NA> 2022-03-20
     2  1401  <NA>  <NA> 2023-03-20
+    >>> parse_jalali(["14000730", "۱۴۰۰۰۸۰۱"], format="%Y%m%d")["start"].tolist()
+    [Timestamp('2021-10-22 00:00:00'), Timestamp('2021-10-23 00:00:00')]
+    >>> parse_jalali("Friday 30 Meh 00", format="%A %d %b %y")
+    Span(start=Timestamp('2021-10-22'), end=Timestamp('2021-10-22'))
     """
     if isinstance(values, str):
-        table = parse_jalali([values])
+        table = parse_jalali([values], format)
         return Span(table["start"].iloc[0], table["end"].iloc[0])
     series = text_series(
         values,
@@ -184,8 +302,204 @@ def parse_jalali(values: object) -> Span | pd.DataFrame:
         missing=True,
     )
     codes, uniques = pd.factorize(series, use_na_sentinel=True)
+    if format is not None:
+        return _parse_with_format(codes, uniques, format, series.index)
     fields = _fields(codes, uniques)
     return _span_table(fields, codes >= 0, series.index)
+
+
+def _spellings(names: dict[str, int]) -> str:
+    """Return a regular expression matching any of the names (longest first, any case)."""
+    ordered = sorted(names, key=len, reverse=True)
+    return "(?i:" + "|".join(re.escape(name) for name in ordered) + ")"
+
+
+def _normal(name: str) -> str:
+    """Return a name as :func:`normalize_digits` leaves text: ZWNJ as a space, lower case."""
+    return str(normalize_digits(pd.Series([name])).iloc[0]).lower()
+
+
+_MONTH_READ: Final = {
+    **_MONTH_SPELLINGS,
+    **{
+        _normal(name): i + 1
+        for table in MONTH_ABBREVIATIONS.values()
+        for i, name in enumerate(table)
+    },
+}
+_WEEKDAY_READ: Final = {
+    _normal(spelling): i
+    for table in (*WEEKDAY_NAMES.values(), WEEKDAY_ABBREVIATIONS["en"])
+    for i, name in enumerate(table)
+    for spelling in (name, name.replace("\u200c", ""))  # «یکشنبه» as well as «یک‌شنبه»
+}
+_READ_PATTERNS: Final = {
+    "%Y": r"(?P<Y>[0-9]{4})",
+    "%y": r"(?P<y>[0-9]{2})",
+    "%m": r"(?P<m>[0-9]{1,2})",
+    "%-m": r"(?P<m>[0-9]{1,2})",
+    "%d": r"(?P<d>[0-9]{1,2})",
+    "%-d": r"(?P<d>[0-9]{1,2})",
+    "%e": r" ?(?P<d>[0-9]{1,2})",
+    "%j": r"(?P<j>[0-9]{1,3})",
+    "%-j": r"(?P<j>[0-9]{1,3})",
+    "%B": f"(?P<B>{_spellings(_MONTH_READ)})",
+    "%b": f"(?P<B>{_spellings(_MONTH_READ)})",
+    "%A": f"(?P<A>{_spellings(_WEEKDAY_READ)})",
+    "%a": f"(?P<A>{_spellings(_WEEKDAY_READ)})",
+    "%w": r"(?P<w>[0-6])",
+    "%H": r"(?P<H>[0-9]{1,2})",
+    "%-H": r"(?P<H>[0-9]{1,2})",
+    "%M": r"(?P<M>[0-9]{1,2})",
+    "%-M": r"(?P<M>[0-9]{1,2})",
+    "%S": r"(?P<S>[0-9]{1,2})",
+    "%-S": r"(?P<S>[0-9]{1,2})",
+    "%%": "%",
+}
+
+
+def _format_pattern(fmt: str) -> str:
+    """Translate a format into a regular expression over normalized text."""
+    if not isinstance(fmt, str):
+        msg = f"format must be a format string such as '%Y/%m/%d', got {fmt!r}"
+        raise InputTypeError(msg)
+    parts, position = ["^"], 0
+    for match in _DIRECTIVE.finditer(fmt):
+        parts.append(_literal_pattern(fmt[position : match.start()]))
+        found = _READ_PATTERNS.get(match.group())
+        if found is None:
+            known = " ".join(code for code in _READ_PATTERNS if code != "%%")
+            msg = f"format directive {match.group()!r} cannot be read; use {known} or %%"
+            raise ParseError(msg)
+        parts.append(found)
+        position = match.end()
+    parts += [_literal_pattern(fmt[position:]), "$"]
+    pattern = "".join(parts)
+    try:
+        re.compile(pattern)
+    except re.error:
+        msg = f"format {fmt!r} gives a field twice"
+        raise ParseError(msg) from None
+    return pattern
+
+
+def _literal_pattern(text: str) -> str:
+    """Literal format text, normalized like the values (digits, spaces)."""
+    if not text:
+        return ""
+    collapsed = re.sub(r"\s+", " ", to_latin_digits(text))
+    return re.escape(collapsed).replace("\\ ", " ")
+
+
+def _parse_with_format(
+    codes: npt.NDArray[np.intp], uniques: Any, fmt: str, index: pd.Index
+) -> pd.DataFrame:
+    """Read each distinct text with ``fmt`` (see :func:`parse_jalali`)."""
+    pattern = _format_pattern(fmt)
+    text = normalize_digits(pd.Series(uniques, dtype=object).astype("string"))
+    found = text.str.extract(pattern).reindex(columns=list("YymdjBAwHMS"))
+    unread = ~text.str.fullmatch(pattern).to_numpy(dtype=bool, na_value=False)
+    if unread.any():
+        bad = first_position(unread)
+        msg = f"could not read {uniques[bad]!r} {{where}} with the format {fmt!r}"
+        raise ParseError(msg, position=first_position(codes == bad))
+    take = np.where(codes >= 0, codes, len(found))
+    columns = {str(k): np.append(_column(found, str(k)), np.nan)[take] for k in found.columns}
+    fields = _format_fields(columns)
+    table = _span_table(fields, codes >= 0, index)
+    _check_weekday(table, columns, codes, uniques, fmt)
+    clock = _format_clock(columns)
+    if clock is not None:
+        table["start"] = table["start"] + clock
+        table["end"] = table["end"] + clock
+    return table
+
+
+def _column(found: pd.DataFrame, name: str) -> npt.NDArray[np.float64]:
+    """One extracted field as float (names read as numbers; NaN where absent)."""
+    column = found[name]
+    if column.isna().all():
+        return np.full(len(column), np.nan)
+    if name == "B":
+        column = column.str.lower().map(_MONTH_READ)
+    elif name == "A":
+        column = column.str.lower().map(_WEEKDAY_READ)
+    return pd.to_numeric(column, errors="coerce").to_numpy(dtype=np.float64)
+
+
+def _format_fields(columns: dict[str, Any]) -> dict[str, Any]:
+    """Year, month and day (floats, NaN where absent) from the extracted fields."""
+    two_digit = columns["y"]
+    year = np.where(np.isnan(columns["Y"]), two_digit + np.where(two_digit <= 68, 1400, 1300),
+                    columns["Y"])  # fmt: skip
+    month = np.where(np.isnan(columns["m"]), columns["B"], columns["m"])
+    day = columns["d"]
+    by_day_of_year = ~np.isnan(columns["j"]) & np.isnan(month)
+    if by_day_of_year.any():
+        month, day = _from_day_of_year(year, columns["j"], by_day_of_year, month, day)
+    return {"year": year, "month": np.where(np.isnan(month) & ~np.isnan(day), 1, month),
+            "day": day}  # fmt: skip
+
+
+def _from_day_of_year(
+    year: npt.NDArray[np.float64],
+    day_of_year: npt.NDArray[np.float64],
+    where: npt.NDArray[np.bool_],
+    month: npt.NDArray[np.float64],
+    day: npt.NDArray[np.float64],
+) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]]:
+    """Month and day of the rows given a day of the year (``%j``), checked."""
+    known = where & ~np.isnan(year)
+    years = _kernel.check_years(np.where(known, year, 1400).astype(np.int64), ~known)
+    length = _kernel.year_length(years)
+    bad = known & ((day_of_year < 1) | (day_of_year > length))
+    if bad.any():
+        row = first_position(bad)
+        msg = (
+            f"day of the year must be in 1-{length[row]} for {int(year[row])}, "
+            f"got {int(day_of_year[row])}"
+        )
+        raise InvalidDateError(msg, position=row)
+    numbers = _kernel.nowruz(years) + np.where(known, day_of_year, 1).astype(np.int64) - 1
+    _, m, d = _kernel.fields(numbers)
+    return np.where(known, m, month), np.where(known, d, day)
+
+
+def _check_weekday(
+    table: pd.DataFrame,
+    columns: dict[str, Any],
+    codes: npt.NDArray[np.intp],
+    uniques: Any,
+    fmt: str,
+) -> None:
+    """Refuse a weekday (``%A``, ``%a``, ``%w``) that is not the date's."""
+    given = np.where(np.isnan(columns["A"]), columns["w"], columns["A"])
+    start = table["start"].to_numpy(dtype="datetime64[D]").astype(np.int64)
+    has_day = table["day"].notna().to_numpy()
+    actual = _kernel.weekday(start)
+    wrong = ~np.isnan(given) & has_day & (actual != given)
+    if wrong.any():
+        row = first_position(wrong)
+        msg = (
+            f"could not read {uniques[codes[row]]!r} {{where}} with the format {fmt!r}: "
+            f"that day is a {WEEKDAY_NAMES['en'][actual[row]]}"
+        )
+        raise ParseError(msg, position=row)
+
+
+def _format_clock(columns: dict[str, Any]) -> Any:
+    """Return the time of day read (``%H %M %S``) as timedelta64; None if none is."""
+    parts = [columns["H"], columns["M"], columns["S"]]
+    if all(np.isnan(part).all() for part in parts):
+        return None
+    hour, minute, second = (np.nan_to_num(part) for part in parts)
+    bad = (hour > 23) | (minute > 59) | (second > 59)
+    if bad.any():
+        row = first_position(bad)
+        msg = f"time of day must be within 00:00:00-23:59:59, got {int(hour[row]):02d}:"
+        msg += f"{int(minute[row]):02d}:{int(second[row]):02d}"
+        raise InvalidDateError(msg, position=row)
+    return (hour * 3600 + minute * 60 + second).astype("timedelta64[s]")
 
 
 def _fields(codes: npt.NDArray[np.intp], uniques: Any) -> dict[str, Any]:
@@ -248,7 +562,9 @@ def _last_day_of_month(
 
 
 def _number_strings(width: int, count: int, locale: Locale) -> npt.NDArray[np.object_]:
-    table = pd.Series(np.arange(count), dtype=np.int64).astype(str).str.zfill(width)
+    """Numbers 0..count-1 as text: zero-padded to ``width``; width 0: not padded; -2: spaces."""
+    table = pd.Series(np.arange(count), dtype=np.int64).astype(str)
+    table = table.str.rjust(2) if width == -2 else table.str.zfill(width)
     if locale == "fa":
         table = table.str.translate(str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹"))
     out = table.to_numpy(dtype=object)
@@ -260,11 +576,18 @@ def _number_strings(width: int, count: int, locale: Locale) -> npt.NDArray[np.ob
 _NUMBER_TEXT: Final = {
     (locale, width): _number_strings(width, count, locale)
     for locale in ("en", "fa")
-    for width, count in ((1, 10), (2, 100), (3, 367), (4, _kernel.LAST_YEAR + 1))
+    for width, count in (
+        (0, _kernel.LAST_YEAR + 1),
+        (-2, 100),
+        (1, 10),
+        (2, 100),
+        (3, 367),
+        (4, _kernel.LAST_YEAR + 1),
+    )
 }
 
 
-_DIRECTIVE: Final = re.compile(r"%.", re.DOTALL)  # "%\n" is an unknown directive too
+_DIRECTIVE: Final = re.compile(r"%-?.", re.DOTALL)  # "%\n" is an unknown directive too
 
 
 @overload
@@ -276,9 +599,27 @@ def format_jalali(
 ) -> pd.Series | str | None:
     """Format Gregorian dates as Jalali text.
 
-    Directives: ``%Y`` year, ``%y`` two-digit year, ``%m`` month (01-12), ``%d`` day (01-31),
-    ``%j`` day of year (001-366), ``%B`` month name, ``%q`` quarter (1-4), ``%%`` a percent
-    sign. Any other character is copied.
+    Directives (a ``-`` after ``%`` drops the zero padding, as in ``%-d``):
+
+    =======  ================================================================
+    ``%Y``   year (``1400``); ``%y`` its last two digits (``00``)
+    ``%m``   month, 01-12 (``%-m``: 1-12); ``%B`` its name, ``%b`` three letters
+    ``%d``   day of the month, 01-31 (``%-d``: 1-31; ``%e``: space-padded, `` 5``)
+    ``%j``   day of the year, 001-366 (``%-j``)
+    ``%q``   quarter, 1-4
+    ``%A``   weekday name (Saturday first); ``%a`` three letters (Persian: the name)
+    ``%w``   weekday number, Saturday = 0 ... Friday = 6 (as jdatetime; not C's Sunday 0)
+    ``%W``   week of the Jalali year, 01-54: week 1 holds 1 Farvardin, weeks start on
+             Saturday (jdatetime's week number, which it writes without padding)
+    ``%U``   week of the Jalali year, 00-53: days before the first Saturday are week 00
+             (C's ``%U`` rule, with Saturday for Sunday)
+    ``%H``   hour, 00-23; ``%M`` minute; ``%S`` second (``%-H``, ``%-M``, ``%-S``): the
+             Tehran wall clock of ``datetime64`` values, Timestamps, datetimes
+             (``jdatetime`` ones too) and ISO text (dates are at midnight)
+    ``%%``   a percent sign
+    =======  ================================================================
+
+    Any other character is copied.
 
     Parameters
     ----------
@@ -301,6 +642,10 @@ def format_jalali(
     '۳۰ مهر ۱۴۰۰'
     >>> format_jalali(["2025-03-21", None], "%Y/%m/%d").tolist()
     ['1404/01/01', None]
+    >>> format_jalali("2021-10-26 14:05", "%A %-d %b %y, %H:%M (week %W, %U)")
+    'Tuesday 4 Aba 00, 14:05 (week 32, 31)'
+    >>> format_jalali("2021-10-26", "%A %e %B", locale="fa")
+    'سه\u200cشنبه  ۴ آبان'
     """
     if not isinstance(locale, str) or locale not in MONTH_NAMES:
         msg = f"locale must be 'en' or 'fa', got {locale!r}"
@@ -313,7 +658,9 @@ def format_jalali(
     present = day_numbers[~missing]
     first = int(present.min()) if present.size else 0
     last = int(present.max()) if present.size else -1
-    if present.size and day_numbers.size > last - first + 1:
+    if _TIME_DIRECTIVES.intersection(_DIRECTIVE.findall(fmt)):
+        text = _format_days(day_numbers, fmt, locale, _clock(dates, day_numbers.size))
+    elif present.size and day_numbers.size > last - first + 1:
         # more dates than distinct days they span: format each day once, then gather
         days = np.arange(first, last + 1)
         # a missing date holds any day number: clipped into the table, then blanked
@@ -327,21 +674,59 @@ def format_jalali(
     return pd.Series(text, index=index, name=parsed.name, dtype=object)
 
 
+@dataclass(frozen=True)
+class _Dates:
+    """What a directive may write: Jalali fields, day numbers, seconds past midnight."""
+
+    year: npt.NDArray[np.int64]
+    month: npt.NDArray[np.int64]
+    day: npt.NDArray[np.int64]
+    numbers: npt.NDArray[np.int64]
+    seconds: npt.NDArray[np.int64]
+
+
 def _format_days(
-    day_numbers: npt.NDArray[np.int64], fmt: str, locale: Locale
+    day_numbers: npt.NDArray[np.int64],
+    fmt: str,
+    locale: Locale,
+    seconds: npt.NDArray[np.int64] | None = None,
 ) -> npt.NDArray[np.object_]:
-    """Format day numbers with ``fmt``; an object array of str."""
+    """Format day numbers (and seconds past midnight) with ``fmt``; an object array of str."""
     year, month, day = _kernel.fields(day_numbers)
+    clock = np.zeros(day_numbers.size, np.int64) if seconds is None else seconds
+    dates = _Dates(year, month, day, day_numbers, clock)
     text = np.full(day_numbers.size, "", dtype=object)
     position = 0
     for match in _DIRECTIVE.finditer(fmt):
         if match.start() > position:
             text = text + _literal(fmt[position : match.start()])
-        text = text + _directive(match.group(), year, month, day, day_numbers, locale)
+        text = text + _directive(match.group(), dates, locale)
         position = match.end()
     if position < len(fmt):
         text = text + _literal(fmt[position:])
     return text
+
+
+def _clock(dates: object, size: int) -> npt.NDArray[np.int64]:
+    """Return the seconds past midnight (Tehran wall clock) of each date; 0 where unknown.
+
+    ``datetime64`` values, Timestamps, ``datetime`` and ``jdatetime.datetime`` objects and
+    ISO text carry a time of day; dates and missing values are read as midnight.
+    """
+    values: Any = dates.array if isinstance(dates, (pd.Series, pd.Index)) else dates
+    if getattr(getattr(values, "dtype", None), "kind", None) == "M":
+        instants = pd.DatetimeIndex(values)
+    else:
+        objects = pd.Index(np.atleast_1d(np.asarray(values, dtype=object)), dtype=object)
+        try:
+            instants = pd.DatetimeIndex(pd.to_datetime(objects, format="ISO8601"))
+        except ValueError:  # several time zones: each instant, brought to Tehran below
+            instants = pd.DatetimeIndex(pd.to_datetime(objects, format="ISO8601", utc=True))
+    if instants.tz is not None:
+        instants = instants.tz_convert(TEHRAN).tz_localize(None)
+    since = (instants - instants.normalize()).to_numpy(dtype="timedelta64[s]")
+    seconds: npt.NDArray[np.int64] = np.where(np.isnat(since), 0, since.astype(np.int64))
+    return seconds
 
 
 def _literal(text: str) -> npt.NDArray[np.object_]:
@@ -349,30 +734,67 @@ def _literal(text: str) -> npt.NDArray[np.object_]:
     return np.array(text, dtype=object)
 
 
-def _directive(
-    code: str,
-    year: npt.NDArray[np.int64],
-    month: npt.NDArray[np.int64],
-    day: npt.NDArray[np.int64],
-    day_numbers: npt.NDArray[np.int64],
-    locale: Locale,
-) -> npt.NDArray[np.object_]:
-    numbers = {width: _NUMBER_TEXT[locale, width] for width in (1, 2, 3, 4)}
-    if code == "%Y":
-        return numbers[4][year]
-    if code == "%y":
-        return numbers[2][year % 100]
-    if code == "%m":
-        return numbers[2][month]
-    if code == "%d":
-        return numbers[2][day]
-    if code == "%j":
-        return numbers[3][_kernel.day_of_year(day_numbers)]
-    if code == "%q":
-        return numbers[1][(month + 2) // 3]
-    if code == "%B":
-        return np.array(("", *MONTH_NAMES[locale]), dtype=object)[month]
+def _names(names: tuple[str, ...], *, first: int) -> npt.NDArray[np.object_]:
+    """Names as an object array indexed from ``first`` (month 1, weekday 0)."""
+    return np.array(("",) * first + names, dtype=object)
+
+
+def _week_of(dates: _Dates, *, sunday_rule: bool) -> npt.NDArray[np.int64]:
+    """``%W``: week 1 holds 1 Farvardin; ``%U``: days before the first Saturday are week 0."""
+    if not sunday_rule:
+        return _kernel.week_number(dates.numbers)
+    day0 = _kernel.day_of_year(dates.numbers) - 1
+    week: npt.NDArray[np.int64] = (day0 + 7 - _kernel.weekday(dates.numbers)) // 7
+    return week
+
+
+_DIRECTIVES: Final[dict[str, tuple[int | str, Callable[[_Dates], npt.NDArray[np.int64]]]]] = {
+    "%Y": (4, lambda d: d.year),
+    "%y": (2, lambda d: d.year % 100),
+    "%m": (2, lambda d: d.month),
+    "%-m": (0, lambda d: d.month),
+    "%d": (2, lambda d: d.day),
+    "%-d": (0, lambda d: d.day),
+    "%e": (-2, lambda d: d.day),
+    "%j": (3, lambda d: _kernel.day_of_year(d.numbers)),
+    "%-j": (0, lambda d: _kernel.day_of_year(d.numbers)),
+    "%q": (1, lambda d: (d.month + 2) // 3),
+    "%w": (1, lambda d: _kernel.weekday(d.numbers)),
+    "%W": (2, lambda d: _week_of(d, sunday_rule=False)),
+    "%U": (2, lambda d: _week_of(d, sunday_rule=True)),
+    "%H": (2, lambda d: d.seconds // 3600),
+    "%-H": (0, lambda d: d.seconds // 3600),
+    "%M": (2, lambda d: d.seconds // 60 % 60),
+    "%-M": (0, lambda d: d.seconds // 60 % 60),
+    "%S": (2, lambda d: d.seconds % 60),
+    "%-S": (0, lambda d: d.seconds % 60),
+    "%B": ("month", lambda d: d.month),
+    "%b": ("month_abbreviation", lambda d: d.month),
+    "%A": ("weekday", lambda d: _kernel.weekday(d.numbers)),
+    "%a": ("weekday_abbreviation", lambda d: _kernel.weekday(d.numbers)),
+}
+"""Each directive: the width of its number (0: not padded, -2: space-padded) or the names it
+writes, and the number it writes (an index into those names)."""
+
+_TIME_DIRECTIVES: Final = frozenset({"%H", "%-H", "%M", "%-M", "%S", "%-S"})
+_NAME_TABLES: Final = {
+    "month": (MONTH_NAMES, 1),
+    "month_abbreviation": (MONTH_ABBREVIATIONS, 1),
+    "weekday": (WEEKDAY_NAMES, 0),
+    "weekday_abbreviation": (WEEKDAY_ABBREVIATIONS, 0),
+}
+
+
+def _directive(code: str, dates: _Dates, locale: Locale) -> npt.NDArray[np.object_]:
     if code == "%%":
         return np.array("%", dtype=object)
-    msg = f"unknown format directive {code!r}; use %Y %y %m %d %j %q %B or %%"
-    raise ParseError(msg)
+    found = _DIRECTIVES.get(code)
+    if found is None:
+        known = " ".join(_DIRECTIVES)
+        msg = f"unknown format directive {code!r}; use {known} or %%"
+        raise ParseError(msg)
+    kind, number = found
+    if isinstance(kind, str):
+        names, first = _NAME_TABLES[kind]
+        return _names(names[locale], first=first)[number(dates)]
+    return _NUMBER_TEXT[locale, kind][number(dates)]

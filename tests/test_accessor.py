@@ -57,11 +57,15 @@ DATES = pd.to_datetime(
 )
 LABELS = [f"r{i}" for i in range(len(DATES))]
 
-INT_FIELDS = ["year", "month", "day", "quarter", "dayofyear", "days_in_month"]
+INT_FIELDS = ["year", "month", "day", "quarter", "dayofyear", "days_in_month", "weekday", "week"]
 BOOL_FIELDS = [
     "is_leap_year",
     "is_month_start",
     "is_month_end",
+    "is_quarter_start",
+    "is_quarter_end",
+    "is_half_start",
+    "is_half_end",
     "is_year_start",
     "is_year_end",
 ]
@@ -128,6 +132,41 @@ def _is_year_end(dates: Dates) -> pd.Series:
     return (ist.day_of_year(dates) == length).astype(bool)
 
 
+def _is_first_of(months: set[int]) -> Callable[[Dates], pd.Series]:
+    def first(dates: Dates) -> pd.Series:
+        fields = ist.to_jalali(dates)
+        return (fields.month.isin(months) & (fields.day == 1)).astype(bool)
+
+    return first
+
+
+def _is_last_of(months: set[int]) -> Callable[[Dates], pd.Series]:
+    def last(dates: Dates) -> pd.Series:
+        fields = ist.to_jalali(dates)
+        return (fields.month.isin(months) & _is_month_end(dates)).astype(bool)
+
+    return last
+
+
+def _tehran(dates: Dates) -> pd.DatetimeIndex:
+    """The dates on Tehran's wall clock (the library reads aware dates there)."""
+    index = pd.DatetimeIndex(dates)
+    return index if index.tz is None else index.tz_convert("Asia/Tehran").tz_localize(None)
+
+
+def _weekday(dates: Dates) -> pd.Series:
+    """Saturday = 0: pandas counts Monday = 0, so Saturday (5) becomes 0."""
+    return pd.Series((_tehran(dates).day_of_week + 2) % 7, dtype="Int64")
+
+
+def _week(dates: Dates) -> pd.Series:
+    """jdatetime's week number, one date at a time."""
+    days = _tehran(dates).date
+    return pd.Series(
+        [jdatetime.date.fromgregorian(date=d).weeknumber() for d in days], dtype="Int64"
+    )
+
+
 # accessor field -> the same computed with the module functions (dates without NaT)
 FUNCTIONS: dict[str, Callable[[Dates], pd.Series]] = {
     "year": _jalali("year"),
@@ -136,9 +175,15 @@ FUNCTIONS: dict[str, Callable[[Dates], pd.Series]] = {
     "quarter": ist.quarter,
     "dayofyear": ist.day_of_year,
     "days_in_month": _days_in_month,
+    "weekday": _weekday,
+    "week": _week,
     "is_leap_year": _is_leap_year,
     "is_month_start": _is_month_start,
     "is_month_end": _is_month_end,
+    "is_quarter_start": _is_first_of({1, 4, 7, 10}),
+    "is_quarter_end": _is_last_of({3, 6, 9, 12}),
+    "is_half_start": _is_first_of({1, 7}),
+    "is_half_end": _is_last_of({6, 12}),
     "is_year_start": _is_year_start,
     "is_year_end": _is_year_end,
 }
@@ -150,7 +195,9 @@ FUNCTIONS: dict[str, Callable[[Dates], pd.Series]] = {
 
 def test_every_generated_field_is_tested_and_named_as_pandas_names_it() -> None:
     assert [field.name for field in FIELDS] == list(FUNCTIONS) == FIELD_NAMES
-    assert set(FIELD_NAMES) <= set(dir(pd.Series([pd.Timestamp(0)]).dt))
+    # pandas has no half-years, and no week of the year since 2.0 (isocalendar instead)
+    jalali_only = {"is_half_start", "is_half_end", "week"}
+    assert set(FIELD_NAMES) - jalali_only <= set(dir(pd.Series([pd.Timestamp(0)]).dt))
 
 
 @SHAPES
@@ -204,10 +251,14 @@ def test_resample_equals_aggregate(freq: Any, how: str) -> None:
 
 def test_year_to_date_functions_equal() -> None:
     s = date_indexed()
-    pd.testing.assert_series_equal(isipo(s).year_to_date(), ist.year_to_date(s))
+    pd.testing.assert_series_equal(
+        isipo(s).year_to_date(gaps="skip"), ist.year_to_date(s, gaps="skip")
+    )
     pd.testing.assert_series_equal(isipo(s).from_year_to_date(), ist.from_year_to_date(s))
     groups = ["a", "b"] * (len(s) // 2)
-    pd.testing.assert_series_equal(isipo(s).year_to_date(by=groups), ist.year_to_date(s, by=groups))
+    pd.testing.assert_series_equal(
+        isipo(s).year_to_date(by=groups, gaps="nan"), ist.year_to_date(s, by=groups, gaps="nan")
+    )
 
 
 @pytest.mark.parametrize(
@@ -390,8 +441,15 @@ def test_flow_methods_need_numbers_on_a_datetime_index(method: str) -> None:
 
 
 def test_resample_refuses_an_unknown_frequency() -> None:
-    with pytest.raises(ist.InputTypeError, match=r"^freq must be one of M, Q, H, Y, got 'W'$"):
-        isipo(date_indexed()).resample("W")  # type: ignore[arg-type]
+    with pytest.raises(ist.InputTypeError, match=r"^freq must be one of M, Q, H, Y, W, got 'D'$"):
+        isipo(date_indexed()).resample("D")  # type: ignore[arg-type]
+
+
+def test_resample_by_iranian_week() -> None:
+    # Thursday 1403-12-23 .. Monday 1404-01-04: weeks cut at Nowruz (a Friday in 1404)
+    s = pd.Series(1.0, index=pd.date_range("2025-03-13", "2025-03-24"))
+    out = isipo(s).resample("W").sum()
+    assert out.to_dict() == {"1403-W52": 2.0, "1403-W53": 6.0, "1404-W01": 1.0, "1404-W02": 3.0}
 
 
 def test_calendarize_freq_needs_period_ends() -> None:
@@ -511,7 +569,7 @@ def _call_everything(s: pd.Series, *, flows: bool) -> None:
         resampler = acc.resample("Q")
         for how in ("sum", "mean", "first", "last", "count", "min", "max"):
             getattr(resampler, how)()
-        acc.year_to_date()
+        acc.year_to_date(gaps="skip")
         acc.from_year_to_date()
         acc.calendarize("jalali_month")
         acc.calendarize("gregorian_year", start=pd.DatetimeIndex(s.index) - pd.Timedelta(days=3))
@@ -611,10 +669,12 @@ def test_resample_by_hand() -> None:
 
 def test_year_to_date_by_hand_and_round_trip() -> None:
     flows = hand_series()
-    ytd = isipo(flows).year_to_date()
+    ytd = isipo(flows).year_to_date(gaps="skip")
     assert ytd.tolist() == [1.0, 3.0, 4.0, 12.0, 28.0, 60.0]
     pd.testing.assert_series_equal(isipo(ytd).from_year_to_date(), flows)
-    pd.testing.assert_series_equal(isipo(isipo(flows).from_year_to_date()).year_to_date(), flows)
+    pd.testing.assert_series_equal(
+        isipo(isipo(flows).from_year_to_date()).year_to_date(gaps="skip"), flows
+    )
 
 
 def test_calendarize_one_day_flows_by_default() -> None:

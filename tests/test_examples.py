@@ -43,3 +43,13 @@ def test_checking_reports(capsys: pytest.CaptureFixture[str]) -> None:
     out = run(EXAMPLES[2], capsys)
     assert out.startswith("53 figures from 5 reports")
     assert "[error] s003-07: its 3 parts" in out
+
+
+def test_monthly_cpi_inflation(capsys: pytest.CaptureFixture[str]) -> None:
+    out = run(EXAMPLES[3], capsys)
+    assert "complete(): 60 months, missing: ['1400-09']" in out
+    # the gap stays visible: Azar 1401's year-on-year change has no base
+    assert "1401-09  155.0        3.0      NaN        NaN" in out
+    assert "1402-09  220.9        2.8     42.5       42.6" in out
+    assert "it compares with 1400-08, not 1400-09" in out
+    assert "rebase to 1400 refused: the base 1400 needs 12 month values" in out

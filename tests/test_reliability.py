@@ -96,9 +96,9 @@ def test_missing_values_in_series_are_kept_or_skipped_as_documented() -> None:
     dates = pd.to_datetime(["2021-03-19", "2021-03-20", "2021-03-21", "2021-03-22"])
     flows = pd.Series([1.0, np.nan, 2.0, 3.0], index=dates)
     # a missing flow stays missing and does not interrupt the year-to-date sum
-    assert ist.year_to_date(flows).tolist()[::2] == [1.0, 2.0]
-    assert np.isnan(ist.year_to_date(flows).iloc[1])
-    assert ist.year_to_date(flows).iloc[3] == 5.0
+    assert ist.year_to_date(flows, gaps="skip").tolist()[::2] == [1.0, 2.0]
+    assert np.isnan(ist.year_to_date(flows, gaps="skip").iloc[1])
+    assert ist.year_to_date(flows, gaps="skip").iloc[3] == 5.0
     # aggregation skips missing values as pandas does, and counts only present ones
     assert ist.aggregate(flows, freq="M").to_dict() == {"1399-12": 1.0, "1400-01": 5.0}
     assert ist.aggregate(flows, freq="M", how="count").to_dict() == {"1399-12": 1, "1400-01": 2}
@@ -358,6 +358,7 @@ def test_empty_fields_text_and_series() -> None:
         "row",
         "period",
         "period_start",
+        "period_days",
         "days",
         "span_days",
         "value",

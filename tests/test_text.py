@@ -440,12 +440,12 @@ def test_format_array_inputs() -> None:
         (
             lambda: format_jalali("2021-10-22", "%Y %Q"),
             ParseError,
-            "unknown format directive '%Q'; use %Y %y %m %d %j %q %B or %%",
+            "unknown format directive '%Q'; use %Y %y %m %-m %d %-d %e %j %-j %q %w %W %U %H %-H %M %-M %S %-S %B %b %A %a or %%",
         ),
         (
-            lambda: format_jalali(["2021-10-22"], "%b"),
+            lambda: format_jalali(["2021-10-22"], "%-Q"),
             ParseError,
-            "unknown format directive '%b'; use %Y %y %m %d %j %q %B or %%",
+            "unknown format directive '%-Q'; use %Y %y %m %-m %d %-d %e %j %-j %q %w %W %U %H %-H %M %-M %S %-S %B %b %A %a or %%",
         ),
         (
             lambda: format_jalali("2021-10-22", locale=GERMAN),

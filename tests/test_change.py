@@ -1,0 +1,204 @@
+"""Change over time by Jalali label: pct_change, yoy, inflation, rebase."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from isipo_stats.change import inflation, pct_change, rebase, yoy
+from isipo_stats.errors import FrequencyError, InputTypeError, InvalidDateError
+from isipo_stats.periods import period_range, period_start
+
+HALF: Any = 1.5
+
+
+def months(first: str, count: int) -> list[str]:
+    return [str(label) for label in period_range(first, periods=count)]
+
+
+# --- by label, never by position ----------------------------------------------------------
+
+
+@st.composite
+def monthly_with_gaps(draw: st.DrawFn) -> pd.Series:
+    """A monthly series with some months dropped (and some values missing), shuffled."""
+    count = draw(st.integers(1, 60))
+    labels = months("1395-01", count)
+    keep = draw(st.lists(st.booleans(), min_size=count, max_size=count))
+    values = draw(
+        st.lists(st.one_of(st.floats(1, 1000), st.just(np.nan)), min_size=count, max_size=count)
+    )
+    s = pd.Series(values, index=labels)[np.array(keep, dtype=bool)]
+    return s.sample(frac=1, random_state=count)
+
+
+def oracle(s: pd.Series, lag: int) -> pd.Series:
+    """The change on the complete month grid (a positional shift there is by label)."""
+    grid = s.reindex(months("1395-01", 60))
+    return (grid / grid.shift(lag) - 1).reindex(s.index)
+
+
+@given(monthly_with_gaps(), st.integers(-13, 13))
+def test_pct_change_compares_with_the_labelled_period_only(s: pd.Series, lag: int) -> None:
+    out = pct_change(s, lag)
+    pd.testing.assert_series_equal(out, oracle(s, lag))
+    # dated by the first day of each month: the same
+    dated = pd.Series(s.to_numpy(), index=pd.DatetimeIndex(period_start(s.index.to_numpy())))
+    np.testing.assert_array_equal(pct_change(dated, lag).to_numpy(), out.to_numpy())
+
+
+@given(monthly_with_gaps())
+def test_yoy_on_a_series_with_a_gap_never_compares_across_it(s: pd.Series) -> None:
+    out = yoy(s)
+    labels = pd.Index(s.index)
+    for label, value in zip(labels, out, strict=True):
+        year, month = str(label).split("-")
+        previous = f"{int(year) - 1}-{month}"
+        if previous not in labels:
+            assert np.isnan(value)
+        elif not (np.isnan(s[str(label)]) or np.isnan(s[previous])):
+            assert value == s[str(label)] / s[previous] - 1
+
+
+def test_a_gap_gives_missing_where_pandas_shift_would_compare_the_wrong_month() -> None:
+    labels = [*months("1399-01", 12), *months("1400-02", 11)]  # 1400-01 is absent
+    s = pd.Series(np.arange(100.0, 123.0), index=labels)
+    assert np.isnan(yoy(s)["1400-02"]) is np.False_  # 1399-02 exists
+    assert yoy(s)["1400-02"] == 112.0 / 101.0 - 1
+    positional = s.pct_change(12)["1400-02"]  # 112 / 100: Farvardin, the wrong month
+    assert positional == 112.0 / 100.0 - 1
+    assert np.isnan(pct_change(s)["1400-02"])  # 1400-01 is the month before: absent
+
+
+def test_series_held_together_are_compared_within_themselves() -> None:
+    labels = months("1399-01", 24)
+    values = pd.Series(np.arange(48.0) + 1, index=labels * 2)
+    key = np.repeat(["tehran", "isfahan"], 24)
+    together = yoy(values, by=key)
+    for name in ("tehran", "isfahan"):
+        alone = yoy(pd.Series(values[key == name].to_numpy(), index=labels))
+        np.testing.assert_array_equal(together[key == name].to_numpy(), alone.to_numpy())
+
+
+def test_quarters_half_years_and_years_compare_with_a_year_earlier() -> None:
+    q = pd.Series([1.0, 2.0, 3.0, 4.0, 2.0], index=["1399-Q1", "1399-Q2", "1399-Q3", "1399-Q4",
+                                                    "1400-Q1"])  # fmt: skip
+    assert yoy(q).tolist()[-1] == 1.0
+    assert yoy(pd.Series([2.0, 3.0], index=["1399", "1400"])).tolist()[-1] == 0.5
+    h = pd.Series([2.0, 4.0], index=pd.DatetimeIndex(["2020-09-21", "2021-09-22"]))
+    np.testing.assert_array_equal(yoy(h, "H").to_numpy(), [np.nan, 1.0])
+
+
+def test_nullable_values_give_nullable_changes() -> None:
+    s = pd.Series([100, None, 121], index=["1399-12", "1400-01", "1400-02"], dtype="Int64")
+    out = pct_change(s)
+    assert out.dtype == "Float64"
+    assert out.isna().tolist() == [True, True, True]
+    assert pct_change(s, 2).tolist()[-1] == pytest.approx(0.21)
+
+
+@pytest.mark.parametrize(
+    ("call", "error", "message"),
+    [
+        (lambda: yoy(pd.Series([1.0, 2.0], index=["1400-01", "1400-01"])), InvalidDateError,
+         "two values for 1400-01 of one series, at positions 0 and 1: give by= to tell series "
+         "apart, or aggregate first at position 1"),
+        (lambda: yoy(pd.Series([1.0], index=["1400-W05"])), FrequencyError,
+         "yoy needs months, quarters, half-years or years: a year holds 53 or 54 weeks"),
+        (lambda: pct_change(pd.Series([1.0], index=["1400-07"]), HALF), InputTypeError,
+         "periods must be a whole number, got 1.5"),
+        (lambda: pct_change(pd.Series(["a"], index=["1400-07"])), InputTypeError,
+         "expected numbers, got a Series of dtype str"),
+        (lambda: pct_change(pd.Series([1.0], index=["July"])), Exception,
+         "could not read 'July' at position 0 as a Jalali period label like '1400-07', "
+         "'1400-Q3', '1400-H1', '1400' or '1400-W05'"),
+        (lambda: pct_change(pd.Series([1.0, 2.0], index=["1400-07", None])), InvalidDateError,
+         "a period label is missing at position 1"),
+        (lambda: inflation(pd.Series([1.0], index=["1400-Q1"])), FrequencyError,
+         "inflation needs a monthly index, got quarter labels"),
+        (lambda: inflation(pd.Series([1.0], index=["1400-01"]), "yearly"), InputTypeError,  # type: ignore[arg-type]
+         "kind must be one of point, average, monthly, got 'yearly'"),
+        (lambda: rebase(pd.Series([1.0, 2.0], index=["1400-01", "1400-03"]), "1400-Q1"),
+         InvalidDateError,
+         "the base 1400-Q1 needs 3 month values in each series, found 2 in the series of the "
+         "value at position 0"),
+        (lambda: rebase(pd.Series([1.0], index=["1400-Q1"]), "1400-01"), InvalidDateError,
+         "the base '1400-01' is not made of whole quarters of the index"),
+    ],
+)  # fmt: skip
+def test_refusals_say_why(call: Any, error: type[Exception], message: str) -> None:
+    with pytest.raises(error) as info:
+        call()
+    assert str(info.value) == message
+
+
+# --- inflation and rebasing ------------------------------------------------------------------
+
+
+def test_inflation_measures_by_hand() -> None:
+    # an index that grows 1% a month for 25 months from 1398-12 (illustrative numbers)
+    labels = months("1398-12", 25)
+    cpi = pd.Series(100.0 * 1.01 ** np.arange(25), index=labels, name="cpi")
+    point = inflation(cpi, "point")
+    assert point.name == "cpi"
+    assert point.isna().sum() == 12
+    np.testing.assert_allclose(point.dropna(), (1.01**12 - 1) * 100)
+    np.testing.assert_allclose(inflation(cpi, "monthly").dropna(), 1.0)
+    average = inflation(cpi, "average")
+    assert average.notna().sum() == 2  # 24 months are needed: 1400-11 and 1400-12
+    np.testing.assert_allclose(average.dropna(), (1.01**12 - 1) * 100)
+    # a missing month makes every 12-month average that needs it missing
+    gappy = cpi.drop("1399-06")
+    assert inflation(gappy, "average").notna().sum() == 0
+    assert inflation(gappy, "point").notna().sum() == 12  # 1399-12 .. 1400-12 but 1400-06
+
+
+def test_rebase_makes_the_base_average_100() -> None:
+    labels = months("1395-01", 72)
+    cpi = pd.Series(np.linspace(50, 400, 72), index=labels)
+    out = rebase(cpi, "1400")
+    assert out[[f"1400-{m:02d}" for m in range(1, 13)]].mean() == pytest.approx(100)
+    np.testing.assert_allclose(out / cpi, (out / cpi).iloc[0])  # one factor
+    # 1395=100 -> 1400=100 and back gives the numbers again
+    np.testing.assert_allclose(rebase(rebase(cpi, "1400"), "1395"), rebase(cpi, "1395"))
+    by = rebase(pd.concat([cpi, 2 * cpi]), "1400", by=np.repeat([0, 1], 72))
+    np.testing.assert_allclose(by.to_numpy()[:72], by.to_numpy()[72:])
+
+
+def test_series_far_apart_in_time_are_looked_up_without_a_table() -> None:
+    # 30 series, each two years long but 15 years apart: too sparse for a lookup table
+    labels = [label for k in range(30) for label in months(f"{1200 + 15 * k}-01", 24)]
+    values = pd.Series(np.arange(720.0) + 1, index=labels)
+    key = np.repeat(np.arange(30), 24)
+    out = yoy(values, by=key)
+    assert out.isna().sum() == 30 * 12
+    expected = (values.to_numpy()[12:24] / values.to_numpy()[:12]) - 1
+    np.testing.assert_allclose(out.to_numpy()[12:24], expected)
+    merged = yoy(values, by=np.where(key == 1, 0, key))  # 15 years apart: nothing compared
+    np.testing.assert_array_equal(merged.to_numpy(), out.to_numpy())
+    twice = pd.concat([values, values.iloc[[30]]])
+    with pytest.raises(InvalidDateError) as info:
+        yoy(twice, by=[*key, 1])
+    assert info.value.position == 720
+
+
+def test_long_lags_and_forward_changes_are_by_label_too() -> None:
+    labels = months("1390-01", 120)
+    s = pd.Series(np.arange(1.0, 121.0), index=labels)
+    far = pct_change(s, 100)
+    assert far.isna().sum() == 100
+    assert far.iloc[-1] == 120.0 / 20.0 - 1
+    ahead = pct_change(s, -1)
+    assert np.isnan(ahead.iloc[-1])
+    assert ahead.iloc[0] == 1.0 / 2.0 - 1
+
+
+def test_rebase_needs_a_label() -> None:
+    with pytest.raises(InputTypeError) as info:
+        rebase(pd.Series([1.0], index=["1400"]), HALF)
+    assert str(info.value) == "base must be a Jalali period label such as '1400', got 1.5"
