@@ -34,6 +34,7 @@ __all__ = [
     "IsipoError",
     "MissingDependencyError",
     "ParseError",
+    "ToleranceError",
 ]
 
 WHERE = "{where}"
@@ -180,3 +181,7 @@ class FigureValidationError(IsipoError, ValueError):
 
 class MissingDependencyError(IsipoError, ImportError):
     """An optional dependency (an extra such as ``plot``) is not installed."""
+
+
+class ToleranceError(IsipoError, ValueError):
+    """A tolerance of the checks that is negative, not finite, or a factor below 1."""

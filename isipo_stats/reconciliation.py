@@ -47,10 +47,10 @@ import pandas as pd
 
 from isipo_stats import _kernel
 from isipo_stats._typing import FreqCode
-from isipo_stats.checks import DEFAULT_RATIO_PAIRS, UNITS, Tolerances
-from isipo_stats.checks._registry import run
+from isipo_stats.checks import CHECKS, DEFAULT_RATIO_PAIRS, UNITS, Tolerances, as_tolerances
+from isipo_stats.checks._registry import Found, Unit, findings, flag_table, run, sort_flags
 from isipo_stats.checks._table import SERIES, Table, require_table, validated
-from isipo_stats.checks._text import days
+from isipo_stats.checks._text import Template, days
 from isipo_stats.frequency import Frequency, get_frequency
 from isipo_stats.interpolation import grouped_pchip, running_max
 from isipo_stats.series import year_label
@@ -107,12 +107,13 @@ class Points(NamedTuple):
 
 
 class Constraints(NamedTuple):
-    """Hard limits ``lo <= C(x) <= hi`` on the path of group ``gid``."""
+    """Hard limits ``lo <= C(x) <= hi`` on the path of group ``gid``, from figure ``row``."""
 
     gid: Ints
     x: Floats
     lo: Floats
     hi: Floats
+    row: Ints
 
 
 class Series(NamedTuple):
@@ -132,19 +133,21 @@ class Series(NamedTuple):
     exact: Bools
     soft: Bools
     bound_point: Bools
+    part_point: Bools
     open_asof: Bools
     sub_flow: Bools
+    whole: Bools
 
     @property
     def is_point(self) -> Bools:
-        """Year-to-date points (exact, soft or bounds)."""
-        point: Bools = self.exact | self.soft | self.bound_point
+        """Year-to-date points (exact, soft, bounds or parts)."""
+        point: Bools = self.exact | self.soft | self.bound_point | self.part_point
         return point
 
     @property
     def as_bound(self) -> Bools:
         """Figures used as inequalities."""
-        bound: Bools = self.bound_point | self.open_asof | self.sub_flow
+        bound: Bools = self.bound_point | self.part_point | self.open_asof | self.sub_flow
         return bound
 
 
@@ -163,7 +166,8 @@ def _excluding_flags(flags: pd.DataFrame, table: Table) -> Texts:
 
     A total that disagrees with its parts is excluded, not its parts; of two figures that
     cannot both hold, an inexact one (approximate, a bound, a range) is excluded when the
-    other is exact, and both otherwise.
+    other is exact; otherwise the one that contradicts more figures (the odd one out of
+    several that agree), and both when they contradict as many.
     """
     errors = flags[(flags["severity"] == "error").to_numpy(dtype=bool)]
     named = errors["figure_ids"].reset_index(drop=True).str.split(", ").explode()
@@ -176,8 +180,20 @@ def _excluding_flags(flags: pd.DataFrame, table: Table) -> Texts:
     first_exact = exact[np.searchsorted(flag, flag)]
     second_exact = exact[np.minimum(np.searchsorted(flag, flag) + 1, flag.size - 1)]
     pair = np.isin(check, _PAIR_CHECKS) & (count == 2)
-    only_first = (pair & ~first_exact & second_exact) | np.isin(check, _BLAME_FIRST)
-    only_second = pair & first_exact & ~second_exact
+    # how many contradictions each figure is in: the odd one out is in more
+    degree = np.bincount(figure[pair & (figure >= 0)], minlength=table.n + 1)
+    first_degree = np.append(degree, 0)[figure[np.searchsorted(flag, flag)]]
+    second_degree = np.append(degree, 0)[figure[np.minimum(np.searchsorted(flag, flag) + 1,
+                                                            flag.size - 1)]]  # fmt: skip
+    same_footing = first_exact == second_exact
+    only_first = (
+        (pair & ~first_exact & second_exact)
+        | (pair & same_footing & (first_degree > second_degree))
+        | np.isin(check, _BLAME_FIRST)
+    )
+    only_second = (pair & first_exact & ~second_exact) | (
+        pair & same_footing & (second_degree > first_degree)
+    )
     blamed = (figure >= 0) & ~(only_first & (place != 0)) & ~(only_second & (place != 1))
     figure, check = figure[blamed], check[blamed]
     out = np.full(table.n, "", dtype=object)
@@ -213,6 +229,7 @@ def _series(table: Table, usable: Bools) -> Series:
     nowruz = _kernel.nowruz(years)
     quality = table["qualifier"][rows]
     is_point = table.is_point[rows]
+    whole = ~table.is_part[rows]  # a part of a total only bounds its series from below
     kind = table["kind"][rows]
     end: Floats = table["end"][rows]
     return Series(
@@ -222,11 +239,13 @@ def _series(table: Table, usable: Bools) -> Series:
         year_len=_kernel.year_length(years),
         end_x=end - nowruz + 1,
         start_x=np.asarray(table["start"][rows] - nowruz, dtype=np.float64),
-        exact=is_point & (quality == "exact"),
-        soft=is_point & ((quality == "approx") | (quality == "range")),
-        bound_point=is_point & ((quality == "lower") | (quality == "upper")),
+        exact=is_point & whole & (quality == "exact"),
+        soft=is_point & whole & ((quality == "approx") | (quality == "range")),
+        bound_point=is_point & whole & ((quality == "lower") | (quality == "upper")),
+        part_point=is_point & ~whole,
         open_asof=(kind == "cumulative") & np.isnan(end),
         sub_flow=(kind == "period") & ~is_point,
+        whole=whole,
     )
 
 
@@ -238,7 +257,9 @@ def _constraints(table: Table, series: Series) -> Constraints:
 
     A year-to-date total whose as-of date is unknown (its publication date, somewhere in
     the publication window) is reached by the window's end and not yet exceeded at its
-    start; a flow within the year is at most the total at its end.
+    start; a flow within the year is at most the total at its end; a part of a total is at
+    most its series' total at its end. Each figure gives a lower limit, an upper one, or
+    both; a part, a flow or a lower bound never an upper one.
     """
     rows, gid, year_len = series.rows, series.gid, series.year_len
     nowruz = _kernel.nowruz(table["jyear"][rows].astype(np.int64))
@@ -246,16 +267,94 @@ def _constraints(table: Table, series: Series) -> Constraints:
     pub_to = np.clip(table["published_to"][rows] - nowruz + 1, 0, year_len)
     pub_to = np.where(np.isnan(pub_to), year_len, pub_to)
     pub_from = np.where(np.isnan(pub_from), 0.0, pub_from)
-    lo, hi = table["lo"][rows], table["hi"][rows]
-    hard = series.exact | series.bound_point | (series.soft & (table["qualifier"][rows] == "range"))
-    asof, flow = series.open_asof, series.sub_flow
-    n_asof, n_flow = int(asof.sum()), int(flow.sum())
+    range_point = series.soft & (table["qualifier"][rows] == "range")
+    hard = series.exact | series.bound_point | range_point
+    asof = series.open_asof
+    lower = hard | series.part_point | asof | series.sub_flow
+    upper = hard | (asof & series.whole)
+    lower_x = np.where(asof, pub_to, series.end_x)
+    upper_x = np.where(asof, pub_from, series.end_x)
+    n_lower, n_upper = int(lower.sum()), int(upper.sum())
     return Constraints(
-        gid=np.r_[gid[hard], gid[asof], gid[asof], gid[flow]].astype(np.int64),
-        x=np.r_[series.end_x[hard], pub_to[asof], pub_from[asof], series.end_x[flow]],
-        lo=np.r_[lo[hard], lo[asof], np.full(n_asof, -np.inf), lo[flow]],
-        hi=np.r_[hi[hard], np.full(n_asof, np.inf), hi[asof], np.full(n_flow, np.inf)],
+        gid=np.r_[gid[lower], gid[upper]].astype(np.int64),
+        x=np.r_[lower_x[lower], upper_x[upper]],
+        lo=np.r_[table["lo"][rows][lower], np.full(n_upper, -np.inf)],
+        hi=np.r_[np.full(n_lower, np.inf), table["hi"][rows][upper]],
+        row=np.r_[rows[lower], rows[upper]].astype(np.int64),
     )
+
+
+_INFEASIBLE: Final = Unit(
+    "infeasible_band",
+    "error",
+    (),
+    Template(
+        "{id_a} and {id_b}: no non-decreasing path of {metric} is at least {lo:n} on "
+        "{day_a:d} and at most {hi:n} on {day_b:d}"
+    ),
+    CHECKS["infeasible_band"],
+    lambda table: Found(a=np.zeros(0, np.int64)),
+)
+
+
+def _contradictions(table: Table, limits: Constraints) -> Found:
+    """Find upper limits below a lower limit at or before them (on the same path)."""
+    if limits.x.size == 0:
+        return Found(a=np.zeros(0, np.int64), b=np.zeros(0, np.int64), fields=_NO_DAYS)
+    base = float(np.min(limits.x))
+    width = float(np.max(limits.x)) - base + 2.0
+    key = limits.gid * width + (limits.x - base)
+    order = np.argsort(key, kind="stable")
+    lowest = running_max(limits.gid[order], limits.lo[order])
+    holder = np.maximum.accumulate(np.where(limits.lo[order] >= lowest, np.arange(order.size), 0))
+    at = np.searchsorted(key[order], key, side="right") - 1  # the last limit at or before
+    broken = lowest[at] > limits.hi + 1e-9
+    lower, upper = order[holder[at[broken]]], np.flatnonzero(broken)
+    nowruz = table.year_bounds[0]
+    row_lo, row_hi = limits.row[lower], limits.row[upper]
+    return Found(
+        a=row_lo,
+        b=row_hi,
+        value=limits.lo[lower],
+        low=-np.inf,
+        high=limits.hi[upper],
+        fields={
+            "lo": limits.lo[lower],
+            "hi": limits.hi[upper],
+            "day_a": nowruz[row_lo] + limits.x[lower] - 1,
+            "day_b": nowruz[row_hi] + limits.x[upper] - 1,
+        },
+    )
+
+
+_NO_DAYS: Final = {"lo": np.zeros(0), "hi": np.zeros(0), "day_a": np.zeros(0), "day_b": np.zeros(0)}
+
+
+def _feasible(
+    table: Table, flags: pd.DataFrame, unusable: tuple[Texts, Texts]
+) -> tuple[Series, Constraints, pd.DataFrame]:
+    """Leave out the figures whose limits no path can meet together, with a finding each.
+
+    The checks find such figures in pairs before reconciliation; what they leave (flags
+    given for another table, other tolerances) is found here, flagged ``infeasible_band``,
+    and both figures are excluded, until every path has a band.
+    """
+    status, reason = unusable
+    found = []
+    while True:
+        series = _series(table, (reason == "") & (status != "excluded"))
+        limits = _constraints(table, series)
+        contradiction = _contradictions(table, limits)
+        if contradiction.a.size == 0:
+            break
+        found.append(findings(_INFEASIBLE, table, contradiction))
+        for rows in (contradiction.a, contradiction.b):
+            fresh = np.asarray(rows, dtype=np.int64)
+            fresh = fresh[status[fresh] != "excluded"]
+            status[fresh], reason[fresh] = "excluded", "flagged: infeasible_band"
+    if found:
+        flags = sort_flags(pd.concat([flags, flag_table(found)], ignore_index=True))
+    return series, limits, flags
 
 
 def _band(limits: Constraints, gid: Ints, x: Floats) -> tuple[Floats, Floats]:
@@ -318,8 +417,14 @@ def _nodes(table: Table, series: Series, limits: Constraints) -> tuple[Points, B
 
 
 def _honour_bounds(nodes: Points, limits: Constraints) -> Points:
-    """Where the path breaks a limit inside its node range, put a node on the limit."""
-    for _ in range(3):
+    """Where the path breaks a limit inside its node range, put a node on the band there.
+
+    The node goes on the band (the tightest limits at that day), not on the broken limit
+    itself: a looser bound followed by a tighter one must not leave the path above the
+    tighter one. Each round puts the path on every limit it broke; it stops when none is.
+    """
+    low, high = _band(limits, limits.gid, limits.x)
+    for _ in range(limits.x.size + 1):
         path = grouped_pchip(nodes.gid, nodes.x, nodes.y, limits.gid, limits.x)
         low_broken = ~np.isnan(path) & (path < limits.lo - 1e-9)
         high_broken = ~np.isnan(path) & (path > limits.hi + 1e-9)
@@ -329,7 +434,7 @@ def _honour_bounds(nodes: Points, limits: Constraints) -> Points:
             Points(
                 np.r_[nodes.gid, limits.gid[low_broken], limits.gid[high_broken]],
                 np.r_[nodes.x, limits.x[low_broken], limits.x[high_broken]],
-                np.r_[nodes.y, limits.lo[low_broken], limits.hi[high_broken]],
+                np.r_[nodes.y, low[low_broken], high[high_broken]],
             )
         )
     return nodes
@@ -547,12 +652,10 @@ def reconcile(
     """
     require_table(figures)
     spec = get_frequency(freq)  # refuse a bad freq before any work
-    table = Table(validated(figures), tolerances or Tolerances(), DEFAULT_RATIO_PAIRS)
+    table = Table(validated(figures), as_tolerances(tolerances), DEFAULT_RATIO_PAIRS)
     flags = run(table, UNITS) if flags is None else flags
     unusable = _unusable(table, flags)
-    status, reason = unusable
-    series = _series(table, (reason == "") & (status != "excluded"))
-    limits = _constraints(table, series)
+    series, limits, flags = _feasible(table, flags, unusable)
     nodes, soft_ok = _nodes(table, series, limits)
     nodes = _honour_bounds(nodes, limits)
     monthly = _monthly(table, series, nodes, limits, spec)

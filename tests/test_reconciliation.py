@@ -263,6 +263,7 @@ def test_band_is_the_tightest_limit_before_and_after(
     limits = Constraints(
         np.array([r[0] for r in rows], dtype=np.int64), np.array([r[1] for r in rows], float),
         np.array([r[2] for r in rows], float), np.array([r[3] for r in rows], float),
+        np.arange(len(rows), dtype=np.int64),
     )  # fmt: skip
     gid = np.array([q[0] for q in queries], dtype=np.int64)
     x = np.array([q[1] for q in queries], dtype=np.float64)

@@ -42,9 +42,12 @@ from isipo_stats.checks._table import (
     year_bounds,
     year_to_date,
 )
-from isipo_stats.checks._tolerances import Tolerances
+from isipo_stats.checks._tolerances import Tolerances, as_tolerances
+from isipo_stats.errors import InputTypeError
 
-__all__ = ["CHECKS", "FLAG_COLUMNS", "Tolerances", "check", "intervals", "ytd_points"]
+__all__ = [
+    "CHECKS", "FLAG_COLUMNS", "Tolerances", "as_tolerances", "check", "intervals", "ytd_points",
+]  # fmt: skip
 
 FAMILIES: Final = (labels, paths, parts, rates, targets, rows, publication)
 """The modules of the checks (each registers its units on import), in the order they run."""
@@ -52,8 +55,11 @@ FAMILIES: Final = (labels, paths, parts, rates, targets, rows, publication)
 UNITS: Final = in_order(FAMILIES)
 """Every check unit, in the order :func:`check` runs them."""
 
-CHECKS: Final[dict[str, str]] = {u.name: u.about for u in UNITS}
-"""Every check :func:`check` runs, with what it flags."""
+CHECKS: Final[dict[str, str]] = {u.name: u.about for u in UNITS} | {
+    "infeasible_band": "figures of one series that no non-decreasing path meets together, "
+    "left by the flags reconcile was given (reported by reconcile)",
+}
+"""Every check :func:`check` runs, with what it flags; and the finding of :func:`reconcile`."""
 
 DEFAULT_RATIO_PAIRS: Final[tuple[tuple[str, str], ...]] = (
     ("jobs_created", "revived_units"),
@@ -111,9 +117,19 @@ def check(
     tolerances : Tolerances, optional
         The documented tolerances (defaults: ``Tolerances()``).
     ratio_pairs : list of (numerator, denominator) metric names, optional
-        Ratios compared across figures for :data:`ratio_outlier`; default
+        Ratios compared across figures for :data:`ratio_outlier`; default (None)
         ``[("jobs_created", "revived_units"), ("new_unit_jobs", "new_units")]``, paired on
-        the same region, kind, Jalali year, span and publication window.
+        the same region, kind, Jalali year, span and publication window. An empty list
+        switches the ratio check off.
+
+    Raises
+    ------
+    InputTypeError
+        ``figures`` is not a DataFrame, ``tolerances`` is not a :class:`Tolerances` (a dict
+        is refused: write ``Tolerances(**values)``), or ``ratio_pairs`` is not a list of
+        pairs of names.
+    FigureValidationError
+        The table is not valid.
 
     Returns
     -------
@@ -141,6 +157,21 @@ def check(
     'b: year-to-date revived_units 700 as of 2020-12-20 is below 819 as of 2020-10-21 (a), by 119'
     """
     table = validated(figures)
-    tol = tolerances or Tolerances()
-    pairs = tuple(ratio_pairs or DEFAULT_RATIO_PAIRS)
-    return run(Table(table, tol, pairs), UNITS)
+    pairs = DEFAULT_RATIO_PAIRS if ratio_pairs is None else _ratio_pairs(ratio_pairs)
+    return run(Table(table, as_tolerances(tolerances), pairs), UNITS)
+
+
+def _ratio_pairs(pairs: object) -> tuple[tuple[str, str], ...]:
+    """Return the ratio pairs as a tuple; refuse anything but (numerator, denominator) names."""
+    if isinstance(pairs, (str, bytes)) or not isinstance(pairs, (list, tuple)):
+        msg = f"ratio_pairs must be a list of (numerator, denominator) pairs, got {pairs!r}"
+        raise InputTypeError(msg)
+    for position, pair in enumerate(pairs):
+        if not (
+            isinstance(pair, (list, tuple))
+            and len(pair) == 2
+            and all(isinstance(name, str) for name in pair)
+        ):
+            msg = f"ratio_pairs: expected a pair of metric names, got {pair!r}"
+            raise InputTypeError(msg, position=position)
+    return tuple((str(a), str(b)) for a, b in pairs)

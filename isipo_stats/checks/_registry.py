@@ -22,7 +22,10 @@ from isipo_stats.checks._table import Table
 from isipo_stats.checks._text import Template
 from isipo_stats.checks._tolerances import Tolerances
 
-__all__ = ["FLAG_COLUMNS", "Found", "Severity", "Unit", "in_order", "run", "unit"]
+__all__ = [
+    "FLAG_COLUMNS", "Found", "Severity", "Unit", "findings", "flag_table", "in_order", "run",
+    "sort_flags", "unit",
+]  # fmt: skip
 
 Severity = Literal["error", "warning", "info"]
 SEVERITY_ORDER: Final[dict[str, int]] = {"error": 0, "warning": 1, "info": 2}
@@ -189,22 +192,33 @@ def in_order(families: Sequence[ModuleType]) -> tuple[Unit, ...]:
     )
 
 
-def run(table: Table, units: Sequence[Unit]) -> pd.DataFrame:
-    """Run the units on the table; return the findings sorted by severity, check, ids."""
-    parts = [findings(spec, table, spec.find(table)) for spec in units]
-    columns = {name: np.concatenate([p[name] for p in parts]) for name in FLAG_COLUMNS}
-    order = np.lexsort(
-        (
-            columns["figure_ids"],
-            columns["check"],
-            np.select(
-                [columns["severity"] == s for s in SEVERITY_ORDER], list(SEVERITY_ORDER.values())
-            ),
-        )
-    )
-    ordered: dict[str, Any] = {name: values[order] for name, values in columns.items()}
-    ordered["jyear"] = pd.array(ordered["jyear"], dtype="Int64")
-    frame = pd.DataFrame(ordered)
+def flag_table(parts: Sequence[dict[str, npt.NDArray[Any]]]) -> pd.DataFrame:
+    """Return the flag table of findings (as :func:`findings` gives them), in their order."""
+    columns: dict[str, Any] = {
+        name: np.concatenate([p[name] for p in parts]) for name in FLAG_COLUMNS
+    }
+    columns["jyear"] = pd.array(columns["jyear"], dtype="Int64")
+    frame = pd.DataFrame(columns)
     if frame.empty:  # text columns are "str" (inferred from the values when there are any)
         frame = frame.astype(_DTYPES)
     return frame
+
+
+def sort_flags(flags: pd.DataFrame) -> pd.DataFrame:
+    """Return the flags sorted by severity (errors first), check and figure ids."""
+    severity = flags["severity"].to_numpy(dtype=object)
+    order = np.lexsort(
+        (
+            flags["figure_ids"].to_numpy(dtype=object),
+            flags["check"].to_numpy(dtype=object),
+            np.select([severity == s for s in SEVERITY_ORDER], list(SEVERITY_ORDER.values())),
+        )
+    )
+    return flags.iloc[order].reset_index(drop=True)
+
+
+def run(table: Table, units: Sequence[Unit]) -> pd.DataFrame:
+    """Run the units on the table; return the findings sorted by severity, check, ids."""
+    with np.errstate(over="ignore"):  # a limit times a huge tolerance is inf: no limit
+        found = [findings(spec, table, spec.find(table)) for spec in units]
+    return sort_flags(flag_table(found))

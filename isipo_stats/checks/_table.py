@@ -56,7 +56,8 @@ def interval_bounds(
 ) -> tuple[Floats, Floats]:
     """Return the interval ``[lo, hi]`` each figure states (missing bounds are infinite)."""
     about = qualifier == "approx"
-    spread = np.abs(value) * approx
+    with np.errstate(over="ignore"):  # a huge tolerance: an unbounded interval
+        spread = np.abs(value) * approx
     lo = np.where(about, value - spread, low)
     hi = np.where(about, value + spread, high)
     return np.where(np.isnan(lo), -np.inf, lo), np.where(np.isnan(hi), np.inf, hi)

@@ -4,6 +4,10 @@ A year-to-date point (a cumulative figure, or a flow from 1 Farvardin) states th
 its year at its end date; these totals cannot decrease within a series (metric, region,
 unit and Jalali year), no flow within the year can exceed a later total, and two figures for
 the same span must state intervals that overlap.
+
+A part of a total (``part_of``) counts a sub-population: it bounds its series from below
+and says nothing of an upper limit. So a figure's upper limit is only ever read from a
+whole figure: a part may lie below anything, and only a whole can lie below a part.
 """
 
 from __future__ import annotations
@@ -31,8 +35,8 @@ _DECREASE = (
     "{end_a:d} ({id_a}), by {gap:n}"
 )
 _CONFLICT = (
-    "{id_a} and {id_b} state {metric} over {start:d}..{end:d} as {qualifier_a} {value_a:n} and "
-    "{qualifier_b} {value_b:n}: both cannot hold"
+    "{id_a} and {id_b} state {metric} over {start:d}..{end:d} as {qualifier_a} {value_a:n}{part_a} "
+    "and {qualifier_b} {value_b:n}{part_b}: both cannot hold"
 )
 _APPROX = ("approx_tolerance",)
 # what the checks flag (the text of CHECKS)
@@ -54,7 +58,7 @@ def _decreases(table: Table) -> Pairs:
     points = table.is_point
     i, j = table.pairs(table.key(SERIES), points, points)
     end, lo, hi = table["end"], table["lo"], table["hi"]
-    later = (end[j] > end[i]) & (hi[j] < lo[i])
+    later = (end[j] > end[i]) & (hi[j] < lo[i]) & ~table.is_part[j]
     return i[later], j[later]
 
 
@@ -71,14 +75,15 @@ def _decrease_found(table: Table, *, bound: bool) -> Found:
 def _conflicts(table: Table) -> Pairs:
     """Pairs of actuals (or of levels) for the same span whose intervals do not overlap."""
     kind = table["kind"]
-    actual = (kind != "target") & ~table.is_part
+    actual = kind != "target"
     # a cumulative figure and a flow from 1 Farvardin over the same span state one number
     family = pd.factorize(np.where(kind == "level", "level", "actual"))[0].astype(np.int64)
     key = table.key(("metric", "region", "unit", "start", "end"), family)
     i, j = table.pairs(key, actual, actual)
     lo, hi = table["lo"], table["hi"]
     ids = table["id"]
-    apart = (ids[i] < ids[j]) & ((hi[i] < lo[j]) | (hi[j] < lo[i]))
+    whole = ~table.is_part
+    apart = (ids[i] < ids[j]) & (((hi[i] < lo[j]) & whole[i]) | ((hi[j] < lo[i]) & whole[j]))
     return i[apart], j[apart]
 
 
@@ -86,7 +91,25 @@ def _conflict_found(table: Table, *, bound: bool) -> Found:
     i, j = table.shared(_conflicts)
     keep = _is_bound(table, i, j) == bound
     i, j = i[keep], j[keep]
-    return Found(a=i, b=j, low=table["lo"][j], high=table["hi"][j])
+    whole, part_of = ~table.is_part, table["part_of"]
+    # a part is at most its series' whole; a whole at least any part of it
+    return Found(
+        a=i,
+        b=j,
+        low=np.where(whole[i], table["lo"][j], -np.inf),
+        high=np.where(whole[j], table["hi"][j], np.inf),
+        fields={
+            "part_a": _part_note(whole[i], part_of[i]),
+            "part_b": _part_note(whole[j], part_of[j]),
+        },
+    )
+
+
+def _part_note(
+    whole: npt.NDArray[np.bool_], part_of: npt.NDArray[np.object_]
+) -> npt.NDArray[np.object_]:
+    note: npt.NDArray[np.object_] = np.where(whole, "", " (a part of " + part_of.astype(str) + ")")
+    return note.astype(object)
 
 
 @unit("cumulative_decrease", "error", _APPROX, about=_ABOUT_DECREASE, template=_DECREASE)
@@ -109,7 +132,7 @@ def period_exceeds_cumulative(table: Table) -> Found:
     flows = (table["kind"] == "period") & ~points
     i, j = table.pairs(table.key(SERIES), flows, points)
     end, lo, hi = table["end"], table["lo"], table["hi"]
-    inside = (end[i] <= end[j]) & (lo[i] > hi[j])
+    inside = (end[i] <= end[j]) & (lo[i] > hi[j]) & ~table.is_part[j]
     i, j = i[inside], j[inside]
     return Found(a=i, b=j, low=-np.inf, high=hi[j])
 
@@ -119,7 +142,8 @@ def conflicting_figures(table: Table) -> Found:
     """Find two figures (neither a bound) for one span whose intervals do not overlap.
 
     A cumulative figure and a flow from 1 Farvardin to the same day state the same number;
-    levels are compared with levels. Targets and parts of a total are left out.
+    levels are compared with levels; targets are left out. A part of a total conflicts
+    only with a whole figure below it.
     """
     return _conflict_found(table, bound=False)
 

@@ -54,7 +54,9 @@ def publication_window(table: Table) -> Found:
     open_asof = undated & np.isnan(end) & (kind == "cumulative")
     u, p = table.pairs(table.key(SERIES), open_asof, table.is_point)
     lo, hi = table["lo"], table["hi"]
-    for relation, mask, shift in (("after", lo[u] > hi[p], 1.0), ("before", hi[u] < lo[p], -1.0)):
+    whole = ~table.is_part  # an upper limit is only read from a whole figure
+    after, before = (lo[u] > hi[p]) & whole[p], (hi[u] < lo[p]) & whole[u]
+    for relation, mask, shift in (("after", after, 1.0), ("before", before, -1.0)):
         rows, limit, who = _limits(table, u[mask], p[mask], shift)
         if relation == "after":
             earliest[rows] = np.maximum(earliest[rows], limit)

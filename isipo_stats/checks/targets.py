@@ -38,7 +38,10 @@ def _against_targets(table: Table, *, reached: bool) -> Found:
     actuals = table.is_point | (table["kind"] == "period")
     i, j = table.pairs(table.key(_SPAN), _targets(table), actuals)
     value = table["value"]
-    found = table["lo"][j] >= value[i] if reached else table["hi"][j] < value[i]
+    if reached:  # a part that reached the target: so did its series
+        found = table["lo"][j] >= value[i]
+    else:  # only a whole figure can fall short
+        found = (table["hi"][j] < value[i]) & ~table.is_part[j]
     i, j = i[found], j[found]
     return Found(a=i, b=j, value=value[j], low=value[i], high=np.inf)
 
