@@ -308,3 +308,47 @@ def test_tolerances_are_accepted_or_refused_clearly(values: dict[str, Any]) -> N
     for name, value in values.items():
         assert getattr(tolerances, name) == value
     assert not ist.check(ist.load_isipo_reports(), tolerances=tolerances).empty
+
+
+@given(st.integers(2, 5), st.lists(st.integers(0, 4000), min_size=1, max_size=3))
+def test_agreeing_year_totals_outlast_the_odd_ones(agreeing: int, odd: list[int]) -> None:
+    odd = [v for v in odd if v != 2067]
+    records = [{"id": f"t{i}", **R, "kind": "period", "jyear": 1400, "value": 2067}
+               for i in range(agreeing)]  # fmt: skip
+    records += [{"id": f"x{i}", **R, "kind": "period", "jyear": 1400, "value": v}
+                for i, v in enumerate(odd)]  # fmt: skip
+    status = by_id(ist.reconcile(table(*records)))["status"]
+    if len(odd) < agreeing:  # outnumbered: each odd figure contradicts more than any total
+        assert set(status[[f"t{i}" for i in range(agreeing)]]) == {"used"}
+        assert set(status[[f"x{i}" for i in range(len(odd))]]) <= {"excluded"}
+    assert set(status) <= {"used", "excluded"}  # the majority stands, if there is one
+
+
+CORRUPTIONS: dict[str, Any] = {
+    "value": ["5", None, "x", "1,5", np.nan, True],
+    "jyear": ["1400", 1400.5, None, "abc", 99999],
+    "kind": ["flow", None, 3, "Period"],
+    "qualifier": ["about", None, 1],
+    "start": ["1400-01-01", None, "not a date", 5],
+    "id": [None, "", 7],
+    "part_of": ["nobody", 3, ""],
+}
+
+
+@given(st.sampled_from(sorted(CORRUPTIONS)), st.data())
+def test_a_corrupted_column_is_validated_never_a_raw_error(column: str, data: Any) -> None:
+    clean = table(
+        {"id": "a", **R, "kind": "cumulative", "end": "1400-03-31", "value": 5},
+        {"id": "b", **R, "kind": "period", "jyear": 1400, "value": 9},
+    )
+    bad = clean.astype({column: object})
+    bad.loc[data.draw(st.sampled_from([0, 1])), column] = data.draw(
+        st.sampled_from(CORRUPTIONS[column])
+    )
+    refused: list[Exception] = []
+    for call in (ist.check, ist.reconcile):
+        try:
+            call(bad)
+        except ist.IsipoError as err:  # the library's own error, naming the row
+            refused.append(err)
+    assert all(isinstance(err, (ValueError, TypeError)) for err in refused)
