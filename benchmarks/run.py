@@ -593,6 +593,57 @@ def figure_records(groups: int, rng: np.random.Generator) -> list[dict[str, obje
     return records
 
 
+RECONCILE_BUNDLED_TARGET = 0.030
+RECONCILE_FIXED_TARGET = 0.050
+
+
+def reconcile_targets(
+    report: Report, samples: dict[str, list[float]], sizes: Sizes, n_reports: int
+) -> None:
+    """Rows 5e and 5f: one whole `reconcile` on the bundled table, and the fixed cost per call.
+
+    The fixed cost is the intercept of the line through the two group counts' medians: what a
+    call costs before its first series.
+    """
+    small, large = sizes.groups
+    bundled = median(samples["rec_bundled"])
+    report.timings.append(
+        (f"5 `isipo_stats.reconcile` (bundled, {n_reports} figures)", n_reports,
+         samples["rec_bundled"])
+    )  # fmt: skip
+    report.rows.append(
+        Row(
+            "5e",
+            f"one whole `reconcile` on the bundled table ({n_reports} figures, `check` included)",
+            fmt_seconds(bundled),
+            "—",
+            f"{bundled / RECONCILE_BUNDLED_TARGET:.2f} of the target",
+            f"< {fmt_seconds(RECONCILE_BUNDLED_TARGET)}",
+            verdict(bundled, RECONCILE_BUNDLED_TARGET, at_most=True),
+            f"{min(samples['rec_bundled']) / RECONCILE_BUNDLED_TARGET:.2f} of the target",
+        )
+    )
+    rec_s, rec_l = median(samples["rec_small"]), median(samples["rec_large"])
+    per_series = (rec_l - rec_s) / (large - small)
+    fixed = rec_s - per_series * small
+    fastest = min(samples["rec_small"]) - small * (
+        (min(samples["rec_large"]) - min(samples["rec_small"])) / (large - small)
+    )
+    report.rows.append(
+        Row(
+            "5f",
+            f"fixed cost per `reconcile` call (intercept of {small:,} and {large:,} series)",
+            f"{fmt_seconds(fixed)} + {fmt_per(per_series, 1, 'series')}; "
+            f"{fmt_seconds(rec_s)} at {small:,} series",
+            "—",
+            f"{fixed / RECONCILE_FIXED_TARGET:.2f} of the target",
+            f"< {fmt_seconds(RECONCILE_FIXED_TARGET)}",
+            verdict(max(fixed, 1e-9), RECONCILE_FIXED_TARGET, at_most=True),
+            f"{fastest / RECONCILE_FIXED_TARGET:.2f} of the target",
+        )
+    )
+
+
 def bench_reconcile(report: Report, sizes: Sizes) -> None:
     rng = np.random.default_rng(SEED)
     small, large = sizes.groups
@@ -622,6 +673,7 @@ def bench_reconcile(report: Report, sizes: Sizes) -> None:
     def denton_loop(g: int) -> list[object]:
         return [dentonm(ones, total, freq="other", k=12) for total in totals[g]]
 
+    reports = ip.load_isipo_reports()
     samples = run_rounds(
         {
             "rec_small": lambda: ip.reconcile(tables[small]),
@@ -629,10 +681,12 @@ def bench_reconcile(report: Report, sizes: Sizes) -> None:
             "den_small": lambda: denton_loop(small),
             "den_large": lambda: denton_loop(large),
             "check_large": lambda: ip.check(tables[large]),
+            "rec_bundled": lambda: ip.reconcile(reports),
         },
         sizes.rounds,
         "5 reconcile",
     )
+    reconcile_targets(report, samples, sizes, len(reports))
     report.timings += [
         (f"5 `isipo_stats.reconcile` ({small:,} groups)", small, samples["rec_small"]),
         (f"5 `isipo_stats.reconcile` ({large:,} groups)", large, samples["rec_large"]),

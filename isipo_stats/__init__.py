@@ -31,6 +31,7 @@ from isipo_stats.errors import (
     IsipoError,
     MissingPeriodError,
     ParseError,
+    ToleranceError,
 )
 from isipo_stats.figures import (
     figures_from_records,
@@ -80,6 +81,7 @@ __all__ = [
     "ParseError",
     "Reconciled",
     "Span",
+    "ToleranceError",
     "Tolerances",
     "__version__",
     "aggregate",

@@ -37,6 +37,7 @@ __all__ = [
     "MissingDependencyError",
     "MissingPeriodError",
     "ParseError",
+    "ToleranceError",
 ]
 
 WHERE = "{where}"
@@ -211,3 +212,7 @@ class FigureValidationError(IsipoError, ValueError):
 
 class MissingDependencyError(IsipoError, ImportError):
     """An optional dependency (an extra such as ``plot``) is not installed."""
+
+
+class ToleranceError(IsipoError, ValueError):
+    """A tolerance of the checks that is negative, not finite, or a factor below 1."""

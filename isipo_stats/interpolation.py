@@ -18,7 +18,7 @@ from __future__ import annotations
 import numpy as np
 import numpy.typing as npt
 
-__all__ = ["grouped_pchip"]
+__all__ = ["grouped_pchip", "running_max"]
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
@@ -123,4 +123,22 @@ def grouped_pchip(
         + (t3 - t2) * h * slopes[nxt]
     )
     out[inside] = value[inside]
+    return out
+
+
+def running_max(groups: IntArray, values: FloatArray) -> FloatArray:
+    """Return the running maximum of ``values`` within each group (``groups`` sorted).
+
+    Examples
+    --------
+    >>> running_max(np.array([0, 0, 0, 1, 1]), np.array([2.0, 1.0, 3.0, -np.inf, -5.0])).tolist()
+    [2.0, 2.0, 3.0, -inf, -5.0]
+    """
+    if values.size == 0:
+        return values.astype(np.float64)
+    distinct, rank = np.unique(values, return_inverse=True)
+    span = distinct.size
+    base = (groups - groups[0]) * span  # later groups rank above every earlier one
+    best = np.maximum.accumulate(base + rank.reshape(-1))
+    out: FloatArray = distinct[best - base]
     return out

@@ -47,16 +47,23 @@ import pandas as pd
 
 from isipo_stats import _kernel
 from isipo_stats._typing import FreqCode
-from isipo_stats.checks import Tolerances, check, intervals, ytd_points
-from isipo_stats.errors import InputTypeError
-from isipo_stats.figures import COLUMNS, validate_figures
-from isipo_stats.frequency import get_frequency
-from isipo_stats.interpolation import grouped_pchip
+from isipo_stats.checks import CHECKS, DEFAULT_RATIO_PAIRS, UNITS, Tolerances, as_tolerances
+from isipo_stats.checks._registry import Found, Unit, findings, flag_table, run, sort_flags
+from isipo_stats.checks._table import SERIES, Table, require_table, validated
+from isipo_stats.checks._text import Template, days
+from isipo_stats.frequency import Frequency, get_frequency
+from isipo_stats.interpolation import grouped_pchip, running_max
 from isipo_stats.series import year_label
 
 __all__ = ["Reconciled", "reconcile"]
 
-_GROUP: Final = ["metric", "region", "unit", "jyear"]
+Ints = npt.NDArray[np.int64]
+Floats = npt.NDArray[np.float64]
+Bools = npt.NDArray[np.bool_]
+Texts = npt.NDArray[np.object_]
+
+_GROUP: Final = list(SERIES)
+_USED: Final = ("used", "used softly", "used as bound")
 _FIGURE_COLUMNS: Final = [
     "id", "metric", "region", "unit", "jyear", "kind", "qualifier", "value", "fitted",
     "residual", "status", "reason",
@@ -91,17 +98,60 @@ class Reconciled(NamedTuple):
     groups: pd.DataFrame
 
 
-def _doy(dates: pd.Series, nowruz: npt.NDArray[np.int64]) -> npt.NDArray[np.float64]:
-    """Days since Nowruz at the end of each date (1 Farvardin gives 1)."""
-    days = dates.to_numpy().astype("datetime64[D]").astype(np.int64)
-    out = (days - nowruz + 1).astype(np.float64)
-    return np.where(dates.isna().to_numpy(), np.nan, out)
+class Points(NamedTuple):
+    """Points ``(group, x, y)`` of many series, ``x`` in days since Nowruz."""
+
+    gid: Ints
+    x: Floats
+    y: Floats
 
 
-def _nowruz_of(jyear: pd.Series) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
-    years = jyear.to_numpy(dtype=np.int64)
-    return _kernel.nowruz(years), _kernel.year_length(years)
+class Constraints(NamedTuple):
+    """Hard limits ``lo <= C(x) <= hi`` on the path of group ``gid``, from figure ``row``."""
 
+    gid: Ints
+    x: Floats
+    lo: Floats
+    hi: Floats
+    row: Ints
+
+
+class Series(NamedTuple):
+    """The usable figures (positions ``rows`` in the table) and the series they form.
+
+    ``keys`` holds one figure of each series (in order of first appearance), ``gid`` the
+    series of each usable figure; ``end_x``/``start_x`` are the ends of their spans in days
+    since Nowruz, ``year_len`` the length of their year. The masks say how each is used.
+    """
+
+    rows: Ints
+    gid: Ints
+    keys: Ints
+    year_len: Ints
+    end_x: Floats
+    start_x: Floats
+    exact: Bools
+    soft: Bools
+    bound_point: Bools
+    part_point: Bools
+    open_asof: Bools
+    sub_flow: Bools
+    whole: Bools
+
+    @property
+    def is_point(self) -> Bools:
+        """Year-to-date points (exact, soft, bounds or parts)."""
+        point: Bools = self.exact | self.soft | self.bound_point | self.part_point
+        return point
+
+    @property
+    def as_bound(self) -> Bools:
+        """Figures used as inequalities."""
+        bound: Bools = self.bound_point | self.part_point | self.open_asof | self.sub_flow
+        return bound
+
+
+# --- which figures can be used ---------------------------------------------------------------
 
 # Checks whose first id is the one at fault (a total that disagrees with its parts).
 _BLAME_FIRST: Final = ("components_mismatch",)
@@ -111,67 +161,436 @@ _PAIR_CHECKS: Final = (
 )  # fmt: skip
 
 
-def _error_ids(flags: pd.DataFrame, figures: pd.DataFrame) -> pd.Series:
-    """Flag name for every figure id excluded by an error-severity flag (first flag wins).
+def _excluding_flags(flags: pd.DataFrame, table: Table) -> Texts:
+    """Name the error flag that excludes each figure ("" for none; the first flag wins).
 
     A total that disagrees with its parts is excluded, not its parts; of two figures that
     cannot both hold, an inexact one (approximate, a bound, a range) is excluded when the
-    other is exact, and both otherwise.
+    other is exact; otherwise the one that contradicts more figures (the odd one out of
+    several that agree), and both when they contradict as many.
     """
-    errors = flags[flags["severity"] == "error"].reset_index(drop=True)
-    ids = errors["figure_ids"].str.split(", ")
-    exact = set(figures.loc[figures["qualifier"] == "exact", "id"])
-    first = ids.str[0]
-    second = ids.str[1]
-    pair = errors["check"].isin(_PAIR_CHECKS) & (ids.map(len) == 2)
-    first_exact = first.isin(exact)
-    second_exact = second.isin(exact)
-    blamed = ids.copy()
-    only_second = pair & first_exact & ~second_exact
-    only_first = pair & ~first_exact & second_exact
-    blamed[only_second] = second[only_second].map(lambda i: [i])
-    blamed[only_first | errors["check"].isin(_BLAME_FIRST)] = first[
-        only_first | errors["check"].isin(_BLAME_FIRST)
-    ].map(lambda i: [i])
-    exploded = errors.assign(fid=blamed).explode("fid")
-    return exploded.drop_duplicates("fid").set_index("fid")["check"]
+    errors = flags[(flags["severity"] == "error").to_numpy(dtype=bool)]
+    named = errors["figure_ids"].reset_index(drop=True).str.split(", ").explode()
+    flag = named.index.to_numpy(dtype=np.int64)
+    figure = pd.Index(table["id"]).get_indexer(named.to_numpy(dtype=object)).astype(np.int64)
+    check = errors["check"].to_numpy(dtype=object)[flag]
+    count = np.bincount(flag, minlength=len(errors))[flag]
+    place = np.arange(flag.size) - np.searchsorted(flag, flag)  # 0 for a flag's first id
+    exact = np.append(table["qualifier"], "")[figure] == "exact"  # an unknown id (-1) reads ""
+    first_exact = exact[np.searchsorted(flag, flag)]
+    second_exact = exact[np.minimum(np.searchsorted(flag, flag) + 1, flag.size - 1)]
+    pair = np.isin(check, _PAIR_CHECKS) & (count == 2)
+    # how many contradictions each figure is in: the odd one out is in more
+    degree = np.bincount(figure[pair & (figure >= 0)], minlength=table.n + 1)
+    first_degree = np.append(degree, 0)[figure[np.searchsorted(flag, flag)]]
+    second_degree = np.append(degree, 0)[figure[np.minimum(np.searchsorted(flag, flag) + 1,
+                                                            flag.size - 1)]]  # fmt: skip
+    same_footing = first_exact == second_exact
+    only_first = (
+        (pair & ~first_exact & second_exact)
+        | (pair & same_footing & (first_degree > second_degree))
+        | np.isin(check, _BLAME_FIRST)
+    )
+    only_second = (pair & first_exact & ~second_exact) | (
+        pair & same_footing & (second_degree > first_degree)
+    )
+    blamed = (figure >= 0) & ~(only_first & (place != 0)) & ~(only_second & (place != 1))
+    figure, check = figure[blamed], check[blamed]
+    out = np.full(table.n, "", dtype=object)
+    first_time = np.unique(figure, return_index=True)[1]
+    out[figure[first_time]] = check[first_time]
+    return out
 
 
-def _band(
-    gid: npt.NDArray[np.int64],
-    x: npt.NDArray[np.float64],
-    lo: npt.NDArray[np.float64],
-    hi: npt.NDArray[np.float64],
-    query_gid: npt.NDArray[np.int64],
-    query_x: npt.NDArray[np.float64],
-) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]]:
-    """Feasible band of a non-decreasing path from 0 under point constraints lo <= C(x) <= hi.
+def _unusable(table: Table, flags: pd.DataFrame) -> tuple[Texts, Texts]:
+    """Return the status and reason of figures that cannot be used ("" for the others)."""
+    kind, jyear = table["kind"], table["jyear"]
+    reason = np.full(table.n, "", dtype=object)
+    for mask, why in (
+        (kind == "target", "a target, not an actual"),
+        (kind == "level", "a level at a point in time, not a flow"),
+        (np.isnan(jyear) & ((kind == "cumulative") | (kind == "period")), "a multi-year span"),
+        (table["unit"] == "percent", "a share, not a flow"),
+    ):
+        reason = np.where(~mask | (reason != ""), reason, why)
+    flagged = _excluding_flags(flags, table)
+    excluded = flagged != ""
+    status = np.where(excluded, "excluded", "not used").astype(object)
+    reason = np.where(excluded, "flagged: " + flagged, reason).astype(object)
+    return status, reason
 
-    low(q) is the largest lower limit at or before q (at least 0), high(q) the smallest upper
-    limit at or after q. Returned in query order.
+
+def _series(table: Table, usable: Bools) -> Series:
+    """Group the usable figures into series and place their spans in their years."""
+    rows = table.where(usable)
+    gid = pd.factorize(table.key(SERIES)[rows])[0].astype(np.int64)  # in order of appearance
+    first = np.unique(gid, return_index=True)[1]
+    years = table["jyear"][rows].astype(np.int64)
+    nowruz = _kernel.nowruz(years)
+    quality = table["qualifier"][rows]
+    is_point = table.is_point[rows]
+    whole = ~table.is_part[rows]  # a part of a total only bounds its series from below
+    kind = table["kind"][rows]
+    end: Floats = table["end"][rows]
+    return Series(
+        rows=rows,
+        gid=gid,
+        keys=rows[first],
+        year_len=_kernel.year_length(years),
+        end_x=end - nowruz + 1,
+        start_x=np.asarray(table["start"][rows] - nowruz, dtype=np.float64),
+        exact=is_point & whole & (quality == "exact"),
+        soft=is_point & whole & ((quality == "approx") | (quality == "range")),
+        bound_point=is_point & whole & ((quality == "lower") | (quality == "upper")),
+        part_point=is_point & ~whole,
+        open_asof=(kind == "cumulative") & np.isnan(end),
+        sub_flow=(kind == "period") & ~is_point,
+        whole=whole,
+    )
+
+
+# --- stage 1: constraints --------------------------------------------------------------------
+
+
+def _constraints(table: Table, series: Series) -> Constraints:
+    """Collect the hard limits on each path: exact points, bounds, ranges, totals, flows.
+
+    A year-to-date total whose as-of date is unknown (its publication date, somewhere in
+    the publication window) is reached by the window's end and not yet exceeded at its
+    start; a flow within the year is at most the total at its end; a part of a total is at
+    most its series' total at its end. Each figure gives a lower limit, an upper one, or
+    both; a part, a flow or a lower bound never an upper one.
     """
-    n, m = x.size, query_x.size
-    frame = pd.DataFrame(
+    rows, gid, year_len = series.rows, series.gid, series.year_len
+    nowruz = _kernel.nowruz(table["jyear"][rows].astype(np.int64))
+    pub_from = np.clip(table["published_from"][rows] - nowruz + 1, 0, year_len)
+    pub_to = np.clip(table["published_to"][rows] - nowruz + 1, 0, year_len)
+    pub_to = np.where(np.isnan(pub_to), year_len, pub_to)
+    pub_from = np.where(np.isnan(pub_from), 0.0, pub_from)
+    range_point = series.soft & (table["qualifier"][rows] == "range")
+    hard = series.exact | series.bound_point | range_point
+    asof = series.open_asof
+    lower = hard | series.part_point | asof | series.sub_flow
+    upper = hard | (asof & series.whole)
+    lower_x = np.where(asof, pub_to, series.end_x)
+    upper_x = np.where(asof, pub_from, series.end_x)
+    n_lower, n_upper = int(lower.sum()), int(upper.sum())
+    return Constraints(
+        gid=np.r_[gid[lower], gid[upper]].astype(np.int64),
+        x=np.r_[lower_x[lower], upper_x[upper]],
+        lo=np.r_[table["lo"][rows][lower], np.full(n_upper, -np.inf)],
+        hi=np.r_[np.full(n_lower, np.inf), table["hi"][rows][upper]],
+        row=np.r_[rows[lower], rows[upper]].astype(np.int64),
+    )
+
+
+_INFEASIBLE: Final = Unit(
+    "infeasible_band",
+    "error",
+    (),
+    Template(
+        "{id_a} and {id_b}: no non-decreasing path of {metric} is at least {lo:n} on "
+        "{day_a:d} and at most {hi:n} on {day_b:d}"
+    ),
+    CHECKS["infeasible_band"],
+    lambda table: Found(a=np.zeros(0, np.int64)),
+)
+
+
+def _contradictions(table: Table, limits: Constraints) -> Found:
+    """Find upper limits below a lower limit at or before them (on the same path)."""
+    if limits.x.size == 0:
+        return Found(a=np.zeros(0, np.int64), b=np.zeros(0, np.int64), fields=_NO_DAYS)
+    base = float(np.min(limits.x))
+    width = float(np.max(limits.x)) - base + 2.0
+    key = limits.gid * width + (limits.x - base)
+    order = np.argsort(key, kind="stable")
+    lowest = running_max(limits.gid[order], limits.lo[order])
+    holder = np.maximum.accumulate(np.where(limits.lo[order] >= lowest, np.arange(order.size), 0))
+    at = np.searchsorted(key[order], key, side="right") - 1  # the last limit at or before
+    broken = lowest[at] > limits.hi + 1e-9
+    lower, upper = order[holder[at[broken]]], np.flatnonzero(broken)
+    nowruz = table.year_bounds[0]
+    row_lo, row_hi = limits.row[lower], limits.row[upper]
+    return Found(
+        a=row_lo,
+        b=row_hi,
+        value=limits.lo[lower],
+        low=-np.inf,
+        high=limits.hi[upper],
+        fields={
+            "lo": limits.lo[lower],
+            "hi": limits.hi[upper],
+            "day_a": nowruz[row_lo] + limits.x[lower] - 1,
+            "day_b": nowruz[row_hi] + limits.x[upper] - 1,
+        },
+    )
+
+
+_NO_DAYS: Final = {"lo": np.zeros(0), "hi": np.zeros(0), "day_a": np.zeros(0), "day_b": np.zeros(0)}
+
+
+def _feasible(
+    table: Table, flags: pd.DataFrame, unusable: tuple[Texts, Texts]
+) -> tuple[Series, Constraints, pd.DataFrame]:
+    """Leave out the figures whose limits no path can meet together, with a finding each.
+
+    The checks find such figures in pairs before reconciliation; what they leave (flags
+    given for another table, other tolerances) is found here, flagged ``infeasible_band``,
+    and both figures are excluded, until every path has a band.
+    """
+    status, reason = unusable
+    found = []
+    while True:
+        series = _series(table, (reason == "") & (status != "excluded"))
+        limits = _constraints(table, series)
+        contradiction = _contradictions(table, limits)
+        if contradiction.a.size == 0:
+            break
+        found.append(findings(_INFEASIBLE, table, contradiction))
+        for rows in (contradiction.a, contradiction.b):
+            fresh = np.asarray(rows, dtype=np.int64)
+            fresh = fresh[status[fresh] != "excluded"]
+            status[fresh], reason[fresh] = "excluded", "flagged: infeasible_band"
+    if found:
+        flags = sort_flags(pd.concat([flags, flag_table(found)], ignore_index=True))
+    return series, limits, flags
+
+
+def _band(limits: Constraints, gid: Ints, x: Floats) -> tuple[Floats, Floats]:
+    """Feasible band of a non-decreasing path from 0 under the limits, at ``(gid, x)``.
+
+    low is the largest lower limit at or before x (at least 0), high the smallest upper
+    limit at or after x.
+    """
+    if limits.x.size == 0:
+        return np.zeros(x.size), np.full(x.size, np.inf)
+    base = float(min(np.min(limits.x), np.min(x, initial=0.0)))
+    width = float(max(np.max(limits.x), np.max(x, initial=0.0))) - base + 2.0
+    key = limits.gid * width + (limits.x - base)
+    order = np.argsort(key, kind="stable")
+    key, group = key[order], limits.gid[order]
+    lowest = running_max(group, limits.lo[order])
+    highest = -running_max(group[::-1].max() - group[::-1], -limits.hi[order][::-1])[::-1]
+    query = gid * width + (x - base)
+    before = np.searchsorted(key, query, side="right") - 1
+    after = np.searchsorted(key, query, side="left")
+    has_before = (before >= 0) & (group[np.maximum(before, 0)] == gid)
+    has_after = (after < key.size) & (group[np.minimum(after, key.size - 1)] == gid)
+    low = np.where(has_before, lowest[np.maximum(before, 0)], 0.0)
+    high = np.where(has_after, highest[np.minimum(after, key.size - 1)], np.inf)
+    return np.maximum(low, 0.0), high
+
+
+# --- stage 2: nodes --------------------------------------------------------------------------
+
+
+def _clean(points: Points) -> Points:
+    """Sort nodes by (group, x), keep one per x, and drop any that would make a decrease."""
+    order = np.lexsort((points.y, points.x, points.gid))
+    gid, x, y = points.gid[order], points.x[order], points.y[order]
+    last = np.r_[(gid[1:] != gid[:-1]) | (x[1:] != x[:-1]), True][: gid.size]
+    gid, x, y = gid[last], x[last], y[last]
+    keep = y >= running_max(gid, y)
+    return Points(gid[keep].astype(np.int64), x[keep], y[keep])
+
+
+def _nodes(table: Table, series: Series, limits: Constraints) -> tuple[Points, Bools]:
+    """Place the nodes: each series' origin, exact points and soft points inside the band.
+
+    Returns the nodes and, for each soft point, whether it is one.
+    """
+    n_groups = series.keys.size
+    value = table["value"][series.rows]
+    exact, soft = series.exact, series.soft
+    low, high = _band(limits, series.gid[soft], series.end_x[soft])
+    soft_ok = (value[soft] >= low) & (value[soft] <= high)
+    nodes = Points(
+        np.r_[np.arange(n_groups), series.gid[exact], series.gid[soft][soft_ok]].astype(np.int64),
+        np.r_[np.zeros(n_groups), series.end_x[exact], series.end_x[soft][soft_ok]],
+        np.r_[np.zeros(n_groups), value[exact], value[soft][soft_ok]],
+    )
+    return _clean(nodes), soft_ok
+
+
+# --- stage 3: bounds -------------------------------------------------------------------------
+
+
+def _honour_bounds(nodes: Points, limits: Constraints) -> Points:
+    """Where the path breaks a limit inside its node range, put a node on the band there.
+
+    The node goes on the band (the tightest limits at that day), not on the broken limit
+    itself: a looser bound followed by a tighter one must not leave the path above the
+    tighter one. Each round puts the path on every limit it broke; it stops when none is.
+    """
+    low, high = _band(limits, limits.gid, limits.x)
+    for _ in range(limits.x.size + 1):
+        path = grouped_pchip(nodes.gid, nodes.x, nodes.y, limits.gid, limits.x)
+        low_broken = ~np.isnan(path) & (path < limits.lo - 1e-9)
+        high_broken = ~np.isnan(path) & (path > limits.hi + 1e-9)
+        if not (low_broken.any() or high_broken.any()):
+            break
+        nodes = _clean(
+            Points(
+                np.r_[nodes.gid, limits.gid[low_broken], limits.gid[high_broken]],
+                np.r_[nodes.x, limits.x[low_broken], limits.x[high_broken]],
+                np.r_[nodes.y, low[low_broken], high[high_broken]],
+            )
+        )
+    return nodes
+
+
+# --- stage 4: the monthly grid ---------------------------------------------------------------
+
+
+def _objects(values: npt.NDArray[np.generic]) -> pd.Series:
+    return pd.Series(values, dtype=object)
+
+
+def _monthly(
+    table: Table, series: Series, nodes: Points, limits: Constraints, spec: Frequency
+) -> pd.DataFrame:
+    """Each series' path and band at the end of each period of its year."""
+    months = np.arange(spec.months, 13, spec.months)
+    gid = np.repeat(np.arange(series.keys.size, dtype=np.int64), months.size)
+    month = np.tile(months, series.keys.size)
+    key_rows = series.keys[gid]
+    years = table["jyear"][key_rows].astype(np.int64)
+    nowruz = _kernel.nowruz(years)
+    end_day = _kernel.month_start(years, month) + _kernel.month_length(years, month) - 1
+    end_x = (end_day - nowruz + 1).astype(np.float64)
+    start_day = _kernel.month_start(years, month - spec.months + 1)
+    cumulative = grouped_pchip(nodes.gid, nodes.x, nodes.y, gid, end_x)
+    previous = np.r_[0.0, cumulative[:-1]]
+    previous[np.r_[True, gid[1:] != gid[:-1]]] = 0.0
+    low, high = _band(limits, gid, end_x)
+    return pd.DataFrame(
         {
-            "g": np.r_[gid, query_gid],
-            "x": np.r_[x, query_x],
-            "lo": np.r_[lo, np.zeros(m)],
-            "hi": np.r_[hi, np.full(m, np.inf)],
-            "q": np.r_[np.full(n, -1), np.arange(m)],
+            "metric": _objects(table["metric"][key_rows]),
+            "region": _objects(table["region"][key_rows]),
+            "unit": _objects(table["unit"][key_rows]),
+            "jyear": pd.array(years, dtype="Int64"),
+            "label": year_label(years),
+            "period": spec.labels(spec.index(start_day)),
+            "start": start_day.astype("datetime64[D]").astype("datetime64[us]"),
+            "end": end_day.astype("datetime64[D]").astype("datetime64[us]"),
+            "cumulative": cumulative,
+            "flow": cumulative - previous,
+            "low": low,
+            "high": high,
         }
     )
-    # constraints before queries at the same x for low; the reverse for high
-    forward = frame.sort_values(["g", "x", "q"], kind="stable")
-    low = forward.groupby("g", sort=False)["lo"].cummax()
-    backward = frame.sort_values(["g", "x", "q"], ascending=[True, False, True], kind="stable")
-    high = backward.groupby("g", sort=False)["hi"].cummin()
-    out_low = np.empty(m)
-    out_high = np.empty(m)
-    is_q = forward["q"].to_numpy() >= 0
-    out_low[forward["q"].to_numpy()[is_q]] = low.to_numpy()[is_q]
-    is_q = backward["q"].to_numpy() >= 0
-    out_high[backward["q"].to_numpy()[is_q]] = high.to_numpy()[is_q]
-    return out_low, out_high
+
+
+# --- stage 5: accounting ---------------------------------------------------------------------
+
+
+def _account(
+    table: Table, series: Series, nodes: Points, soft_ok: Bools, unusable: tuple[Texts, Texts]
+) -> pd.DataFrame:
+    """Every figure with its fitted value, residual, status and reason."""
+    rows, gid = series.rows, series.gid
+    at_end = grouped_pchip(nodes.gid, nodes.x, nodes.y, gid, np.nan_to_num(series.end_x, nan=-1.0))
+    at_start = grouped_pchip(nodes.gid, nodes.x, nodes.y, gid,
+                             np.nan_to_num(series.start_x, nan=-1.0))  # fmt: skip
+    fitted = np.full(table.n, np.nan)
+    fitted[rows] = np.where(
+        series.is_point, at_end, np.where(series.sub_flow, at_end - at_start, np.nan)
+    )
+    status, reason = (values.copy() for values in unusable)
+    used = np.full(rows.size, "", dtype=object)
+    used[series.exact] = "used"
+    used[series.as_bound] = "used as bound"
+    used[series.soft] = np.where(soft_ok, "used softly", "not used")
+    status[rows] = used
+    soft_rows = rows[series.soft]
+    reason[soft_rows] = np.where(soft_ok, "", "outside the band the other figures allow")
+    bound_rows = rows[series.as_bound]
+    value = fitted[bound_rows]
+    broken = np.where(
+        value < table["lo"][bound_rows] - 1e-6,
+        "the path is below this bound",
+        np.where(value > table["hi"][bound_rows] + 1e-6, "the path is above this bound", ""),
+    )
+    reason[bound_rows[broken != ""]] = broken[broken != ""]
+    out = table.frame[_FIGURE_COLUMNS[:8]].copy()
+    out["fitted"] = fitted
+    out["residual"] = table["value"] - fitted
+    out["status"] = _objects(status)
+    out["reason"] = _objects(reason)
+    return out
+
+
+def _sorted_series(table: Table) -> tuple[Ints, Ints, Ints]:
+    """Order the series of the figures with a Jalali year by their names.
+
+    Returns those figures, the number of each one's series, and one figure per series.
+    """
+    rows = table.where(~np.isnan(table["jyear"]))
+    _, first, code = np.unique(table.key(SERIES)[rows], return_index=True, return_inverse=True)
+    representatives = rows[first]
+    order = np.lexsort(tuple(table[c][representatives] for c in reversed(_GROUP)))
+    rank = np.empty(order.size, dtype=np.int64)
+    rank[order] = np.arange(order.size)
+    return rows, rank[code.reshape(-1)], representatives[order]
+
+
+def _path_days(table: Table, series: Series, nodes: Points, keys: Ints) -> Floats:
+    """Return where each series' path ends (days since Nowruz; NaN without a path)."""
+    last = np.full(series.keys.size, np.nan)
+    if nodes.gid.size:
+        ends = np.r_[nodes.gid[1:] != nodes.gid[:-1], True]
+        last[nodes.gid[ends]] = nodes.x[ends]
+    code = table.key(SERIES)
+    gid = pd.Index(code[series.keys]).get_indexer(pd.Index(code[keys]))
+    with_none: Floats = np.r_[last, np.nan][gid]  # -1 (no path) reads the NaN
+    return with_none
+
+
+def _group_status(path_days: Floats, year_len: Ints, counts: dict[str, Ints], ends: Ints) -> Texts:
+    no_path = np.isnan(path_days) | (path_days <= 0)
+    actuals, targets = counts["actuals"], counts["targets"]
+    status = np.where(
+        path_days >= year_len,
+        "complete year",
+        "path ends on " + days(ends.astype(np.float64)) + " (no later figure pins it down)",
+    )
+    status = np.where(no_path & (actuals == 0) & (targets > 0), "no actuals: only targets", status)
+    status = np.where(no_path & (actuals == 0) & (targets == 0), "no actuals: only levels", status)
+    status = np.where(
+        no_path & (actuals > 0), "no path: bounds only (no exact year-to-date figure)", status
+    )
+    return status.astype(object)
+
+
+def _groups(table: Table, accounted: pd.DataFrame, series: Series, nodes: Points) -> pd.DataFrame:
+    """One row per series of the table (figures with a Jalali year), sorted by series."""
+    rows, group, keys = _sorted_series(table)
+    kind = table["kind"][rows]
+    used = np.isin(accounted["status"].to_numpy(dtype=object)[rows], _USED)
+    k = keys.size
+    counts = {
+        "figures": np.bincount(group, minlength=k),
+        "actuals": np.bincount(group[(kind == "cumulative") | (kind == "period")], minlength=k),
+        "targets": np.bincount(group[kind == "target"], minlength=k),
+        "used": np.bincount(group[used], minlength=k),
+    }
+    path_days = _path_days(table, series, nodes, keys)
+    years = table["jyear"][keys].astype(np.int64)
+    no_path = np.isnan(path_days) | (path_days <= 0)
+    ends = _kernel.nowruz(years) + np.nan_to_num(path_days).astype(np.int64) - 1
+    out = pd.DataFrame({c: table[c][keys] for c in _GROUP[:3]})
+    out["jyear"] = pd.array(years, dtype="Int64")
+    for name, values in counts.items():
+        out[name] = values.astype(np.int64)
+    out["path_ends"] = np.where(no_path, np.datetime64("NaT"), ends.astype("datetime64[D]"))
+    out["path_ends"] = out["path_ends"].astype("datetime64[us]")
+    out["status"] = _group_status(path_days, _kernel.year_length(years), counts, ends)
+    out["label"] = year_label(years)
+    return out
+
+
+# --- reconcile -------------------------------------------------------------------------------
 
 
 def reconcile(
@@ -186,7 +605,8 @@ def reconcile(
     Parameters
     ----------
     figures : pandas.DataFrame
-        A validated figure table (:func:`isipo_stats.validate_figures`).
+        A figure table; one that is not in the validated schema is validated first
+        (:func:`isipo_stats.validate_figures`).
     freq : {"M", "Q", "H", "Y"}
         Jalali months, quarters, half-years or years in :attr:`Reconciled.monthly`.
     tolerances : Tolerances, optional
@@ -208,16 +628,16 @@ def reconcile(
     exact figure not flagged as an error, honours bounds as inequalities, uses approximate
     figures softly, is non-negative and non-decreasing within a year (reset at Nowruz), and
     is the monotone cubic (PCHIP) interpolant through its nodes. The cost is linear in the
-    number of figures: all series are solved together with array operations.
+    number of figures: all series are solved together with array operations, in stages
+    (the constraints, the nodes, the bounds, the monthly grid and the accounting).
 
     Examples
     --------
     >>> from isipo_stats import figures_from_records
+    >>> revived = {"metric": "revived_units", "unit": "units"}
     >>> table = figures_from_records([
-    ...     {"id": "h1", "metric": "revived_units", "kind": "cumulative",
-    ...      "end": "1398-06-31", "value": 529, "unit": "units"},
-    ...     {"id": "y", "metric": "revived_units", "kind": "period", "jyear": 1398,
-    ...      "value": 1400, "unit": "units"}])
+    ...     {"id": "h1", **revived, "kind": "cumulative", "end": "1398-06-31", "value": 529},
+    ...     {"id": "y", **revived, "kind": "period", "jyear": 1398, "value": 1400}])
     >>> result = reconcile(table, freq="Q")
     >>> result.monthly[["period", "cumulative", "flow"]].round(1)
         period  cumulative   flow
@@ -230,255 +650,15 @@ def reconcile(
     0  h1   529.0   used
     1   y  1400.0   used
     """
-    if not isinstance(figures, pd.DataFrame):
-        msg = f"expected a figure table (DataFrame), got {type(figures).__name__}"
-        raise InputTypeError(msg)
-    get_frequency(freq)  # refuse a bad freq before any work
-    tol = tolerances or Tolerances()
-    if not set(COLUMNS) <= set(figures.columns):  # a raw table: validate it first
-        figures = validate_figures(figures)
-    figures = figures.reset_index(drop=True)
-    flags = check(figures, tolerances=tol) if flags is None else flags
-    excluded = _error_ids(flags, figures)
-
-    status = pd.Series("not used", index=figures.index, dtype=object)
-    reason = pd.Series("", index=figures.index, dtype=object)
-    kind = figures["kind"]
-    for mask, why in (
-        (kind == "target", "a target, not an actual"),
-        (kind == "level", "a level at a point in time, not a flow"),
-        (figures["jyear"].isna() & kind.isin(["cumulative", "period"]), "a multi-year span"),
-        (figures["unit"] == "percent", "a share, not a flow"),
-    ):
-        reason = reason.where(~mask | (reason != ""), why)
-    flagged = figures["id"].map(excluded).astype(object)
-    status = status.where(flagged.isna(), "excluded")
-    reason = reason.where(flagged.isna(), "flagged: " + flagged.fillna(""))
-
-    usable = (reason == "") & (status != "excluded")
-    data = figures[usable].copy()
-    group_keys = data[_GROUP].drop_duplicates().reset_index(drop=True)
-    group_keys["gid"] = np.arange(len(group_keys))
-    data = data.merge(group_keys, on=_GROUP, how="left").set_index(data.index)
-    nowruz, year_len = _nowruz_of(data["jyear"])
-    data = pd.concat([data, intervals(data, tol.approx_tolerance)], axis=1)
-    points = ytd_points(data, tol.approx_tolerance)
-    is_point = data.index.isin(points.index)
-    end_x = _doy(data["end"], nowruz)
-    start_x = _doy(data["start"], nowruz) - 1
-
-    exact = is_point & (data["qualifier"] == "exact").to_numpy()
-    soft = is_point & data["qualifier"].isin(["approx", "range"]).to_numpy()
-    bound_point = is_point & data["qualifier"].isin(["lower", "upper"]).to_numpy()
-    open_asof = (data["kind"] == "cumulative").to_numpy() & data["end"].isna().to_numpy()
-    sub_flow = (data["kind"] == "period").to_numpy() & ~is_point
-
-    # hard constraints for the band: (gid, x, lo, hi)
-    pub_from = _doy(data["published_from"], nowruz).clip(0, year_len)
-    pub_to = _doy(data["published_to"], nowruz).clip(0, year_len)
-    pub_to = np.where(np.isnan(pub_to), year_len, pub_to)
-    pub_from = np.where(np.isnan(pub_from), 0.0, pub_from)
-    lo, hi = data["lo"].to_numpy(), data["hi"].to_numpy()
-    gid = data["gid"].to_numpy()
-    hard_point = exact | bound_point | (is_point & (data["qualifier"] == "range").to_numpy())
-    c_gid = np.r_[gid[hard_point], gid[open_asof], gid[open_asof], gid[sub_flow]]
-    c_x = np.r_[end_x[hard_point], pub_to[open_asof], pub_from[open_asof], end_x[sub_flow]]
-    c_lo = np.r_[lo[hard_point], lo[open_asof], np.full(open_asof.sum(), -np.inf),
-                 lo[sub_flow]]  # fmt: skip
-    c_hi = np.r_[hi[hard_point], np.full(open_asof.sum(), np.inf), hi[open_asof],
-                 np.full(sub_flow.sum(), np.inf)]  # fmt: skip
-
-    # nodes: the origin, exact points, then soft points inside the band
-    n_groups = len(group_keys)
-    group_len = np.zeros(n_groups)
-    group_len[gid] = year_len
-    node_gid = np.r_[np.arange(n_groups), gid[exact]]
-    node_x = np.r_[np.zeros(n_groups), end_x[exact]]
-    node_y = np.r_[np.zeros(n_groups), data["value"].to_numpy()[exact]]
-    soft_low, soft_high = _band(c_gid, c_x, c_lo, c_hi, gid[soft], end_x[soft])
-    soft_value = data["value"].to_numpy()[soft]
-    soft_ok = (soft_value >= soft_low) & (soft_value <= soft_high)
-    soft_ids = data.index[soft]
-    node_gid = np.r_[node_gid, gid[soft][soft_ok]]
-    node_x = np.r_[node_x, end_x[soft][soft_ok]]
-    node_y = np.r_[node_y, soft_value[soft_ok]]
-    node_gid, node_x, node_y = _clean_nodes(node_gid, node_x, node_y)
-
-    # bounds: where the path breaks one inside its node range, put a node on the bound
-    for _ in range(3):
-        path = grouped_pchip(node_gid, node_x, node_y, c_gid.astype(np.int64), c_x)
-        low_broken = ~np.isnan(path) & (path < c_lo - 1e-9)
-        high_broken = ~np.isnan(path) & (path > c_hi + 1e-9)
-        if not (low_broken.any() or high_broken.any()):
-            break
-        node_gid = np.r_[node_gid, c_gid[low_broken], c_gid[high_broken]]
-        node_x = np.r_[node_x, c_x[low_broken], c_x[high_broken]]
-        node_y = np.r_[node_y, c_lo[low_broken], c_hi[high_broken]]
-        node_gid, node_x, node_y = _clean_nodes(node_gid, node_x, node_y)
-
-    monthly = _monthly(group_keys, node_gid, node_x, node_y, (c_gid, c_x, c_lo, c_hi), freq)
-
-    # account for every figure
-    fitted = pd.Series(np.nan, index=figures.index)
-    at_end = grouped_pchip(node_gid, node_x, node_y, gid, np.nan_to_num(end_x, nan=-1.0))
-    at_start = grouped_pchip(node_gid, node_x, node_y, gid, np.nan_to_num(start_x, nan=-1.0))
-    fitted.loc[data.index] = np.where(
-        is_point, at_end, np.where(sub_flow, at_end - at_start, np.nan)
-    )
-    used = pd.Series("", index=data.index, dtype=object)
-    used[exact] = "used"
-    used[bound_point | open_asof | sub_flow] = "used as bound"
-    soft_status = np.where(soft_ok, "used softly", "not used")
-    used[soft_ids] = soft_status
-    soft_reason = pd.Series(
-        np.where(soft_ok, "", "outside the band the other figures allow"), index=soft_ids
-    )
-    status.loc[data.index] = used
-    reason.loc[soft_ids] = soft_reason.to_numpy()
-    broken = _broken_bounds(data, fitted, bound_point | open_asof | sub_flow)
-    reason.loc[broken.index] = broken
-    out_figures = figures[["id", "metric", "region", "unit", "jyear", "kind", "qualifier",
-                           "value"]].copy()  # fmt: skip
-    out_figures["fitted"] = fitted
-    out_figures["residual"] = figures["value"] - fitted
-    out_figures["status"] = status
-    out_figures["reason"] = reason
-    groups = _groups(figures, out_figures, group_keys, node_gid, node_x)
-    return Reconciled(monthly, out_figures[_FIGURE_COLUMNS], flags, groups)
-
-
-def _clean_nodes(
-    gid: npt.NDArray[np.int64], x: npt.NDArray[np.float64], y: npt.NDArray[np.float64]
-) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float64], npt.NDArray[np.float64]]:
-    """Sort nodes by (group, x), keep one per x, and drop any that would make a decrease."""
-    frame = pd.DataFrame({"g": gid, "x": x, "y": y}).sort_values(["g", "x", "y"], kind="stable")
-    frame = frame.drop_duplicates(["g", "x"], keep="last")
-    running = frame.groupby("g", sort=False)["y"].cummax()
-    frame = frame[frame["y"] >= running]
-    return (
-        frame["g"].to_numpy(np.int64),
-        frame["x"].to_numpy(np.float64),
-        frame["y"].to_numpy(np.float64),
-    )
-
-
-def _monthly(
-    group_keys: pd.DataFrame,
-    node_gid: npt.NDArray[np.int64],
-    node_x: npt.NDArray[np.float64],
-    node_y: npt.NDArray[np.float64],
-    constraints: tuple[npt.NDArray[np.int64], npt.NDArray[np.float64], npt.NDArray[np.float64],
-                       npt.NDArray[np.float64]],
-    freq: str,
-) -> pd.DataFrame:  # fmt: skip
-    spec = get_frequency(freq)
-    months = np.arange(spec.months, 13, spec.months)
-    n = len(group_keys)
-    gid = np.repeat(group_keys["gid"].to_numpy(np.int64), months.size)
-    month = np.tile(months, n)
-    first_month = month - spec.months + 1
-    years = group_keys["jyear"].to_numpy(dtype=np.int64)[gid]
-    nowruz = _kernel.nowruz(years)
-    end_x = (
-        _kernel.month_start(years, month) + _kernel.month_length(years, month) - nowruz
-    ).astype(np.float64)
-    start_day = _kernel.month_start(years, first_month)
-    cumulative = grouped_pchip(node_gid, node_x, node_y, gid, end_x)
-    previous = np.r_[0.0, cumulative[:-1]]
-    previous[np.r_[True, gid[1:] != gid[:-1]]] = 0.0
-    c_gid, c_x, c_lo, c_hi = constraints
-    low, high = _band(c_gid.astype(np.int64), c_x, c_lo, c_hi, gid, end_x)
-    low = np.maximum(low, 0.0)
-    # the band can never go below the path's own nodes
-    keys = group_keys.iloc[gid].reset_index(drop=True)
-    start = start_day.astype("datetime64[D]").astype("datetime64[us]")
-    end = (nowruz + end_x.astype(np.int64) - 1).astype("datetime64[D]").astype("datetime64[us]")
-    return pd.DataFrame(
-        {
-            "metric": keys["metric"],
-            "region": keys["region"],
-            "unit": keys["unit"],
-            "jyear": keys["jyear"],
-            "label": year_label(keys["jyear"].to_numpy(dtype=np.int64)),
-            "period": spec.labels(spec.index(start_day)),
-            "start": start,
-            "end": end,
-            "cumulative": cumulative,
-            "flow": cumulative - previous,
-            "low": low,
-            "high": high,
-        }
-    )
-
-
-def _broken_bounds(
-    data: pd.DataFrame, fitted: pd.Series, is_bound: npt.NDArray[np.bool_]
-) -> pd.Series:
-    rows = data[is_bound]
-    value = fitted.loc[rows.index]
-    below = value < rows["lo"] - 1e-6
-    above = value > rows["hi"] + 1e-6
-    text = np.where(
-        below, "the path is below this bound", np.where(above, "the path is above this bound", "")
-    )
-    out = pd.Series(text, index=rows.index, dtype=object)
-    return out[out != ""]
-
-
-def _groups(
-    figures: pd.DataFrame,
-    accounted: pd.DataFrame,
-    group_keys: pd.DataFrame,
-    node_gid: npt.NDArray[np.int64],
-    node_x: npt.NDArray[np.float64],
-) -> pd.DataFrame:
-    series = figures[figures["jyear"].notna()]
-    series = series.assign(
-        is_actual=series["kind"].isin(["cumulative", "period"]),
-        is_target=series["kind"] == "target",
-    )
-    counts = series.groupby(_GROUP, sort=True).agg(
-        figures=("id", "size"), actuals=("is_actual", "sum"), targets=("is_target", "sum")
-    )
-    used = accounted[accounted["status"].str.startswith("used")]
-    counts["used"] = used.groupby(_GROUP).size().reindex(counts.index, fill_value=0)
-    last = pd.Series(node_x).groupby(node_gid).max()
-    ends = group_keys.set_index(_GROUP)["gid"].map(last)
-    counts["path_days"] = ends.reindex(counts.index)
-    keys = counts.index.to_frame(index=False)
-    nowruz, year_len = _nowruz_of(keys["jyear"])
-    path_days = counts["path_days"].to_numpy(dtype=float)
-    end_day = (nowruz + np.nan_to_num(path_days).astype(np.int64) - 1).astype("datetime64[D]")
-    counts["path_ends"] = np.where(
-        np.isnan(path_days) | (path_days <= 0), np.datetime64("NaT"), end_day
-    ).astype("datetime64[us]")
-    status = np.where(
-        path_days >= year_len,
-        "complete year",
-        "path ends on "
-        + pd.Series(counts["path_ends"].to_numpy())
-        .dt.strftime("%Y-%m-%d")
-        .fillna("")
-        .to_numpy(dtype=object)
-        + " (no later figure pins it down)",
-    )
-    no_path = np.isnan(path_days) | (path_days <= 0)
-    status = np.where(
-        no_path & (counts["actuals"].to_numpy() == 0) & (counts["targets"].to_numpy() > 0),
-        "no actuals: only targets",
-        status,
-    )
-    status = np.where(
-        no_path & (counts["actuals"].to_numpy() == 0) & (counts["targets"].to_numpy() == 0),
-        "no actuals: only levels",
-        status,
-    )
-    status = np.where(
-        no_path & (counts["actuals"].to_numpy() > 0),
-        "no path: bounds only (no exact year-to-date figure)",
-        status,
-    )
-    counts["status"] = status
-    out = counts.drop(columns=["path_days"]).reset_index()
-    out["label"] = year_label(out["jyear"].to_numpy(dtype=np.int64))
-    return out
+    require_table(figures)
+    spec = get_frequency(freq)  # refuse a bad freq before any work
+    table = Table(validated(figures), as_tolerances(tolerances), DEFAULT_RATIO_PAIRS)
+    flags = run(table, UNITS) if flags is None else flags
+    unusable = _unusable(table, flags)
+    series, limits, flags = _feasible(table, flags, unusable)
+    nodes, soft_ok = _nodes(table, series, limits)
+    nodes = _honour_bounds(nodes, limits)
+    monthly = _monthly(table, series, nodes, limits, spec)
+    accounted = _account(table, series, nodes, soft_ok, unusable)
+    groups = _groups(table, accounted, series, nodes)
+    return Reconciled(monthly, accounted[_FIGURE_COLUMNS], flags, groups)

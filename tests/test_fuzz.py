@@ -364,7 +364,13 @@ def test_to_gregorian_arrays_agree_with_each_date(rows: list[tuple[Any, Any, Any
 
 # --- format_jalali ------------------------------------------------------------------------
 
-DIRECTIVES = ("%Y", "%y", "%m", "%d", "%j", "%q", "%B", "%%")
+DIRECTIVES = ("%Y", "%y", "%m", "%d", "%j", "%q", "%B", "%%", "%-m", "%-d", "%-j")
+# Directives checked one by one against jdatetime over 1300-1499 in tests/test_formats.py;
+# here only their composition with literal text is under test, so each is taken as formatted
+# alone.
+ALONE = ("%e", "%w", "%W", "%U", "%H", "%-H", "%M", "%-M", "%S", "%-S", "%b", "%A", "%a")
+# "%-x" is one directive (x unpadded), as in strftime on glibc; otherwise "%" takes one character
+DIRECTIVE = re.compile(r"%-.|%.", re.DOTALL)
 PERSIAN_NAMES = dict(enumerate(PERSIAN_MONTHS, start=1))
 ENGLISH_NAMES = dict(enumerate(ENGLISH_MONTHS, start=1))
 
@@ -382,8 +388,12 @@ def _format_oracle(day: dt.date, fmt: str, locale: str) -> str:
         "%q": str((j.month - 1) // 3 + 1).translate(digits),
         "%B": names[j.month],
         "%%": "%",
+        "%-m": str(j.month).translate(digits),
+        "%-d": str(j.day).translate(digits),
+        "%-j": str(j.yday()).translate(digits),
     }
-    return re.sub(r"%.", lambda m: table[m.group()], fmt, flags=re.DOTALL)
+    table.update({code: ist.format_jalali(day, code, locale=locale) for code in ALONE})
+    return DIRECTIVE.sub(lambda m: table[m.group()], fmt)
 
 
 @given(
@@ -395,7 +405,8 @@ def _format_oracle(day: dt.date, fmt: str, locale: str) -> str:
 @example(dt.date(2021, 10, 22), "%\n", "en")
 def test_format_jalali_any_format(day: dt.date, fmt: str, locale: Any) -> None:
     text = outcome(ist.format_jalali, day, fmt, locale=locale)
-    unknown = [m.group() for m in re.finditer(r"%.", fmt, re.DOTALL) if m.group() not in DIRECTIVES]
+    known = DIRECTIVES + ALONE
+    unknown = [m.group() for m in DIRECTIVE.finditer(fmt) if m.group() not in known]
     if unknown:
         assert isinstance(text, ist.ParseError)
         assert str(text).startswith(f"unknown format directive {unknown[0]!r}")

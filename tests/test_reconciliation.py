@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 from scipy.interpolate import PchipInterpolator
 
 import isipo_stats as ist
-from isipo_stats.interpolation import grouped_pchip
+from isipo_stats.interpolation import grouped_pchip, running_max
+from isipo_stats.reconciliation import Constraints, _band
 
 R = {"metric": "revived_units", "unit": "units"}
 
@@ -236,3 +237,39 @@ def test_reconcile_invariants(figures: pd.DataFrame) -> None:
     assert set(result.figures.status) <= {
         "used", "used softly", "used as bound", "excluded", "not used",
     }  # fmt: skip
+
+
+@given(st.lists(st.tuples(st.integers(0, 3), st.sampled_from([-np.inf, -1.0, 0.0, 2.5, 7.0])),
+                max_size=20))  # fmt: skip
+def test_running_max_is_the_grouped_cumulative_maximum(rows: list[tuple[int, float]]) -> None:
+    rows = sorted(rows, key=lambda row: row[0])  # groups contiguous, values in any order
+    groups = np.array([g for g, _ in rows], dtype=np.int64)
+    values = np.array([v for _, v in rows], dtype=np.float64)
+    expected = pd.Series(values).groupby(groups).cummax().to_numpy()
+    np.testing.assert_array_equal(running_max(groups, values), expected)
+
+
+limits = st.lists(
+    st.tuples(st.integers(0, 2), st.integers(0, 12), st.sampled_from([-np.inf, 0.0, 3.0, 5.0]),
+              st.sampled_from([np.inf, 3.0, 5.0, 9.0])),
+    max_size=10,
+)  # fmt: skip
+
+
+@given(limits, st.lists(st.tuples(st.integers(0, 3), st.integers(0, 12)), max_size=8))
+def test_band_is_the_tightest_limit_before_and_after(
+    rows: list[tuple[int, int, float, float]], queries: list[tuple[int, int]]
+) -> None:
+    limits = Constraints(
+        np.array([r[0] for r in rows], dtype=np.int64), np.array([r[1] for r in rows], float),
+        np.array([r[2] for r in rows], float), np.array([r[3] for r in rows], float),
+        np.arange(len(rows), dtype=np.int64),
+    )  # fmt: skip
+    gid = np.array([q[0] for q in queries], dtype=np.int64)
+    x = np.array([q[1] for q in queries], dtype=np.float64)
+    low, high = _band(limits, gid, x)
+    for k, (g, at) in enumerate(queries):
+        before = [lo for (h, c, lo, _) in rows if h == g and c <= at]
+        after = [hi for (h, c, _, hi) in rows if h == g and c >= at]
+        assert low[k] == max([0.0, *before])
+        assert high[k] == min([np.inf, *after])

@@ -1,0 +1,123 @@
+"""Message text: one template per check, rendered for all its findings at once.
+
+A template is a :meth:`str.format` string whose fields name arrays (one value per finding)
+and whose format specs say how to write them: ``n`` a number written short (819, 18.7,
+39,000), ``d`` a day number written as a Gregorian date (``unknown`` when missing), ``i`` a
+whole number; no spec, the text as it is.
+"""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Callable, Mapping
+from typing import Any, Final
+
+import numpy as np
+import numpy.typing as npt
+
+__all__ = ["Template", "days", "join_groups", "numbers"]
+
+Texts = npt.NDArray[np.object_]
+
+
+def numbers(values: npt.ArrayLike) -> Texts:
+    """Numbers as short text: 819, 18.7, 39,000, 60,000,000,000,000.
+
+    Examples
+    --------
+    >>> numbers([819.0, 18.7, 39000.0, 1.88e12]).tolist()
+    ['819', '18.7', '39,000', '1,880,000,000,000']
+    """
+    array = np.asarray(values, dtype=np.float64)
+    # Python's format is the one per-item step: it runs once per finding, never per figure
+    text = [f"{v:,.4g}" if abs(v) < 1000 else f"{v:,.0f}" for v in array.tolist()]
+    return np.array(text, dtype=object).reshape(array.shape)
+
+
+def days(values: npt.ArrayLike) -> Texts:
+    """Day numbers (NaN when missing) as ``YYYY-MM-DD``, ``unknown`` when missing.
+
+    Examples
+    --------
+    >>> days([18706.0, np.nan]).tolist()
+    ['2021-03-20', 'unknown']
+    """
+    array = np.asarray(values, dtype=np.float64)
+    text = array.astype("datetime64[D]").astype(str).astype(object)
+    text[np.isnan(array)] = "unknown"
+    return text
+
+
+def _whole(values: npt.ArrayLike) -> Texts:
+    array = np.asarray(values, dtype=np.float64)
+    text = np.where(np.isnan(array), 0, array).astype(np.int64).astype(str).astype(object)
+    text[np.isnan(array)] = "<NA>"
+    return text
+
+
+def _plain(values: npt.ArrayLike) -> Texts:
+    array = np.asarray(values)
+    if array.dtype == object:
+        return array
+    return array.astype(str).astype(object)
+
+
+_SPECS: Final[dict[str, Callable[[Any], Texts]]] = {
+    "": _plain,
+    "n": numbers,
+    "d": days,
+    "i": _whole,
+}
+
+
+class Template:
+    """A message template, parsed once; :meth:`render` writes it for many findings.
+
+    Examples
+    --------
+    >>> template = Template("{id}: negative value {value:n}")
+    >>> template.fields
+    ('id', 'value')
+    >>> template.render({"id": np.array(["a", "b"], dtype=object),
+    ...                  "value": np.array([-3.0, -1500.0])}, 2).tolist()
+    ['a: negative value -3', 'b: negative value -1,500']
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.parts: list[tuple[str, str | None, str]] = []
+        for literal, field, spec, conversion in string.Formatter().parse(text):
+            if conversion is not None or (field is not None and spec not in _SPECS):
+                msg = f"template field {field!r}: unknown format {spec!r} in {text!r}"
+                raise ValueError(msg)
+            if field == "":
+                msg = f"template {text!r}: every field needs a name"
+                raise ValueError(msg)
+            self.parts.append((literal, field, spec or ""))
+        self.fields = tuple(field for _, field, _ in self.parts if field is not None)
+
+    def render(self, values: Mapping[str, npt.ArrayLike], count: int) -> Texts:
+        """Return the message of each of ``count`` findings from the fields' arrays."""
+        out: Texts = np.full(count, "", dtype=object)
+        for literal, field, spec in self.parts:
+            if literal:
+                out = out + literal
+            if field is not None:
+                out = out + _SPECS[spec](values[field])
+        return out
+
+
+def join_groups(texts: Texts, group: npt.NDArray[np.int64], sep: str = ", ") -> Texts:
+    """Join the texts of each group (``group`` sorted, 0..k-1, each present) with ``sep``.
+
+    Examples
+    --------
+    >>> join_groups(np.array(["a", "b", "c"], dtype=object), np.array([0, 0, 1])).tolist()
+    ['a, b', 'c']
+    """
+    if texts.size == 0:
+        return np.array([], dtype=object)
+    first = np.r_[True, group[1:] != group[:-1]]
+    tokens = np.where(first, texts, sep + texts)
+    joined: Texts = np.add.reduceat(tokens, np.flatnonzero(first))
+    return joined

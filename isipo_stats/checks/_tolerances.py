@@ -1,0 +1,87 @@
+"""The documented tolerances of the checks."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, fields
+
+from isipo_stats.errors import InputTypeError, ToleranceError
+
+__all__ = ["Tolerances", "as_tolerances"]
+
+
+@dataclass(frozen=True)
+class Tolerances:
+    """Documented tolerances of the checks.
+
+    Attributes
+    ----------
+    approx_tolerance : float
+        "About v" is read as ``v`` within this relative margin (default 0.10: 10 percent).
+    component_tolerance : float
+        Parts and their total agree within this relative margin (default 0.02).
+    rate_tolerance : float
+        An implied exchange rate is an outlier when it differs from the median rate of the
+        pairs of the same Jalali year (three or more) by more than this factor (default 2.0:
+        more than double or less than half).
+    ratio_tolerance : float
+        Likewise for ratios such as jobs per revived unit, against the median of all pairs
+        of the same two metrics (three or more), any year (default 2.0).
+
+    Raises
+    ------
+    InputTypeError
+        A field that is not a number.
+    ToleranceError
+        A margin that is negative or not finite, or a factor below 1 (a ``ValueError``).
+
+    Examples
+    --------
+    >>> Tolerances(approx_tolerance=0.2).approx_tolerance
+    0.2
+    >>> Tolerances(rate_tolerance=0.5)
+    Traceback (most recent call last):
+    ...
+    isipo_stats.errors.ToleranceError: rate_tolerance must be a finite factor of at least 1, got 0.5
+    """
+
+    approx_tolerance: float = 0.10
+    component_tolerance: float = 0.02
+    rate_tolerance: float = 2.0
+    ratio_tolerance: float = 2.0
+
+    def __post_init__(self) -> None:
+        for field in fields(self):
+            value = getattr(self, field.name)
+            if isinstance(value, bool) or not isinstance(value, (int, float)):
+                msg = f"{field.name} must be a number, got {type(value).__name__}"
+                raise InputTypeError(msg)
+            factor = field.name in ("rate_tolerance", "ratio_tolerance")
+            if factor and not (math.isfinite(value) and value >= 1):
+                msg = f"{field.name} must be a finite factor of at least 1, got {value!r}"
+                raise ToleranceError(msg)
+            if not factor and not (math.isfinite(value) and value >= 0):
+                msg = f"{field.name} must be a finite margin of at least 0, got {value!r}"
+                raise ToleranceError(msg)
+
+
+def as_tolerances(tolerances: object) -> Tolerances:
+    """Return the tolerances of a call: ``Tolerances()`` for None; refuse anything else.
+
+    A mapping is refused too (there is one way to set them: ``Tolerances(**mapping)``).
+
+    Examples
+    --------
+    >>> as_tolerances({"approx_tolerance": 0.2})
+    Traceback (most recent call last):
+    ...
+    isipo_stats.errors.InputTypeError: tolerances must be a Tolerances, got dict (write ...
+    """
+    if tolerances is None:
+        return Tolerances()
+    if not isinstance(tolerances, Tolerances):
+        msg = f"tolerances must be a Tolerances, got {type(tolerances).__name__}"
+        if isinstance(tolerances, dict):
+            msg += " (write Tolerances(**values))"
+        raise InputTypeError(msg)
+    return tolerances

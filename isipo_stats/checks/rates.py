@@ -1,0 +1,170 @@
+"""Checks of implied exchange rates and of ratios between metrics, against their medians."""
+
+from __future__ import annotations
+
+import numpy as np
+import numpy.typing as npt
+import pandas as pd
+
+from isipo_stats import _kernel
+from isipo_stats.checks._registry import Found, unit
+from isipo_stats.checks._table import Table, join
+from isipo_stats.checks._text import numbers
+
+__all__ = ["implied_rate", "implied_rate_outlier", "ratio_outlier"]
+
+Ints = npt.NDArray[np.int64]
+Floats = npt.NDArray[np.float64]
+
+_RATE = "{id_a} ({value_a:n} rial) and {id_b} ({value_b:n} usd) imply {rate:n} rial per dollar"
+
+
+def group_medians(values: Floats, group: Ints) -> tuple[Floats, Ints]:
+    """Median of the non-missing values of each row's group (NaN for none), and its size.
+
+    ``group`` holds codes 0..k-1, or -1 for a row in no group (median NaN, size 0).
+
+    Examples
+    --------
+    >>> medians, sizes = group_medians(np.array([1.0, 5.0, 2.0, np.nan, 7.0]),
+    ...                                np.array([0, 0, 0, 0, 1]))
+    >>> medians.tolist(), sizes.tolist()
+    ([2.0, 2.0, 2.0, 2.0, 7.0], [4, 4, 4, 4, 1])
+    """
+    k = int(group.max(initial=-1)) + 1
+    grouped = group >= 0
+    size = np.bincount(group[grouped], minlength=k)
+    valid = grouped & ~np.isnan(values)
+    count = np.bincount(group[valid], minlength=k)
+    order = np.lexsort((values[valid], group[valid]))  # NaN sorts last: never read
+    ordered = values[valid][order]
+    start = np.cumsum(count) - count
+    has = count > 0
+    low = np.where(has, start + (count - 1) // 2, 0)
+    high = np.where(has, start + count // 2, 0)
+    median = np.full(k, np.nan)
+    if ordered.size:
+        median[has] = (ordered[low[has]] + ordered[high[has]]) / 2
+    # a row in no group (-1) reads the appended NaN and 0
+    return np.r_[median, np.nan][group], np.r_[size, 0][group]
+
+
+def relative_outliers(
+    ratio: Floats, group: Ints, factor: float
+) -> tuple[Floats, npt.NDArray[np.bool_]]:
+    """Median ratio of each row's group, and whether the row is more than ``factor`` off it.
+
+    The median (of the logs) is robust with three pairs or more; with fewer there is no
+    majority to judge by, so nothing is called an outlier and the median is NaN.
+    """
+    # a zero ratio has the log -inf: far from any median but a zero one (no warning for it)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        logs = np.log(ratio)
+        medians, sizes = group_medians(logs, group)
+        median = np.where(sizes >= 3, np.exp(medians), np.nan)
+        far = np.abs(logs - np.log(median)) > np.log(factor)
+    return median, far
+
+
+def _rates(table: Table) -> tuple[Ints, Ints, Floats, Floats, Floats, npt.NDArray[np.bool_]]:
+    """(rial, usd, year, rate, median, far) of every usd amount given as a rial one's equal."""
+    ids = table["id"]
+    unit_of = table["unit"]
+    rial = pd.Index(ids).get_indexer(table["equivalent_of"]).astype(np.int64)
+    usd = table.where((rial >= 0) & (unit_of == "usd"))
+    rial = rial[usd]
+    keep = unit_of[rial] == "rial"
+    rial, usd = rial[keep], usd[keep]
+    # the Jalali year of the figure, or of its latest publication date when it has none
+    year = table["jyear"][rial]
+    published = table["published_to"][rial]
+    dated = np.isnan(year) & ~np.isnan(published)
+    year[dated] = _kernel.year_of(published[dated].astype(np.int64))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        rate = table["value"][rial] / table["value"][usd]
+    group = np.where(np.isnan(year), -1, pd.factorize(year)[0]).astype(np.int64)
+    median, far = relative_outliers(rate, group, table.tolerances.rate_tolerance)
+    return rial, usd, year, rate, median, far
+
+
+@unit("implied_rate_outlier", "warning", ("rate_tolerance",),
+      about="an exchange rate implied by an amount and its equivalent, far from the median of "
+      "the pairs of the same year (three pairs or more)",
+      template=_RATE + ", {times:n} times the median of the pairs of the year "
+                       "({median:n})")  # fmt: skip
+def implied_rate_outlier(table: Table) -> Found:
+    """Find rial amounts and usd equivalents implying a rate far from the year's median."""
+    rial, usd, year, rate, median, far = table.shared(_rates)
+    factor = table.tolerances.rate_tolerance
+    median, rate = median[far], rate[far]
+    with np.errstate(divide="ignore", invalid="ignore"):  # a zero median: inf times
+        times = rate / median
+    return Found(
+        a=rial[far],
+        b=usd[far],
+        jyear=year[far],
+        value=rate,
+        low=median / factor,
+        high=median * factor,
+        fields={"rate": rate, "times": times, "median": median},
+    )
+
+
+@unit("ratio_outlier", "warning", ("ratio_tolerance",),
+      about="a ratio such as jobs per revived unit far from the other figures'",
+      template="{id_a} / {id_b}: {ratio_name} is {ratio:n}, against a median of {median:n} in "
+               "the other figures")  # fmt: skip
+def ratio_outlier(table: Table) -> Found:
+    """Find ratios of two metrics (``ratio_pairs``) far from the median of all such pairs."""
+    key = table.key(("region", "kind", "jyear", "start", "end", "published_from",
+                     "published_to"), missing_matches=True)  # fmt: skip
+    metric = table["metric"]
+    found = [
+        (
+            *join(key, table.where(metric == top), table.where(metric == bottom)),
+            f"{top} per {bottom}",
+        )
+        for top, bottom in table.ratio_pairs
+    ]
+    i = np.concatenate([np.zeros(0, np.int64), *(f[0] for f in found)])
+    j = np.concatenate([np.zeros(0, np.int64), *(f[1] for f in found)])
+    names = np.concatenate(
+        [np.zeros(0, object), *(np.full(f[0].size, f[2], object) for f in found)]
+    )
+    value = table["value"]
+    positive = value[j] > 0
+    i, j, names = i[positive], j[positive], names[positive]
+    ratio = value[i] / value[j]
+    median, far = relative_outliers(ratio, pd.factorize(names)[0].astype(np.int64),
+                                    table.tolerances.ratio_tolerance)  # fmt: skip
+    factor = table.tolerances.ratio_tolerance
+    median = median[far]
+    return Found(
+        a=i[far],
+        b=j[far],
+        value=ratio[far],
+        low=median / factor,
+        high=median * factor,
+        fields={"ratio_name": names[far], "ratio": ratio[far], "median": median},
+    )
+
+
+@unit("implied_rate", "info", ("rate_tolerance",),
+      about="the exchange rate an amount and its equivalent imply (info)",
+      template=_RATE + "; {comparison}")  # fmt: skip
+def implied_rate(table: Table) -> Found:
+    """Give the rate every rial amount and its usd equivalent imply, and the year's median."""
+    rial, usd, year, rate, median, _ = table.shared(_rates)
+    known = ~np.isnan(median)
+    comparison = np.where(
+        known,
+        "the pairs of the year imply a median of " + numbers(np.where(known, median, 0.0)),
+        "fewer than three pairs in that year to compare",
+    )
+    return Found(
+        a=rial,
+        b=usd,
+        jyear=year,
+        value=rate,
+        fields={"rate": rate, "comparison": comparison.astype(object)},
+    )
