@@ -130,8 +130,11 @@ class AmountsRead(NamedTuple):
 
 def _to_number(digits: pd.Series, power: pd.Series) -> pd.Series:
     # "294.8" and 12 -> float("294.8e12"): one correctly rounded conversion, no products.
+    # numpy's parser is correctly rounded with every supported pandas (pandas 3.0's
+    # to_numeric is not); the text always matches _NUMBER, or is missing.
     text = digits.str.replace(",", "", regex=False) + "e" + power.astype("Int64").astype("string")
-    return pd.to_numeric(text, errors="coerce").astype(float)
+    numbers = text.fillna("nan").to_numpy(dtype=str).astype(np.float64)
+    return pd.Series(numbers, index=text.index)
 
 
 def _as_phrases(values: DateArray) -> pd.Series:

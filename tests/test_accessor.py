@@ -814,9 +814,10 @@ INDEXES = pytest.mark.parametrize(
 
 def _as(kind: str, index: pd.Index) -> tuple[pd.Series, pd.Series]:
     make, reference = DATE_DTYPES[kind]
-    naive = pd.Series(RULE_DATES)
-    s = make(naive).set_axis(index).rename("asof")
-    return s, reference(naive).set_axis(index).rename("asof")
+    # each from its own copy: with numpy 1.26 and pyarrow 19, pandas 3.0's cast of datetime64
+    # with NaT to an Arrow timestamp writes 0 over the NaT of the Series it was cast from
+    s = make(pd.Series(RULE_DATES, copy=True)).set_axis(index).rename("asof")
+    return s, reference(pd.Series(RULE_DATES, copy=True)).set_axis(index).rename("asof")
 
 
 @INDEXES

@@ -108,7 +108,8 @@ def _conflict_found(table: Table, *, bound: bool) -> Found:
 def _part_note(
     whole: npt.NDArray[np.bool_], part_of: npt.NDArray[np.object_]
 ) -> npt.NDArray[np.object_]:
-    note: npt.NDArray[np.object_] = np.where(whole, "", " (a part of " + part_of.astype(str) + ")")
+    names = part_of.astype(str).astype(object)  # object: numpy 1.26 cannot add str arrays
+    note: npt.NDArray[np.object_] = np.where(whole, "", " (a part of " + names + ")")
     return note.astype(object)
 
 
