@@ -15,7 +15,7 @@ import csv
 import datetime as dt
 import math
 import re
-from typing import Any
+from typing import Any, cast
 
 import jdatetime
 import numpy as np
@@ -27,6 +27,7 @@ from hypothesis import strategies as st
 import isipo_stats as ist
 from isipo_stats import IsipoError
 from isipo_stats.checks import CHECKS, FLAG_COLUMNS
+from isipo_stats.text import Locale
 
 FIRST = pd.Timestamp("1821-03-21")
 LAST = pd.Timestamp("2321-03-20")
@@ -392,7 +393,8 @@ def _format_oracle(day: dt.date, fmt: str, locale: str) -> str:
         "%-d": str(j.day).translate(digits),
         "%-j": str(j.yday()).translate(digits),
     }
-    table.update({code: ist.format_jalali(day, code, locale=locale) for code in ALONE})
+    alone = {code: ist.format_jalali(day, code, locale=cast("Locale", locale)) for code in ALONE}
+    table.update({code: text for code, text in alone.items() if text is not None})
     return DIRECTIVE.sub(lambda m: table[m.group()], fmt)
 
 
