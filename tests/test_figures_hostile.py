@@ -266,7 +266,10 @@ def spoiled_tables(draw: st.DrawFn) -> tuple[list[dict[str, str]], set[tuple[int
     spoils = draw(st.lists(st.tuples(st.integers(0, len(rows) - 1), st.sampled_from(kinds)),
                            max_size=4))  # fmt: skip
     referenced = {row["part_of"] for row in rows}
-    for r, how in sorted(spoils, key=lambda spoil: spoil[1] != "value"):  # values first
+    # values first, bounds of exact values last: a bound contradicts an exact value only when
+    # the row's value and qualifier are themselves readable
+    order = {"value": 0, "bound of an exact value": 2}
+    for r, how in sorted(spoils, key=lambda spoil: order.get(spoil[1], 1)):
         row, column = rows[r], how
         if how in ("empty id", "duplicate id"):
             others = [o["id"] for i, o in enumerate(rows) if i != r and o["id"] != row["part_of"]]
