@@ -32,8 +32,34 @@ column             dtype            meaning
                                     as stated: ``"start=2020-03-20; end=2021-03-19"``
 ``part_of``        str or None      id of the total this figure is a component of
 ``equivalent_of``  str or None      id of the same amount in another unit
+``derived``        str or None      a derived statement: ``share``, ``growth``, ``fold`` or
+                                    ``ratio`` (see below); None for a plain figure
+``of``             str or None      id of the figure a derived statement is computed from
+                                    (the part, this year's amount, the numerator)
+``base``           str or None      id of the figure it is computed against (the whole or
+                                    the target, last year's amount, the denominator)
 ``note``           str              free text
 =================  ===============  =========================================================
+
+Derived statements
+------------------
+Reports state numbers computed from other figures: "23 percent of the year's target
+realized", "22 percent of the units are idle", "up 16.77 percent on last year", "a
+three-fold rise", "18 jobs per revived unit". Each is a row of its own whose ``value`` is
+the number as stated, with ``derived`` saying how it is computed from the figures ``of``
+and ``base`` (ids in the same table; the figures themselves are ordinary rows):
+
+==========  ===============================  ==========================================
+derived     value                            unit (the usual one)
+==========  ===============================  ==========================================
+``share``   ``100 * of / base``              ``percent``
+``growth``  ``100 * (of / base - 1)``        ``percent``
+``fold``    ``of / base``                    ``times``
+``ratio``   ``of / base``                    e.g. ``jobs per unit``
+==========  ===============================  ==========================================
+
+:func:`isipo_stats.check` recomputes each one (``derived_mismatch``). A derived row is no
+flow: :func:`isipo_stats.reconcile` does not put it on a path.
 
 Other input columns are kept, after these. Header names are read without surrounding
 spaces (``" value "`` is ``value``). The columns ``id``, ``metric`` and ``kind`` are
@@ -74,8 +100,10 @@ from isipo_stats.text import JALALI_BELOW, jalali_fields, normalize_digits
 __all__ = [
     "COLUMNS",
     "CORE_METRICS",
+    "DERIVATIONS",
     "KINDS",
     "REQUIRED",
+    "Derivation",
     "Kind",
     "figures_from_records",
     "load_isipo_reports",
@@ -85,6 +113,10 @@ __all__ = [
 
 Kind = Literal["cumulative", "period", "target", "level"]
 KINDS: Final[tuple[str, ...]] = get_args(Kind)
+
+Derivation = Literal["share", "growth", "fold", "ratio"]
+DERIVATIONS: Final[tuple[str, ...]] = get_args(Derivation)
+"""How a derived statement is computed from its figures ``of`` and ``base``."""
 
 CORE_METRICS: Final[dict[str, str]] = {
     "revived_units": "idle units returned to production",
@@ -123,6 +155,9 @@ COLUMNS: Final[dict[str, str]] = {
     "stated_dates": "object",
     "part_of": "object",
     "equivalent_of": "object",
+    "derived": "object",
+    "of": "object",
+    "base": "object",
     "note": "object",
 }
 """Column names and dtypes of a validated figure table, in order."""
@@ -133,6 +168,7 @@ REQUIRED: Final[tuple[str, ...]] = ("id", "metric", "kind")
 _METRIC_NAME: Final = r"^[a-z][a-z0-9_]*$"
 _STATED_DATE: Final = re.compile(r"^(start|end)=(\d{4}-\d{2}-\d{2})$")
 _TEXT_COLUMNS: Final = ("source", "stated", "stated_dates", "note")
+_REFERENCES: Final = ("part_of", "equivalent_of", "of", "base")
 _OFFSET: Final = r"\d:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}(?::?\d{2})?)$"
 _ENDS: Final = ("value", "low", "high")
 _TABLE: Final = -1  # the row of a problem with the whole table (a missing column)
@@ -454,8 +490,11 @@ def _numbers(table: _Input, name: str, problems: _Problems) -> npt.NDArray[np.fl
     return column.rows(numbers, np.nan).astype(float)
 
 
-def _stated(table: _Input, problems: _Problems) -> pd.DataFrame:
-    """Read ``stated`` (a row of missing values where empty or unreadable)."""
+def _stated(table: _Input) -> tuple[pd.DataFrame, npt.NDArray[np.object_]]:
+    """Read ``stated`` (a row of missing values where empty or unreadable).
+
+    Returns the amounts and, per row, why its ``stated`` was not read ("" where it was).
+    """
     stated = table["stated"]
     found, reasons = read_amounts(pd.Series(stated.texts, dtype=object))
     bad = ~pd.isna(reasons)
@@ -464,21 +503,33 @@ def _stated(table: _Input, problems: _Problems) -> pd.DataFrame:
         f"not an amount: {t!r}" + (f" ({r})" if r else "")
         for t, r in zip(stated.texts[bad], reasons[bad], strict=True)
     ]
-    problems.add(stated.marks(bad), "stated", stated.rows(why, ""))
     rows = pd.DataFrame(
         {name: stated.rows(found[name].to_numpy(dtype=float), np.nan) for name in _ENDS},
     )
     for name in ("unit", "qualifier"):
         rows[name] = stated.rows(found[name].fillna("").to_numpy(dtype=object), "")
     rows["text"] = stated.text()
-    return rows
+    return rows, stated.rows(why, "").astype(object)
 
 
 def _fill_amounts(table: _Input, out: pd.DataFrame, problems: _Problems) -> None:
-    """Fill ``value``, ``unit``, ``qualifier``, ``low`` and ``high``; report contradictions."""
-    stated = _stated(table, problems)
+    """Fill ``value``, ``unit``, ``qualifier``, ``low`` and ``high``; report contradictions.
+
+    An unreadable ``stated`` is reported once, on ``stated`` (nothing else of its row is
+    reported as missing because of it); on a row that gives ``value``, ``unit`` and
+    ``qualifier`` itself it is kept as provenance, not an error (:func:`isipo_stats.check`
+    notes it as ``stated_unread``).
+    """
+    stated, why = _stated(table)
+    unread = why != ""
+    explicit = (
+        (table["value"].present | ~np.isnan(_given_numbers(table, "value")))
+        & table["unit"].present
+        & table["qualifier"].present
+    )
+    problems.add(unread & ~explicit, "stated", why)
     value, unstated = _value(table, stated, problems)
-    out["unit"] = _unit(table, stated, problems)
+    out["unit"] = _unit(table, stated, unread, problems)
     qualifier = _qualifier(table, stated, problems)
     out["qualifier"] = qualifier
     value, low, high = _bounds(table, stated, value, qualifier, problems)
@@ -488,6 +539,12 @@ def _fill_amounts(table: _Input, out: pd.DataFrame, problems: _Problems) -> None
     out["value"] = value
     out["low"] = low
     out["high"] = high
+
+
+def _given_numbers(table: _Input, name: str) -> npt.NDArray[np.float64]:
+    """A number column given as numbers (NaN where missing, or where it is text)."""
+    numbers = table.numbers(name)
+    return np.full(table.n, np.nan) if numbers is None else numbers
 
 
 def _value(
@@ -510,14 +567,16 @@ def _close(a: npt.NDArray[np.float64], b: npt.NDArray[np.float64]) -> npt.NDArra
         return np.isclose(a, b, rtol=1e-9, atol=0)
 
 
-def _unit(table: _Input, stated: pd.DataFrame, problems: _Problems) -> npt.NDArray[np.object_]:
+def _unit(
+    table: _Input, stated: pd.DataFrame, unread: npt.NDArray[np.bool_], problems: _Problems
+) -> npt.NDArray[np.object_]:
     unit = table["unit"].text()
     parsed = stated["unit"].to_numpy(dtype=object)
     money = np.isin(parsed, ["rial", "usd", "percent"])
     clash = money & (unit != "") & (unit != parsed)
     problems.add(clash, "unit", "unit {0!r} disagrees with stated {1!r}", unit, stated["text"])
     unit = np.where(unit != "", unit, parsed)
-    problems.add(unit == "", "unit", "no unit given and none stated")
+    problems.add((unit == "") & ~unread, "unit", "no unit given and none stated")
     return unit
 
 
@@ -819,7 +878,7 @@ def _fill_text(table: _Input, out: pd.DataFrame, problems: _Problems) -> None:
     problems.add(stated_dates.marks(bad), "stated_dates", reason, out["stated_dates"])
     ids = table["id"]
     id_text = out["id"].to_numpy(dtype=object)
-    for column in ("part_of", "equivalent_of"):
+    for column in _REFERENCES:
         ref = table[column]
         known = pd.Series(ref.texts, dtype=object).isin(ids.texts).to_numpy(dtype=bool)
         text = ref.text()
@@ -827,6 +886,24 @@ def _fill_text(table: _Input, out: pd.DataFrame, problems: _Problems) -> None:
         problems.add(unknown, column, "refers to unknown id {0!r}", text)
         problems.add(ref.present & (text == id_text), column, "refers to itself")
         out[column] = ref.rows(ref.texts, None).astype(object)
+    _fill_derived(table, out, problems)
+
+
+def _fill_derived(table: _Input, out: pd.DataFrame, problems: _Problems) -> None:
+    """Fill ``derived``; report an unknown derivation, or one without both its figures."""
+    column = table["derived"]
+    lower = np.array([text.lower() for text in column.texts], dtype=object)
+    derived = column.rows(lower, None).astype(object)
+    given = column.present
+    known = np.isin(derived, DERIVATIONS)
+    reason = f"derived must be one of {', '.join(DERIVATIONS)}, got {{0!r}}"
+    problems.add(given & ~known, "derived", reason, derived)
+    for name in ("of", "base"):
+        missing = given & known & ~table[name].present
+        problems.add(missing, name, "a derived statement needs the ids of 'of' and 'base'")
+        orphan = ~given & table[name].present
+        problems.add(orphan, name, "only a derived statement has " + repr(name))
+    out["derived"] = derived
 
 
 def _bad_stated_dates(values: pd.Series) -> npt.NDArray[np.bool_]:

@@ -152,6 +152,46 @@ CASES: dict[str, tuple[list[dict[str, Any]], list[tuple[str, str, str]]]] = {
         [("u", "info", "u: published between 2020-10-22 and 2021-02-17 to agree with the "
           "others (after the as-of date of early; before the as-of date of late)")],
     ),
+    # 400 of a 1,600 target is 25 percent, not "about 23" (about 23 is 22.5..23.5)
+    "derived_mismatch": (
+        [{"id": "a", **R, "kind": "cumulative", "end": "1400-05-22", "value": 400},
+         {"id": "t", **R, "kind": "target", "jyear": 1400, "value": 1600},
+         {"id": "s", "metric": "revived_share_of_target", "kind": "level", "jyear": 1400,
+          "stated": "about 23 percent", "derived": "share", "of": "a", "base": "t"}],
+        [("s", "warning", "s: states a share of 23 (a / t), but the figures give 25 "
+          "(400 / 1,600)")],
+    ),
+    # 35 trillion rials as "over $833 million" (42,017 a dollar) and as "over $117.8 million"
+    "conversion_differs": (
+        [{"id": "r1", **MONEY, "value": 35e12, "unit": "rial"},
+         {"id": "d1", **MONEY, "value": 833e6, "unit": "usd", "qualifier": "lower",
+          "equivalent_of": "r1"},
+         {"id": "r2", **MONEY, "value": 35e12, "unit": "rial"},
+         {"id": "d2", **MONEY, "value": 117.8e6, "unit": "usd", "qualifier": "lower",
+          "equivalent_of": "r2"}],
+        [("d1, d2, r1, r2", "warning", "d1 and d2 give the same 35,000,000,000,000 rial "
+          "(r1, r2) as 833,000,000 and 117,800,000 usd: 42,017 and 297,114 rial per dollar, "
+          "a change of exchange rate, not of amount")],
+    ),
+    "conversion_rate_jump": (
+        [{"id": "r1", "metric": "exports", "unit": "rial", "kind": "cumulative",
+          "end": "1401-03-31", "value": 42e12},
+         {"id": "d1", "metric": "exports", "unit": "usd", "kind": "cumulative",
+          "end": "1401-03-31", "value": 1e9, "equivalent_of": "r1"},
+         {"id": "r2", "metric": "exports", "unit": "rial", "kind": "cumulative",
+          "end": "1401-06-31", "value": 60e12},
+         {"id": "d2", "metric": "exports", "unit": "usd", "kind": "cumulative",
+          "end": "1401-06-31", "value": 0.2e9, "equivalent_of": "r2"}],
+        [("d1, d2, r1, r2", "warning", "d1 and d2: year-to-date 1,000,000,000 and 200,000,000 "
+          "usd for r1, r2 imply 42,000 and 300,000 rial per dollar: the dollar figures moved "
+          "with the rate, not with the amount")],
+    ),
+    "stated_unread": (
+        [{"id": "p", **R, "kind": "period", "jyear": 1400, "stated": "a dozen or so",
+          "value": 12, "qualifier": "approx"}],
+        [("p", "info", "p: the stated 'a dozen or so' is not read; the row's own approx 12 "
+          "units is used")],
+    ),
 }  # fmt: skip
 
 BY_FINDER = {u.find.__name__: u for u in UNITS}
@@ -186,8 +226,10 @@ def test_units_report_in_the_documented_order() -> None:
     assert names == [
         "date_label_mismatch", "cumulative_decrease", "period_exceeds_cumulative",
         "conflicting_figures", "bound_violation", "components_mismatch", "implied_rate_outlier",
-        "ratio_outlier", "implied_rate", "target_revised", "target_missed", "target_exceeded",
-        "span_outside_year", "negative_value", "published_before_span_end", "publication_window",
+        "ratio_outlier", "implied_rate", "conversion_differs", "conversion_rate_jump",
+        "derived_mismatch", "target_revised", "target_missed", "target_exceeded",
+        "span_outside_year", "negative_value", "published_before_span_end", "stated_unread",
+        "publication_window",
     ]  # fmt: skip
     assert all(ist.CHECKS[name] for name in names)
 
@@ -206,7 +248,7 @@ def test_a_template_with_an_unknown_format_is_refused() -> None:
         Template("{} and {}")
 
 
-UNDECLARED_SCALE = {"approx_tolerance": 3.0, "component_tolerance": 10.0,
+UNDECLARED_SCALE = {"approx_tolerance": 3.0, "approx_floor": 4.0, "component_tolerance": 10.0,
                     "rate_tolerance": 3.0, "ratio_tolerance": 3.0}  # fmt: skip
 
 

@@ -2,7 +2,9 @@
 
 :func:`check` returns one row per (check, figure or pair of figures), every failure kept.
 The checks compare the *intervals* the figures state: an exact figure is the point
-``[v, v]``, "about v" is ``[v (1 - a), v (1 + a)]`` with ``a = approx_tolerance``, "over v"
+``[v, v]``, "about v" is ``v`` give or take half a unit of its last significant digit,
+at least ``approx_floor`` (2 percent) and at most ``approx_tolerance`` (10 percent) of
+``v`` ("about 20,000" is +- 2,000, "about $357 million" +- 2 percent), "over v"
 is ``[v, inf)``, "up to v" is ``(-inf, v]``, and a range is ``[low, high]``. Two figures
 disagree only when their intervals cannot both hold.
 
@@ -32,7 +34,7 @@ from typing import Final
 import numpy as np
 import pandas as pd
 
-from isipo_stats.checks import labels, parts, paths, publication, rates, rows, targets
+from isipo_stats.checks import derived, labels, parts, paths, publication, rates, rows, targets
 from isipo_stats.checks._registry import FLAG_COLUMNS, in_order, run
 from isipo_stats.checks._table import (
     Table,
@@ -49,7 +51,7 @@ __all__ = [
     "CHECKS", "FLAG_COLUMNS", "Tolerances", "as_tolerances", "check", "intervals", "ytd_points",
 ]  # fmt: skip
 
-FAMILIES: Final = (labels, paths, parts, rates, targets, rows, publication)
+FAMILIES: Final = (labels, paths, parts, rates, derived, targets, rows, publication)
 """The modules of the checks (each registers its units on import), in the order they run."""
 
 UNITS: Final = in_order(FAMILIES)
@@ -67,8 +69,14 @@ DEFAULT_RATIO_PAIRS: Final[tuple[tuple[str, str], ...]] = (
 )
 
 
-def intervals(figures: pd.DataFrame, approx_tolerance: float = 0.10) -> pd.DataFrame:
+def intervals(
+    figures: pd.DataFrame, approx_tolerance: float = 0.10, approx_floor: float = 0.02
+) -> pd.DataFrame:
     """Return the interval ``[lo, hi]`` each figure states (see the module docstring).
+
+    "About v" follows the precision of ``v`` (:class:`Tolerances`): half a unit of its
+    last significant digit, at least ``approx_floor`` and at most ``approx_tolerance``
+    of ``v``.
 
     Examples
     --------
@@ -78,6 +86,8 @@ def intervals(figures: pd.DataFrame, approx_tolerance: float = 0.10) -> pd.DataF
     ...     "low": [10.0, np.nan, 10.0, np.nan, 22.0], "high": [10.0, np.nan, np.nan, 10.0, 24.0]})
     >>> intervals(table).to_numpy().tolist()
     [[10.0, 10.0], [9.0, 11.0], [10.0, inf], [-inf, 10.0], [22.0, 24.0]]
+    >>> intervals(table.assign(value=1234.0)).loc[1].tolist()  # four digits: +- 2 percent
+    [1209.32, 1258.68]
     """
     lo, hi = interval_bounds(
         figures["qualifier"].to_numpy(dtype=object),
@@ -85,11 +95,14 @@ def intervals(figures: pd.DataFrame, approx_tolerance: float = 0.10) -> pd.DataF
         figures["low"].to_numpy(dtype=float),
         figures["high"].to_numpy(dtype=float),
         approx_tolerance,
+        approx_floor,
     )
     return pd.DataFrame({"lo": lo, "hi": hi}, index=figures.index)
 
 
-def ytd_points(figures: pd.DataFrame, approx_tolerance: float = 0.10) -> pd.DataFrame:
+def ytd_points(
+    figures: pd.DataFrame, approx_tolerance: float = 0.10, approx_floor: float = 0.02
+) -> pd.DataFrame:
     """Return the year-to-date points: figures that state a year's cumulative total at a date.
 
     Columns: the figure's columns plus ``lo``, ``hi`` (see :func:`intervals`).
@@ -97,7 +110,8 @@ def ytd_points(figures: pd.DataFrame, approx_tolerance: float = 0.10) -> pd.Data
     start, end = day_numbers(figures["start"]), day_numbers(figures["end"])
     first = year_bounds(figures["jyear"].to_numpy(dtype=float, na_value=np.nan))[0]
     points = figures[year_to_date(figures["kind"].to_numpy(dtype=object), start, end, first)]
-    out: pd.DataFrame = pd.concat([points, intervals(points, approx_tolerance)], axis=1)
+    bands = intervals(points, approx_tolerance, approx_floor)
+    out: pd.DataFrame = pd.concat([points, bands], axis=1)
     return out
 
 

@@ -23,8 +23,8 @@ from isipo_stats.checks._text import Template
 from isipo_stats.checks._tolerances import Tolerances
 
 __all__ = [
-    "FLAG_COLUMNS", "Found", "Severity", "Unit", "findings", "flag_table", "in_order", "run",
-    "sort_flags", "unit",
+    "EXPLAINERS", "FLAG_COLUMNS", "Found", "Severity", "Unit", "findings", "flag_table", "in_order", "run",
+    "explain", "sort_flags", "unit",
 ]  # fmt: skip
 
 Severity = Literal["error", "warning", "info"]
@@ -42,8 +42,14 @@ FLAG_COLUMNS: Final[tuple[str, ...]] = (
     "expected_high",
     "discrepancy",
     "message",
+    "explained_by",
 )
 """Columns of the table :func:`isipo_stats.check` returns."""
+
+EXPLAINERS: Final[tuple[str, ...]] = ("conversion_differs", "conversion_rate_jump")
+"""Checks whose findings explain others: a finding whose figures are all among an
+explainer's figures names it in ``explained_by`` (``"check: ids"``, several joined by
+``"; "``), as a dollar decrease that a change of exchange rate explains."""
 
 _NUMBERS: Final = ("value", "expected_low", "expected_high", "discrepancy")
 _DTYPES: Final[dict[str, str]] = {
@@ -178,6 +184,7 @@ def findings(spec: Unit, table: Table, found: Found) -> dict[str, npt.NDArray[An
         "expected_high": high,
         "discrepancy": discrepancy,
         "message": spec.template.render(values, count),
+        "explained_by": np.full(count, "", dtype=object),
     }
 
 
@@ -217,8 +224,38 @@ def sort_flags(flags: pd.DataFrame) -> pd.DataFrame:
     return flags.iloc[order].reset_index(drop=True)
 
 
+def explain(flags: pd.DataFrame) -> pd.DataFrame:
+    """Fill ``explained_by``: the explainer findings whose figures include all of a finding's.
+
+    Examples
+    --------
+    >>> flags = pd.DataFrame({"check": ["cumulative_decrease", "conversion_rate_jump"],
+    ...                       "figure_ids": ["u1, u2", "u1, u2, r1, r2"]})
+    >>> explain(flags)["explained_by"].tolist()
+    ['conversion_rate_jump: u1, u2, r1, r2', '']
+    """
+    ids = flags["figure_ids"].reset_index(drop=True).str.split(", ").explode()
+    named = pd.DataFrame({"finding": ids.index, "id": ids.to_numpy(dtype=object)})
+    size = named.groupby("finding").size()
+    explainer = flags["check"].to_numpy(dtype=object)[named["finding"]]
+    by = named[np.isin(explainer, EXPLAINERS)]
+    pairs = named.merge(by, on="id", suffixes=("", "_by"))
+    pairs = pairs[pairs["finding"] != pairs["finding_by"]]
+    shared = pairs.groupby(["finding", "finding_by"]).size().reset_index(name="n")
+    shared = shared[shared["n"].to_numpy() == size.to_numpy()[shared["finding"]]]
+    text = (
+        flags["check"].to_numpy(dtype=object)[shared["finding_by"]]
+        + ": "
+        + flags["figure_ids"].to_numpy(dtype=object)[shared["finding_by"]]
+    )
+    joined = pd.Series(text, index=shared["finding"].to_numpy()).groupby(level=0).agg("; ".join)
+    out = flags.copy()
+    out["explained_by"] = joined.reindex(range(len(flags)), fill_value="").to_numpy(dtype=object)
+    return out
+
+
 def run(table: Table, units: Sequence[Unit]) -> pd.DataFrame:
     """Run the units on the table; return the findings sorted by severity, check, ids."""
     with np.errstate(over="ignore"):  # a limit times a huge tolerance is inf: no limit
         found = [findings(spec, table, spec.find(table)) for spec in units]
-    return sort_flags(flag_table(found))
+    return explain(sort_flags(flag_table(found)))

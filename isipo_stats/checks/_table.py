@@ -21,12 +21,13 @@ from isipo_stats import _kernel
 from isipo_stats.amounts import QUALIFIERS
 from isipo_stats.checks._tolerances import Tolerances
 from isipo_stats.errors import InputTypeError
-from isipo_stats.figures import COLUMNS, KINDS, validate_figures
+from isipo_stats.figures import COLUMNS, DERIVATIONS, KINDS, validate_figures
 
 __all__ = [
     "ACTUAL_KINDS",
     "SERIES",
     "Table",
+    "approx_spread",
     "combine",
     "interval_bounds",
     "join",
@@ -45,21 +46,54 @@ SERIES: Final = ("metric", "region", "unit", "jyear")
 
 _TEXT: Final = ("id", "metric", "region", "kind", "unit", "qualifier", "stated", "source",
                 "stated_dates", "note")  # fmt: skip
-_REFERENCES: Final = ("part_of", "equivalent_of")
+_REFERENCES: Final = ("part_of", "equivalent_of", "derived", "of", "base")
 _DATES: Final = ("start", "end", "published", "published_from", "published_to")
 _METRIC: Final = r"[a-z][a-z0-9_]*"
 _STATED_DATES: Final = r"\s*(?:(?:start|end)=\d{4}-\d{2}-\d{2}\s*(?:;\s*|$))+"
 
 
+def approx_spread(value: Floats, widest: float, floor: float) -> Floats:
+    """Half-width of "about ``value``": half a unit of its last significant digit,
+    widened to the relative margin ``floor`` and narrowed to ``widest``.
+
+    The value is read to 12 significant digits (so that 357000000.0 has three).
+
+    Examples
+    --------
+    >>> approx_spread(np.array([20000.0, 357e6, 1160.0, 18.0, 0.0]), 0.10, 0.02).tolist()
+    [2000.0, 7140000.0, 23.2, 0.5, 0.0]
+    """
+    size = np.abs(value)
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        exponent = np.floor(np.log10(np.where(size > 0, size, 1.0)))
+        digits = np.round(size / 10.0 ** (exponent - 11))
+        zeros = np.zeros(size.shape)
+        for k in range(1, 12):  # trailing zeros of the 12 digits: a fixed set of places
+            zeros += (np.fmod(digits, 10.0**k) == 0) & (zeros == k - 1)
+        half = 0.5 * 10.0 ** (exponent - 11 + zeros)
+        relative = np.clip(half / np.where(size > 0, size, 1.0), floor, max(floor, widest))
+        spread: Floats = np.where(np.isfinite(size), size * relative, np.nan)
+    return spread
+
+
 def interval_bounds(
-    qualifier: npt.NDArray[Any], value: Floats, low: Floats, high: Floats, approx: float
+    qualifier: npt.NDArray[Any],
+    value: Floats,
+    low: Floats,
+    high: Floats,
+    approx: float,
+    floor: float = 0.0,
 ) -> tuple[Floats, Floats]:
-    """Return the interval ``[lo, hi]`` each figure states (missing bounds are infinite)."""
+    """Return the interval ``[lo, hi]`` each figure states (missing bounds are infinite).
+
+    "About v" is ``v`` +- :func:`approx_spread` (``approx`` the widest margin, ``floor``
+    the narrowest).
+    """
     about = qualifier == "approx"
-    with np.errstate(over="ignore"):  # a huge tolerance: an unbounded interval
-        spread = np.abs(value) * approx
-    lo = np.where(about, value - spread, low)
-    hi = np.where(about, value + spread, high)
+    spread = approx_spread(value, approx, floor)
+    with np.errstate(over="ignore", invalid="ignore"):  # a huge tolerance: unbounded
+        lo = np.where(about, value - spread, low)
+        hi = np.where(about, value + spread, high)
     return np.where(np.isnan(lo), -np.inf, lo), np.where(np.isnan(hi), np.inf, hi)
 
 
@@ -123,6 +157,9 @@ def _vocabulary_holds(frame: pd.DataFrame) -> bool:
         and not ((frame["region"] == "").any() or (frame["unit"] == "").any())
         and not (frame["part_of"] == ids).any()
         and not (frame["equivalent_of"] == ids).any()
+        and frame["derived"].dropna().isin(DERIVATIONS).all()
+        and (frame["derived"].isna() == frame["of"].isna()).all()
+        and (frame["derived"].isna() == frame["base"].isna()).all()
     )
 
 
@@ -295,7 +332,7 @@ class Table:
         columns["jyear"] = frame["jyear"].to_numpy(dtype=np.float64, na_value=np.nan)
         columns["lo"], columns["hi"] = interval_bounds(
             columns["qualifier"], columns["value"], columns["low"], columns["high"],
-            tolerances.approx_tolerance,
+            tolerances.approx_tolerance, tolerances.approx_floor,
         )  # fmt: skip
         self.columns = columns
         self._memo: dict[Callable[[Table], Any], Any] = {}

@@ -17,7 +17,14 @@ class Tolerances:
     Attributes
     ----------
     approx_tolerance : float
-        "About v" is read as ``v`` within this relative margin (default 0.10: 10 percent).
+        The widest "about": "about v" is read as ``v`` give or take half a unit of its last
+        significant digit, widened to ``approx_floor`` and narrowed to this relative margin
+        (default 0.10: 10 percent). "About 20,000" is 20,000 +- 2,000 (10 percent: half a
+        unit of its last digit would be 5,000); "about $357 million" is +- 2 percent
+        (the floor: half a unit of its last digit is 0.14 percent).
+    approx_floor : float
+        The narrowest "about", a relative margin (default 0.02). A figure stated to four
+        significant digits is not read as +- 10 percent.
     component_tolerance : float
         Parts and their total agree within this relative margin (default 0.02).
     rate_tolerance : float
@@ -46,6 +53,7 @@ class Tolerances:
     """
 
     approx_tolerance: float = 0.10
+    approx_floor: float = 0.02
     component_tolerance: float = 0.02
     rate_tolerance: float = 2.0
     ratio_tolerance: float = 2.0

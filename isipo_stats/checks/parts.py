@@ -42,10 +42,11 @@ class _Sums(NamedTuple):
     value: Floats
     n_parts: npt.NDArray[np.int64]
     ids: npt.NDArray[np.object_]
+    inexact: Floats
 
     def take(self, mask: npt.NDArray[np.bool_]) -> _Sums:
         return _Sums(self.total[mask], self.lo[mask], self.hi[mask], self.value[mask],
-                      self.n_parts[mask], self.ids[mask])  # fmt: skip
+                      self.n_parts[mask], self.ids[mask], self.inexact[mask])  # fmt: skip
 
 
 def _sums(table: Table) -> _Sums:
@@ -75,20 +76,24 @@ def _sums(table: Table) -> _Sums:
         value=add(table["value"]),
         n_parts=np.bincount(group, minlength=starts.size).astype(np.int64),
         ids=join_groups(table["id"][part], group),
+        inexact=add((table["qualifier"] != "exact").astype(np.float64)),
     )
 
 
-@unit("components_mismatch", "error", ("approx_tolerance", "component_tolerance"),
+@unit("components_mismatch", "error", ("approx_tolerance", "approx_floor", "component_tolerance"),
       about="parts that do not sum to their stated total",
       template="{id}: its {n_parts} {parts} ({part_ids}) {verb} {parts_value:n} {unit}, "
                "{relation} the stated total {value:n}{hint}")  # fmt: skip
 def components_mismatch(table: Table) -> Found:
     """Find totals their parts exceed (error) or fall short of (warning; info for one part).
 
-    A shortfall by a power of ten (a scale slip) is an error too.
+    A shortfall by a power of ten (a scale slip) is an error too. Exact counts (a total
+    and parts all exact, none money or a share) add up exactly: no tolerance.
     """
     sums = _sums(table)
-    slack = table.tolerances.component_tolerance
+    counted = (_unit_family(table["unit"][sums.total]) == "count") & (sums.inexact == 0)
+    exact = counted & (table["qualifier"][sums.total] == "exact")
+    slack = np.where(exact, 0.0, table.tolerances.component_tolerance)
     over = sums.lo > table["hi"][sums.total] * (1 + slack)
     short = sums.hi < table["lo"][sums.total] * (1 - slack)
     sums, over = sums.take(over | short), over[over | short]

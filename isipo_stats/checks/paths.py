@@ -38,7 +38,7 @@ _CONFLICT = (
     "{id_a} and {id_b} state {metric} over {start:d}..{end:d} as {qualifier_a} {value_a:n}{part_a} "
     "and {qualifier_b} {value_b:n}{part_b}: both cannot hold"
 )
-_APPROX = ("approx_tolerance",)
+_APPROX = ("approx_tolerance", "approx_floor")
 # what the checks flag (the text of CHECKS)
 _ABOUT_DECREASE = "a year-to-date figure below an earlier one of the same series"
 _ABOUT_CONFLICT = "figures for the same series and span that cannot both hold"

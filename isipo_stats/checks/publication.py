@@ -32,7 +32,7 @@ def _limits(table: Table, undated: Ints, other: Ints, shift: float) -> tuple[Int
     return undated[first], extreme, join_groups(table["id"][other], np.cumsum(first) - 1)
 
 
-@unit("publication_window", "error", ("approx_tolerance",),
+@unit("publication_window", "error", ("approx_tolerance", "approx_floor"),
       about="the window in which an undated figure must have been published to agree with the "
       "others (info)",
       template="{id}: {window} with the others ({why})")  # fmt: skip

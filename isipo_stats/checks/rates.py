@@ -11,7 +11,10 @@ from isipo_stats.checks._registry import Found, unit
 from isipo_stats.checks._table import Table, join
 from isipo_stats.checks._text import numbers
 
-__all__ = ["implied_rate", "implied_rate_outlier", "ratio_outlier"]
+__all__ = [
+    "conversion_differs", "conversion_rate_jump", "implied_rate", "implied_rate_outlier",
+    "ratio_outlier",
+]  # fmt: skip
 
 Ints = npt.NDArray[np.int64]
 Floats = npt.NDArray[np.float64]
@@ -167,4 +170,93 @@ def implied_rate(table: Table) -> Found:
         jyear=year,
         value=rate,
         fields={"rate": rate, "comparison": comparison.astype(object)},
+    )
+
+
+def _equivalents(table: Table) -> tuple[Ints, Ints]:
+    """(usd, rial) of every usd figure given as the equivalent of a rial one."""
+    rial = pd.Index(table["id"]).get_indexer(table["equivalent_of"]).astype(np.int64)
+    usd = table.where((rial >= 0) & (table["unit"] == "usd"))
+    rial = rial[usd]
+    keep = table["unit"][rial] == "rial"
+    return usd[keep], rial[keep]
+
+
+_CONVERSION = (
+    "{id_a} and {id_b} give the same {rial:n} rial ({rial_ids}) as {value_a:n} and "
+    "{value_b:n} usd: {rate_a:n} and {rate_b:n} rial per dollar, {why}"
+)
+
+
+@unit("conversion_differs", "warning", ("approx_tolerance", "approx_floor", "rate_tolerance"),
+      about="one rial amount given with dollar equivalents that cannot both hold: two "
+      "exchange rates, not two amounts",
+      template=_CONVERSION)  # fmt: skip
+def conversion_differs(table: Table) -> Found:
+    """Find two usd equivalents of one rial amount (the same statement, in two reports).
+
+    They differ when they cannot both hold, or when one is more than ``rate_tolerance``
+    times the other ("over $833 million" and "over $117.8 million" for 35 trillion rials).
+    """
+    usd, rial = _equivalents(table)
+    statement = table.key(("metric", "region", "kind", "jyear", "start", "end", "value"),
+                          missing_matches=True)  # fmt: skip
+    key = np.full(table.n, -1, dtype=np.int64)
+    key[usd] = statement[rial]
+    mask = np.zeros(table.n, dtype=bool)
+    mask[usd] = True
+    i, j = table.pairs(key, mask, mask)
+    lo, hi = table["lo"], table["hi"]
+    value = table["value"]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        far = np.abs(np.log(value[i] / value[j])) > np.log(table.tolerances.rate_tolerance)
+    apart = (i < j) & ((hi[i] < lo[j]) | (hi[j] < lo[i]) | far)
+    return _conversion(table, i[apart], j[apart], "a change of exchange rate, not of amount")
+
+
+def _conversion(table: Table, i: Ints, j: Ints, why: str) -> Found:
+    """A conversion finding on the usd figures ``i`` and ``j`` and their rial amounts."""
+    rial = pd.Index(table["id"]).get_indexer(table["equivalent_of"]).astype(np.int64)
+    ri, rj = rial[i], rial[j]
+    ids = table["id"]
+    rial_ids = np.where(ri == rj, ids[ri], ids[ri] + ", " + ids[rj])
+    with np.errstate(divide="ignore", invalid="ignore"):
+        rate_a = table["value"][ri] / table["value"][i]
+        rate_b = table["value"][rj] / table["value"][j]
+    return Found(
+        a=i,
+        b=j,
+        ids=ids[i] + ", " + ids[j] + ", " + rial_ids,
+        fields={
+            "rial": table["value"][ri],
+            "rial_ids": rial_ids.astype(object),
+            "rate_a": rate_a,
+            "rate_b": rate_b,
+            "why": np.full(i.size, why, dtype=object),
+        },
+    )
+
+
+@unit("conversion_rate_jump", "warning", ("rate_tolerance",),
+      about="a dollar year-to-date series whose implied rial per dollar rate jumps between "
+      "two points (more than the rate factor): its dollar figures change with the rate",
+      template="{id_a} and {id_b}: year-to-date {value_a:n} and {value_b:n} usd for "
+               "{rial_ids} imply {rate_a:n} and {rate_b:n} rial per dollar: {why}")  # fmt: skip
+def conversion_rate_jump(table: Table) -> Found:
+    """Find consecutive usd year-to-date points whose implied rates differ by a factor."""
+    usd, rial = _equivalents(table)
+    points = table.is_point[usd]
+    usd, rial = usd[points], rial[points]
+    series = table.key(("metric", "region", "unit", "jyear"))[usd]
+    order = np.lexsort((table["end"][usd], series))
+    usd, series = usd[order], series[order]
+    same = series[1:] == series[:-1]
+    i, j = usd[:-1][same], usd[1:][same]
+    rial_of = pd.Index(table["id"]).get_indexer(table["equivalent_of"]).astype(np.int64)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        rate_i = table["value"][rial_of[i]] / table["value"][i]
+        rate_j = table["value"][rial_of[j]] / table["value"][j]
+        jump = np.abs(np.log(rate_j / rate_i)) > np.log(table.tolerances.rate_tolerance)
+    return _conversion(
+        table, i[jump], j[jump], "the dollar figures moved with the rate, not with the amount"
     )

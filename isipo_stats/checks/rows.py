@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
 
+from isipo_stats.amounts import read_amounts
 from isipo_stats.checks._registry import Found, unit
 from isipo_stats.checks._table import ACTUAL_KINDS, Table
 
-__all__ = ["negative_value", "published_before_span_end", "span_outside_year"]
+__all__ = ["negative_value", "published_before_span_end", "span_outside_year", "stated_unread"]
 
 
 @unit("span_outside_year", "error",
@@ -38,3 +40,17 @@ def published_before_span_end(table: Table) -> Found:
     kind = table["kind"]
     actual = (kind == ACTUAL_KINDS[0]) | (kind == ACTUAL_KINDS[1])
     return Found(a=table.where(actual & (table["published_to"] < table["end"])))
+
+
+@unit("stated_unread", "info",
+      about="a stated phrase the amount reader cannot read, kept as provenance of a row that "
+      "gives its value, unit and qualifier itself",
+      template="{id}: the stated '{stated}' is not read; the row's own {qualifier} {value:n} "
+               "{unit} is used")  # fmt: skip
+def stated_unread(table: Table) -> Found:
+    """Find rows whose ``stated`` text is no amount the reader knows (read once per text)."""
+    stated = table["stated"]
+    codes, texts = pd.factorize(stated)
+    _, reasons = read_amounts(pd.Series(np.asarray(texts, dtype=object), dtype=object))
+    unread = np.append(~pd.isna(reasons) & (np.asarray(texts, dtype=object) != ""), False)
+    return Found(a=table.where(unread[codes]))

@@ -11,7 +11,7 @@ from isipo_stats.checks._table import Table
 __all__ = ["target_exceeded", "target_missed", "target_revised"]
 
 _SPAN = ("metric", "region", "unit", "start", "end")
-_APPROX = ("approx_tolerance",)
+_APPROX = ("approx_tolerance", "approx_floor")
 _MISSED = (
     "{id_b}: {qualifier_b} {value_b:n} {metric} fell short of the target {value_a:n} ({id_a}) "
     "for {start:d}..{end:d}"
