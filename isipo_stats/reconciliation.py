@@ -49,7 +49,7 @@ from isipo_stats import _kernel
 from isipo_stats._typing import FreqCode
 from isipo_stats.checks import CHECKS, DEFAULT_RATIO_PAIRS, UNITS, Tolerances, as_tolerances
 from isipo_stats.checks._registry import Found, Unit, findings, flag_table, run, sort_flags
-from isipo_stats.checks._table import SERIES, Table, require_table, validated
+from isipo_stats.checks._table import SERIES, Table, combine, require_table, validated
 from isipo_stats.checks._text import Template, days
 from isipo_stats.frequency import Frequency, get_frequency
 from isipo_stats.interpolation import grouped_pchip, running_max
@@ -78,8 +78,10 @@ class Reconciled(NamedTuple):
     monthly : pandas.DataFrame
         One row per series and period: ``metric``, ``region``, ``unit``, ``jyear``,
         ``label`` (``"1400 (2021/22)"``), ``period`` (``"1400-07"``, ``"1400-Q3"`` or
-        ``"1400"``), ``start``, ``end``, ``cumulative`` (year-to-date at ``end``; NaN after
-        the last figure of the year), ``flow`` (within the period), ``low`` and ``high``
+        ``"1400"``), ``start``, ``end``, ``cumulative`` (year-to-date at ``as_of``; NaN after
+        the last figure of the year), ``as_of`` (``end``, or the date of the year's last
+        figure in the period that holds it: its partial value; NaT where ``cumulative`` is
+        NaN), ``flow`` (within the period, to ``as_of``), ``low`` and ``high``
         (the feasible band of the cumulative value; ``high`` is inf when unbounded).
     figures : pandas.DataFrame
         One row per input figure (every ``id``): ``fitted`` (the path's value for the
@@ -211,6 +213,7 @@ def _unusable(table: Table, flags: pd.DataFrame) -> tuple[Texts, Texts]:
         (kind == "level", "a level at a point in time, not a flow"),
         (np.isnan(jyear) & ((kind == "cumulative") | (kind == "period")), "a multi-year span"),
         (table["unit"] == "percent", "a share, not a flow"),
+        (~pd.isna(table["derived"]), "a derived statement, not a flow"),
     ):
         reason = np.where(~mask | (reason != ""), reason, why)
     flagged = _excluding_flags(flags, table)
@@ -275,12 +278,34 @@ def _constraints(table: Table, series: Series) -> Constraints:
     lower_x = np.where(asof, pub_to, series.end_x)
     upper_x = np.where(asof, pub_from, series.end_x)
     n_lower, n_upper = int(lower.sum()), int(upper.sum())
+    together = _parts_together(table, series, lower & ~series.whole, lower_x)
     return Constraints(
-        gid=np.r_[gid[lower], gid[upper]].astype(np.int64),
-        x=np.r_[lower_x[lower], upper_x[upper]],
-        lo=np.r_[table["lo"][rows][lower], np.full(n_upper, -np.inf)],
-        hi=np.r_[np.full(n_lower, np.inf), table["hi"][rows][upper]],
-        row=np.r_[rows[lower], rows[upper]].astype(np.int64),
+        gid=np.r_[gid[lower], gid[upper], together.gid].astype(np.int64),
+        x=np.r_[lower_x[lower], upper_x[upper], together.x],
+        lo=np.r_[table["lo"][rows][lower], np.full(n_upper, -np.inf), together.lo],
+        hi=np.r_[np.full(n_lower, np.inf), table["hi"][rows][upper], together.hi],
+        row=np.r_[rows[lower], rows[upper], together.row].astype(np.int64),
+    )
+
+
+def _parts_together(table: Table, series: Series, part: Bools, x: Floats) -> Constraints:
+    """The parts of one total at one day bound their series by their sum, from below.
+
+    Their total may be excluded (it disagrees with them): the series is then at least
+    the sum of its parts there, not the largest of them. A part stated as "up to" adds 0.
+    """
+    rows = series.rows[part]
+    gid, at = series.gid[part], x[part]
+    total = pd.factorize(table["part_of"][rows])[0].astype(np.int64)
+    key = combine(gid, total, pd.factorize(at)[0].astype(np.int64))
+    _, first, group = np.unique(key, return_index=True, return_inverse=True)
+    group = group.reshape(-1)
+    low = np.bincount(group, weights=np.maximum(table["lo"][rows], 0.0))
+    several = np.bincount(group) > 1
+    first = first[several]
+    return Constraints(
+        gid=gid[first], x=at[first], lo=low[several], hi=np.full(first.size, np.inf),
+        row=rows[first],
     )
 
 
@@ -447,6 +472,23 @@ def _objects(values: npt.NDArray[np.generic]) -> pd.Series:
     return pd.Series(values, dtype=object)
 
 
+def _last_node(nodes: Points, n_groups: int) -> Floats:
+    """Where each series' path ends (days since Nowruz; NaN without a path)."""
+    last = np.full(n_groups, np.nan)
+    if nodes.gid.size:
+        ends = np.r_[nodes.gid[1:] != nodes.gid[:-1], True]
+        last[nodes.gid[ends]] = nodes.x[ends]
+    return last
+
+
+def _as_dates(day_numbers: Floats) -> npt.NDArray[np.datetime64]:
+    """Day numbers (NaN when missing) as ``datetime64[us]`` (NaT when missing)."""
+    known = ~np.isnan(day_numbers)
+    out = np.full(day_numbers.size, np.datetime64("NaT"), dtype="datetime64[us]")
+    out[known] = day_numbers[known].astype(np.int64).astype("datetime64[D]")
+    return out
+
+
 def _monthly(
     table: Table, series: Series, nodes: Points, limits: Constraints, spec: Frequency
 ) -> pd.DataFrame:
@@ -461,6 +503,12 @@ def _monthly(
     end_x = (end_day - nowruz + 1).astype(np.float64)
     start_day = _kernel.month_start(years, month - spec.months + 1)
     cumulative = grouped_pchip(nodes.gid, nodes.x, nodes.y, gid, end_x)
+    # the period holding the last figure of a year shows the value as of that figure
+    last = _last_node(nodes, series.keys.size)[gid]
+    first_x = (start_day - nowruz + 1).astype(np.float64)
+    partial = np.isnan(cumulative) & (last >= first_x) & (last < end_x)
+    cumulative[partial] = grouped_pchip(nodes.gid, nodes.x, nodes.y, gid[partial], last[partial])
+    as_of = np.where(partial, nowruz + last - 1, np.where(np.isnan(cumulative), np.nan, end_day))
     previous = np.r_[0.0, cumulative[:-1]]
     previous[np.r_[True, gid[1:] != gid[:-1]]] = 0.0
     low, high = _band(limits, gid, end_x)
@@ -475,6 +523,7 @@ def _monthly(
             "start": start_day.astype("datetime64[D]").astype("datetime64[us]"),
             "end": end_day.astype("datetime64[D]").astype("datetime64[us]"),
             "cumulative": cumulative,
+            "as_of": _as_dates(as_of),
             "flow": cumulative - previous,
             "low": low,
             "high": high,
@@ -537,10 +586,7 @@ def _sorted_series(table: Table) -> tuple[Ints, Ints, Ints]:
 
 def _path_days(table: Table, series: Series, nodes: Points, keys: Ints) -> Floats:
     """Return where each series' path ends (days since Nowruz; NaN without a path)."""
-    last = np.full(series.keys.size, np.nan)
-    if nodes.gid.size:
-        ends = np.r_[nodes.gid[1:] != nodes.gid[:-1], True]
-        last[nodes.gid[ends]] = nodes.x[ends]
+    last = _last_node(nodes, series.keys.size)
     code = table.key(SERIES)
     gid = pd.Index(code[series.keys]).get_indexer(pd.Index(code[keys]))
     with_none: Floats = np.r_[last, np.nan][gid]  # -1 (no path) reads the NaN

@@ -250,7 +250,8 @@ def conversion_rate_jump(table: Table) -> Found:
     series = table.key(("metric", "region", "unit", "jyear"))[usd]
     order = np.lexsort((table["end"][usd], series))
     usd, series = usd[order], series[order]
-    same = series[1:] == series[:-1]
+    end = table["end"][usd]
+    same = (series[1:] == series[:-1]) & (end[1:] > end[:-1])  # two dates of one series
     i, j = usd[:-1][same], usd[1:][same]
     rial_of = pd.Index(table["id"]).get_indexer(table["equivalent_of"]).astype(np.int64)
     with np.errstate(divide="ignore", invalid="ignore"):
