@@ -29,9 +29,9 @@ def main() -> None:
     counts = flags["severity"].value_counts().reindex(["error", "warning", "info"], fill_value=0)
     print("findings:", ", ".join(f"{n} {s}" for s, n in counts.items()))
     for row in flags.itertuples(index=False):
-        print(f"- [{row.severity}] {row.check}: {row.message}")
+        print(f"- [{row.severity!s}] {row.check!s}: {row.message!s}")
         if row.explained_by:
-            print(f"    explained by {row.explained_by}")
+            print(f"    explained by {row.explained_by!s}")
 
     result = ist.reconcile(figures, flags=flags)
     print("\nseries and how far their path goes:")

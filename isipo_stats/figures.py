@@ -542,7 +542,7 @@ def _fill_amounts(table: _Input, out: pd.DataFrame, problems: _Problems) -> None
 
 
 def _given_numbers(table: _Input, name: str) -> npt.NDArray[np.float64]:
-    """A number column given as numbers (NaN where missing, or where it is text)."""
+    """Return a number column given as numbers (NaN where missing, or where it is text)."""
     numbers = table.numbers(name)
     return np.full(table.n, np.nan) if numbers is None else numbers
 

@@ -289,7 +289,7 @@ def _constraints(table: Table, series: Series) -> Constraints:
 
 
 def _parts_together(table: Table, series: Series, part: Bools, x: Floats) -> Constraints:
-    """The parts of one total at one day bound their series by their sum, from below.
+    """Bound each series from below by the sum of the parts of one total at one day.
 
     Their total may be excluded (it disagrees with them): the series is then at least
     the sum of its parts there, not the largest of them. A part stated as "up to" adds 0.
@@ -304,7 +304,10 @@ def _parts_together(table: Table, series: Series, part: Bools, x: Floats) -> Con
     several = np.bincount(group) > 1
     first = first[several]
     return Constraints(
-        gid=gid[first], x=at[first], lo=low[several], hi=np.full(first.size, np.inf),
+        gid=gid[first],
+        x=at[first],
+        lo=low[several].astype(np.float64),
+        hi=np.full(first.size, np.inf),
         row=rows[first],
     )
 

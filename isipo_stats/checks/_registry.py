@@ -23,8 +23,18 @@ from isipo_stats.checks._text import Template
 from isipo_stats.checks._tolerances import Tolerances
 
 __all__ = [
-    "EXPLAINERS", "FLAG_COLUMNS", "Found", "Severity", "Unit", "findings", "flag_table", "in_order", "run",
-    "explain", "sort_flags", "unit",
+    "EXPLAINERS",
+    "FLAG_COLUMNS",
+    "Found",
+    "Severity",
+    "Unit",
+    "explain",
+    "findings",
+    "flag_table",
+    "in_order",
+    "run",
+    "sort_flags",
+    "unit",
 ]  # fmt: skip
 
 Severity = Literal["error", "warning", "info"]

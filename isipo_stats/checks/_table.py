@@ -53,8 +53,10 @@ _STATED_DATES: Final = r"\s*(?:(?:start|end)=\d{4}-\d{2}-\d{2}\s*(?:;\s*|$))+"
 
 
 def approx_spread(value: Floats, widest: float, floor: float) -> Floats:
-    """Half-width of "about ``value``": half a unit of its last significant digit,
-    widened to the relative margin ``floor`` and narrowed to ``widest``.
+    """Return the half-width of "about ``value``" (the stated precision, within limits).
+
+    Half a unit of its last significant digit, widened to the relative margin ``floor``
+    and narrowed to ``widest``.
 
     The value is read to 12 significant digits (so that 357000000.0 has three).
 

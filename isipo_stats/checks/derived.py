@@ -28,7 +28,7 @@ _PERCENT: Final = {"share": (100.0, 0.0), "growth": (100.0, -100.0)}
 
 
 def decimals(values: Floats) -> Floats:
-    """Number of decimals each value is stated to (its shortest repr, up to 9).
+    """Return the number of decimals each value is stated to (its shortest repr, up to 9).
 
     Examples
     --------
@@ -43,7 +43,7 @@ def decimals(values: Floats) -> Floats:
 
 
 def recomputed(derived: npt.NDArray[np.object_], top: Floats, bottom: Floats) -> Floats:
-    """The number each derivation gives for ``top`` (``of``) over ``bottom`` (``base``).
+    """Return the number each derivation gives for ``top`` (``of``) over ``bottom`` (``base``).
 
     Examples
     --------

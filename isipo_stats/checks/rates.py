@@ -215,7 +215,7 @@ def conversion_differs(table: Table) -> Found:
 
 
 def _conversion(table: Table, i: Ints, j: Ints, why: str) -> Found:
-    """A conversion finding on the usd figures ``i`` and ``j`` and their rial amounts."""
+    """Return a conversion finding on the usd figures ``i`` and ``j`` and their rial amounts."""
     rial = pd.Index(table["id"]).get_indexer(table["equivalent_of"]).astype(np.int64)
     ri, rj = rial[i], rial[j]
     ids = table["id"]
