@@ -79,9 +79,9 @@ class Reconciled(NamedTuple):
         One row per series and period: ``metric``, ``region``, ``unit``, ``jyear``,
         ``label`` (``"1400 (2021/22)"``), ``period`` (``"1400-07"``, ``"1400-Q3"`` or
         ``"1400"``), ``start``, ``end``, ``cumulative`` (year-to-date at ``as_of``; NaN after
-        the last figure of the year), ``as_of`` (``end``, or the date of the year's last
-        figure in the period that holds it: its partial value; NaT where ``cumulative`` is
-        NaN), ``flow`` (within the period, to ``as_of``), ``low`` and ``high``
+        the last figure of the year), ``as_of`` (``end``, or, with ``freq="M"``, the date
+        of the year's last figure in the month that holds it: its partial value; NaT where
+        ``cumulative`` is NaN), ``flow`` (within the period, to ``as_of``), ``low`` and ``high``
         (the feasible band of the cumulative value; ``high`` is inf when unbounded).
     figures : pandas.DataFrame
         One row per input figure (every ``id``): ``fitted`` (the path's value for the
@@ -509,7 +509,7 @@ def _monthly(
     # the period holding the last figure of a year shows the value as of that figure
     last = _last_node(nodes, series.keys.size)[gid]
     first_x = (start_day - nowruz + 1).astype(np.float64)
-    partial = np.isnan(cumulative) & (last >= first_x) & (last < end_x)
+    partial = (spec.months == 1) & np.isnan(cumulative) & (last >= first_x) & (last < end_x)
     cumulative[partial] = grouped_pchip(nodes.gid, nodes.x, nodes.y, gid[partial], last[partial])
     as_of = np.where(partial, nowruz + last - 1, np.where(np.isnan(cumulative), np.nan, end_day))
     previous = np.r_[0.0, cumulative[:-1]]

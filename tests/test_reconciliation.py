@@ -49,7 +49,9 @@ def test_partial_months_are_pro_rated_by_days() -> None:
         table({"id": "a", **R, "kind": "cumulative", "end": "1400-01-15", "value": 150})
     )
     first = result.monthly.iloc[0]
-    assert np.isnan(first["cumulative"])  # the month ends after the last figure: no invention
+    # the month ends after the last figure: it shows its partial value, as of that day
+    assert (first["cumulative"], first["as_of"]) == (150.0, pd.Timestamp("2021-04-04"))
+    assert np.isnan(result.monthly.iloc[1]["cumulative"])  # no invention after it
     inside = grouped_pchip(np.array([0, 0]), np.array([0.0, 15.0]), np.array([0.0, 150.0]),
                            np.array([0]), np.array([10.0]))  # fmt: skip
     assert inside.tolist() == [100.0]
