@@ -33,6 +33,7 @@ import pandas as pd
 
 from isipo_stats._typing import FreqCode
 from isipo_stats.errors import InputTypeError
+from isipo_stats.metrics import metric_info, metric_label
 from isipo_stats.plotting._draw import Style, draw_band, draw_paths, draw_years, month_ticks
 from isipo_stats.plotting._marks import draw_figures
 from isipo_stats.plotting._paths import _pyplot, check_chart_path
@@ -40,11 +41,10 @@ from isipo_stats.plotting._scene import Scene, scene, y_ceiling
 from isipo_stats.plotting._words import (
     PERSIAN_FONTS,
     ChartLocale,
-    metric_label,
+    kind_name,
     persian_font,
+    region_name,
     scaled_unit,
-    shape,
-    word,
 )
 from isipo_stats.reconciliation import Reconciled, reconcile
 
@@ -55,10 +55,7 @@ if TYPE_CHECKING:
 __all__ = ["PERSIAN_FONTS", "check_chart_path", "persian_font", "plot_metric"]
 
 _LATIN_FALLBACK: Final = "DejaVu Sans"
-_ASIDE_WHY: Final[dict[str, tuple[str, str]]] = {
-    "level": ("levels at a date", "سطح در یک تاریخ"),
-    "span": ("spans of several years or no year", "دوره‌های چندساله یا بی‌سال"),
-}
+_WRAP: Final = 200
 
 
 def plot_metric(
@@ -140,6 +137,8 @@ def plot_metric(
     factor, unit_label = scaled_unit(unit, ceiling / 1.15, locale)
     style = Style(locale, factor, ceiling / factor)
     context: dict[str, Any] = {} if families is None else {"font.family": families}
+    if families is not None and "text.language" in plt.rcParams:
+        context["text.language"] = "fa"
     with plt.rc_context(context):
         if ax is None:
             figure, ax = plt.subplots(figsize=(13, 6), layout="constrained")
@@ -178,38 +177,41 @@ def _label(ax: Axes, found: Scene, style: Style, *, metric: str, region: str, un
     """Title, axis label, legend, and the source and "not drawn" lines under the chart."""
     locale = style.locale
     name = metric_label(metric, locale)
-    ax.set_title(style.text("title", metric=name, region=region), fontsize=12,
-                 loc="left" if locale == "en" else "right")  # fmt: skip
-    ax.set_ylabel(shape(word("ylabel", locale, unit=unit), locale))
-    ax.legend(loc="upper left", bbox_to_anchor=(1.005, 1.0), fontsize=8, frameon=False)
+    levels = metric_info(metric).kind in ("stock", "share")
+    ax.set_title(style.text("title_levels" if levels else "title", metric=name,
+                            region=region_name(region, locale)),
+                 fontsize=12, loc="left" if locale == "en" else "right")  # fmt: skip
+    ax.set_ylabel(style.text("ylabel_levels" if levels else "ylabel", unit=unit))
+    if ax.get_legend_handles_labels()[0]:
+        ax.legend(loc="upper left", bbox_to_anchor=(1.005, 1.0), fontsize=8, frameon=False)
+    if not found.axis.panels:
+        ax.text(0.5, 0.5, style.text("nothing"), transform=ax.transAxes, ha="center",
+                va="center", fontsize=10, color="0.3", gid="nothing")  # fmt: skip
     notes = [style.text("source", sources=_sources(found.rows))]
     notes += _asides(found.rows, style)
-    ax.text(0.0 if locale == "en" else 1.0, -0.16, "\n".join(notes), transform=ax.transAxes,
-            ha="left" if locale == "en" else "right", va="top", fontsize=7.5, color="0.3",
-            gid="notes")  # fmt: skip
+    notes = ["\n".join(textwrap.wrap(note, _WRAP)) for note in notes]
+    ax.annotate("\n".join(notes), (0.0 if locale == "en" else 1.0, 0.0),
+                xycoords="axes fraction", xytext=(0, -34), textcoords="offset points",
+                ha="left" if locale == "en" else "right", va="top", fontsize=7.5, color="0.3",
+                gid="notes")  # fmt: skip
 
 
 def _sources(rows: pd.DataFrame) -> str:
-    """The sources of the figures, each once, in the order of the table."""
-    named = rows["source"].dropna().astype(str).str.strip()
+    """Name the sources of the figures, each once, in the order of the table."""
+    named = rows["source"].dropna().astype(str)
+    named = named.str.replace(r"^seed \d+;\s*", "", regex=True).str.strip()
     return "; ".join(dict.fromkeys(named[named != ""])) or "-"
 
 
 def _asides(rows: pd.DataFrame, style: Style) -> list[str]:
-    """One line per kind of figure the chart does not place, naming the figures."""
+    """List the figures the chart does not place (no Jalali year, or several), each named."""
     aside = rows[rows["role"] == "aside"]
-    lines = []
-    for key, pick in (
-        ("level", aside[aside["kind"] == "level"]),
-        ("span", aside[aside["kind"] != "level"]),
-    ):
-        if pick.empty:
-            continue
-        why = _ASIDE_WHY[key][0 if style.locale == "en" else 1]
-        ids = ", ".join(f"{i} ({style.value(v)})" for i, v in zip(pick["id"], pick["value"],
-                                                                   strict=True))  # fmt: skip
-        lines.append(style.text("aside", why=why, ids=ids))
-    return ["\n".join(textwrap.wrap(line, 180)) for line in lines]
+    if aside.empty:
+        return []
+    values = [style.value(v, q) for v, q in zip(aside["value"], aside["qualifier"], strict=True)]
+    kinds = [kind_name(kind, style.locale) for kind in aside["kind"]]
+    ids = ", ".join(f"{i} ({v} {k})" for i, v, k in zip(aside["id"], values, kinds, strict=True))
+    return [style.text("aside", ids=ids)]
 
 
 def _rows_of(

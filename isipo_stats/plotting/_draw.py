@@ -10,7 +10,7 @@ import pandas as pd
 from isipo_stats import _kernel
 from isipo_stats.plotting._layout import TimeAxis, day_numbers
 from isipo_stats.plotting._scene import Scene
-from isipo_stats.plotting._words import ChartLocale, digits, number, shape, word
+from isipo_stats.plotting._words import ChartLocale, digits, numbers, shape, word
 from isipo_stats.series import year_label
 from isipo_stats.text import MONTH_NAMES
 
@@ -37,14 +37,17 @@ class Style(NamedTuple):
     ceiling: float
 
     def text(self, key: str, **fields: str) -> str:
-        """A shaped word of the chart."""
+        """Return a word of the chart, shaped."""
         return shape(word(key, self.locale, **fields), self.locale)
 
-    def value(self, value: float) -> str:
-        """A value in the axis unit: ``150`` for 1.5e14 rials on a trillion-rial axis."""
-        scaled = value / self.factor
-        decimals = 0 if scaled >= 100 or float(scaled).is_integer() else 1
-        return number(scaled, self.locale, decimals)
+    def value(self, value: float, qualifier: str = "exact") -> str:
+        """Write a value in the axis unit: ``150`` for 1.5e14 rials on a trillion-rial axis."""
+        return numbers([value / self.factor], self.locale, [qualifier])[0]
+
+    def values(self, rows: pd.DataFrame) -> list[str]:
+        """Write the values of figures in the axis unit, qualifiers and ranges as stated."""
+        return numbers(rows["value"] / self.factor, self.locale, rows["qualifier"],
+                       rows["low"] / self.factor, rows["high"] / self.factor)  # fmt: skip
 
 
 def draw_years(ax: Axes, axis: TimeAxis, style: Style) -> None:

@@ -116,9 +116,7 @@ class Band(NamedTuple):
 
 def nodes(figures: pd.DataFrame) -> pd.DataFrame:
     """Return the dated year-to-date figures that pin a year's path (used, not as a bound)."""
-    picked = figures[
-        figures["ytd"] & figures["end"].notna() & figures["status"].isin(_NODE_STATUS)
-    ]
+    picked = figures[figures["ytd"] & figures["end"].notna() & figures["status"].isin(_NODE_STATUS)]
     return picked.sort_values("end")
 
 

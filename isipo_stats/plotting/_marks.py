@@ -30,26 +30,26 @@ def draw_figures(ax: Axes, found: Scene, style: Style) -> None:
     rows = found.rows[found.rows["role"] != "aside"].copy()
     rows["x"] = as_of_x(rows, found.axis)
     kept = rows[~rows["excluded"]]
-    _points(ax, kept[kept["role"] == "point"], style)
+    _points(ax, kept[kept["role"].isin(["point", "level"])], style)
     _spans(ax, kept, found.axis, style)
     _targets(ax, kept[kept["role"] == "target"], style)
     _excluded(ax, rows[rows["excluded"]], style)
 
 
 def _points(ax: Axes, points: pd.DataFrame, style: Style) -> None:
-    """A marker per dated year-to-date figure, by qualifier, with its value beside it."""
+    """Draw a marker per dated figure, by qualifier, with its value beside it."""
     for qualifier, marker in MARKERS.items():
         pick = points[points["qualifier"] == qualifier]
         if pick.empty:
             continue
-        hollow = pick["status"] == "not used"
+        hollow = (pick["status"] == "not used") & (pick["role"] == "point")
         ax.scatter(pick["x"], pick["value"] / style.factor, marker=marker, s=48, zorder=5,
                    color=np.where(hollow, "white", REPORTED).tolist(), edgecolor="black",
                    linewidth=0.6, gid=f"point {qualifier}",
                    label=style.text(qualifier))  # fmt: skip
-    for _, row in points.iterrows():
-        ax.annotate(style.value(row["value"]), (row["x"], row["value"] / style.factor),
-                    xytext=(-4, 6), ha="right", **_LABEL)  # type: ignore[arg-type]  # fmt: skip
+    for x, value, text in zip(points["x"], points["value"], style.values(points), strict=True):
+        ax.annotate(text, (x, value / style.factor), xytext=(-5, 5), ha="right",
+                    **_LABEL)  # type: ignore[arg-type]  # fmt: skip
 
 
 def _spans(ax: Axes, rows: pd.DataFrame, axis: TimeAxis, style: Style) -> None:
@@ -70,9 +70,9 @@ def _spans(ax: Axes, rows: pd.DataFrame, axis: TimeAxis, style: Style) -> None:
                   label=style.text(role))  # fmt: skip
         ax.scatter(np.r_[left, right], np.r_[values, values], marker="|", s=60, zorder=4,
                    color=REPORTED, linewidth=1.5)  # fmt: skip
-        for x, value in zip(left, pick["value"], strict=True):
-            ax.annotate(style.value(value), (x, value / style.factor), xytext=(0, 5),
-                        ha="left", **_LABEL)  # type: ignore[arg-type]  # fmt: skip
+        for x, value, text in zip(left, pick["value"], style.values(pick), strict=True):
+            ax.annotate(text, (x, value / style.factor), xytext=(0, 5), ha="left",
+                        **_LABEL)  # type: ignore[arg-type]  # fmt: skip
 
 
 def _targets(ax: Axes, targets: pd.DataFrame, style: Style) -> None:
@@ -86,24 +86,23 @@ def _targets(ax: Axes, targets: pd.DataFrame, style: Style) -> None:
               gid="target", label=style.text("target"))  # fmt: skip
     for x, value in zip(right, once["value"], strict=True):
         text = style.text("target_label", value=style.value(value))
-        ax.annotate(text, (x, value / style.factor), xytext=(0, 3), ha="right", va="bottom",
+        ax.annotate(text, (x, value / style.factor), xytext=(0, -3), ha="right", va="top",
                     gid="target label", **_LABEL)  # type: ignore[arg-type]  # fmt: skip
 
 
 def _excluded(ax: Axes, rows: pd.DataFrame, style: Style) -> None:
-    """A red cross per excluded figure, named by the finding that excluded it."""
+    """Draw a red cross per excluded figure, named by the finding that excluded it."""
     if rows.empty:
         return
     values = rows["value"].to_numpy(dtype=np.float64) / style.factor
-    top = style.ceiling / style.factor * 0.93
+    top = style.ceiling * 0.93
     off = values > top
     shown = np.where(off, top, values)
     ax.scatter(rows["x"], shown, marker="X", s=70, color=FLAGGED, zorder=6, gid="excluded",
                label=style.text("excluded"))  # fmt: skip
-    for (_, row), y, beyond in zip(rows.iterrows(), shown, off, strict=True):
-        value = style.value(row["value"])
-        if beyond:
-            value = style.text("off_scale", value=value)
+    texts = style.values(rows)
+    for (_, row), y, beyond, text in zip(rows.iterrows(), shown, off, texts, strict=True):
+        value = style.text("off_scale", value=text) if beyond else text
         ax.annotate(f"{row['id']}: {row['finding']}\n{value}", (row["x"], y), xytext=(6, -4),
                     va="top", color=FLAGGED, fontsize=7.5, textcoords="offset points",
                     gid="finding")  # fmt: skip

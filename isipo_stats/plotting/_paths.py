@@ -23,7 +23,6 @@ def _pyplot() -> Any:
     return plt
 
 
-
 def check_chart_path(path: str | Path) -> Path:
     """Return ``path`` if a chart can be written there; raise otherwise, before any drawing.
 

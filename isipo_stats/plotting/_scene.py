@@ -6,15 +6,17 @@ Every figure of the metric, region and unit gets a ``role``:
     a dated year-to-date figure (a cumulative total, or a flow from 1 Farvardin): a marker
     at its as-of date;
 ``undated``
-    a year-to-date figure whose as-of date is unknown: a line over the window in which it
-    must have been published, as :func:`isipo_stats.check` narrowed it;
+    a year-to-date figure (or a level) whose as-of date is unknown: a line over the window in
+    which it must have been published, as :func:`isipo_stats.check` narrowed it;
 ``flow``
     a flow over part of a year: a line over its span (at most the total at its end);
+``level``
+    a level at a date (a stock or a share): a marker at its date;
 ``target``
     a target: a short mark ending on the last day of its span (inside its year), labelled;
 ``aside``
-    a figure a year-to-date chart cannot place (a level, a multi-year span, no year): listed
-    under the chart, never dropped silently.
+    a figure that no Jalali year holds (a multi-year span, no year given): listed under the
+    chart, never dropped silently.
 """
 
 from __future__ import annotations
@@ -97,6 +99,9 @@ def _roles(rows: pd.DataFrame, figures: pd.DataFrame) -> pd.DataFrame:
     role = np.full(len(out), "aside", dtype=object)
     role[ytd & ~np.isnan(end)] = "point"
     role[ytd & np.isnan(end) & (kind == "cumulative")] = "undated"
+    role[known & (kind == "level")] = np.where(np.isnan(end), "undated", "level")[
+        known & (kind == "level")
+    ]
     role[known & (kind == "period") & ~ytd & ~np.isnan(end)] = "flow"
     role[known & (kind == "target") & ~np.isnan(end)] = "target"
     out["role"] = role
@@ -108,7 +113,7 @@ def _roles(rows: pd.DataFrame, figures: pd.DataFrame) -> pd.DataFrame:
 
 
 def _windows(figures: pd.DataFrame, ids: pd.Series) -> tuple[np.ndarray, np.ndarray]:
-    """The publication windows of figures ``ids`` as :func:`isipo_stats.check` narrows them.
+    """Return the publication windows of ``ids`` as :func:`isipo_stats.check` narrows them.
 
     Day numbers of the first and last possible publication day (NaN when unknown).
     """
@@ -119,7 +124,7 @@ def _windows(figures: pd.DataFrame, ids: pd.Series) -> tuple[np.ndarray, np.ndar
 
 
 def y_ceiling(found: Scene) -> float:
-    """The top of the y axis: above every figure drawn, every path and finite limit.
+    """Return the top of the y axis: above every figure drawn, every path and finite limit.
 
     An excluded figure more than twice as high as everything else is drawn at the top,
     marked off scale, rather than squashing the rest.
