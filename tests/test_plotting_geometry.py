@@ -197,3 +197,23 @@ def test_excluded_figure_is_marked_with_the_findings_name(investment: Axes) -> N
         day("2024-05-01") + offset(investment, 1403),
         day("2024-05-31") + 1 + offset(investment, 1403),
     )
+
+
+def test_a_lower_limit_read_from_an_approximate_figure_is_named(reports: pd.DataFrame) -> None:
+    # "about $357 million" of credit in a month of 1398: the year's total is at least
+    # 357 x 0.9 = 321.3 million after it, a value no figure states, so it is written out
+    figure = plot_metric(reports, "credit", unit="usd")
+    ax = figure.axes[0]
+    assert ax.get_ylabel() == "million US dollars, cumulative since Nowruz"
+    assert texts(ax, "limit label") == ["at least 321.3"]
+    assert texts(ax, "flow label") == ["about 357"]
+    plt.close(figure)
+
+
+def test_a_range_is_a_bar_from_its_low_to_its_high(reports: pd.DataFrame) -> None:
+    figure = plot_metric(reports, "idle_share")
+    ax = figure.axes[0]
+    (((x0, low), (x1, high)),) = segments(ax, "range")
+    assert (x0, low, high) == (x1, 22.0, 24.0)
+    assert "22 to 24" in texts(ax)
+    plt.close(figure)

@@ -167,7 +167,7 @@ def _draw(ax: Axes, found: Scene, style: Style) -> None:
     ax.set_ylim(0, style.ceiling)
     from matplotlib.ticker import FuncFormatter  # noqa: PLC0415 (optional dependency)
 
-    ax.yaxis.set_major_formatter(FuncFormatter(lambda value, _: style.value(value * style.factor)))
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda value, _: style.tick(value)))
     ax.grid(axis="y", color="0.88", linewidth=0.7)
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
@@ -185,6 +185,8 @@ def _label(ax: Axes, found: Scene, style: Style, *, metric: str, region: str, un
     if ax.get_legend_handles_labels()[0]:
         ax.legend(loc="upper left", bbox_to_anchor=(1.005, 1.0), fontsize=8, frameon=False)
     if not found.axis.panels:
+        ax.set_yticks([])
+        ax.spines["left"].set_visible(False)
         ax.text(0.5, 0.5, style.text("nothing"), transform=ax.transAxes, ha="center",
                 va="center", fontsize=10, color="0.3", gid="nothing")  # fmt: skip
     notes = [style.text("source", sources=_sources(found.rows))]

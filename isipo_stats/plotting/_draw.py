@@ -25,6 +25,7 @@ EMPTY: Final = "0.93"
 MARKERS: Final[dict[str, str]] = {
     "exact": "o", "lower": "^", "upper": "v", "approx": "D", "range": "s",
 }  # fmt: skip
+_SEPARATORS: Final = str.maketrans(",.", "٬٫")
 TARGET_DAYS: Final = 30.0
 """Length of a target's mark, ending on the last day of its span."""
 
@@ -43,6 +44,11 @@ class Style(NamedTuple):
     def value(self, value: float, qualifier: str = "exact") -> str:
         """Write a value in the axis unit: ``150`` for 1.5e14 rials on a trillion-rial axis."""
         return numbers([value / self.factor], self.locale, [qualifier])[0]
+
+    def tick(self, value: float) -> str:
+        """Write a tick of the y axis (in the axis unit): grouped digits, no scale word."""
+        text = f"{value:,.2f}".rstrip("0").rstrip(".")
+        return digits(text, self.locale).translate(_SEPARATORS) if self.locale == "fa" else text
 
     def values(self, rows: pd.DataFrame) -> list[str]:
         """Write the values of figures in the axis unit, qualifiers and ranges as stated."""
@@ -109,6 +115,25 @@ def draw_band(ax: Axes, found: Scene, style: Style) -> None:
             ax.plot(x, open_low, color=PATH, linewidth=1.2, linestyle=":", gid="lower limit",
                     label=None if limited else style.text("lower_limit"))  # fmt: skip
             limited = True
+            _name_limits(ax, x, open_low, found.rows, band.year, style)
+
+
+def _name_limits(
+    ax: Axes, x: np.ndarray, low: np.ndarray, rows: pd.DataFrame, year: int, style: Style
+) -> None:
+    """Write each lower limit that is not a figure's own value ("at least 321.3") at its start.
+
+    A limit read from an approximate figure ("about 357": at least 321.3) or from a flow
+    differs from every value on the chart; one equal to a figure's value is already named.
+    """
+    stated = rows.loc[rows["jyear"] == year, "value"].to_numpy(dtype=np.float64) / style.factor
+    finite = np.isfinite(low)
+    starts = finite & ~np.r_[False, finite[:-1] & (low[:-1] == low[1:])]
+    for x0, value in zip(x[starts], low[starts], strict=True):
+        if not np.isclose(stated, value, rtol=1e-9).any():
+            text = style.text("at_least", value=style.value(value * style.factor))
+            ax.annotate(text, (x0, value), xytext=(2, 3), textcoords="offset points",
+                        fontsize=7.5, color=PATH, gid="limit label")  # fmt: skip
 
 
 def draw_paths(ax: Axes, found: Scene, style: Style) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -31,6 +32,8 @@ def draw_figures(ax: Axes, found: Scene, style: Style) -> None:
     rows["x"] = as_of_x(rows, found.axis)
     kept = rows[~rows["excluded"]]
     _points(ax, kept[kept["role"].isin(["point", "level"])], style)
+    # the parts of a total on the chart are drawn, but only the total is labelled
+    kept = kept.assign(named=~kept["part_of"].isin(kept["id"]))
     _spans(ax, kept, found.axis, style)
     _targets(ax, kept[kept["role"] == "target"], style)
     _excluded(ax, rows[rows["excluded"]], style)
@@ -47,6 +50,10 @@ def _points(ax: Axes, points: pd.DataFrame, style: Style) -> None:
                    color=np.where(hollow, "white", REPORTED).tolist(), edgecolor="black",
                    linewidth=0.6, gid=f"point {qualifier}",
                    label=style.text(qualifier))  # fmt: skip
+    ranged = points[(points["qualifier"] == "range") & points["low"].notna()]
+    if not ranged.empty:
+        ax.vlines(ranged["x"], ranged["low"] / style.factor, ranged["high"] / style.factor,
+                  color=REPORTED, linewidth=1.4, zorder=4, gid="range")  # fmt: skip
     for x, value, text in zip(points["x"], points["value"], style.values(points), strict=True):
         ax.annotate(text, (x, value / style.factor), xytext=(-5, 5), ha="right",
                     **_LABEL)  # type: ignore[arg-type]  # fmt: skip
@@ -70,9 +77,22 @@ def _spans(ax: Axes, rows: pd.DataFrame, axis: TimeAxis, style: Style) -> None:
                   label=style.text(role))  # fmt: skip
         ax.scatter(np.r_[left, right], np.r_[values, values], marker="|", s=60, zorder=4,
                    color=REPORTED, linewidth=1.5)  # fmt: skip
-        for x, value, text in zip(left, pick["value"], style.values(pick), strict=True):
-            ax.annotate(text, (x, value / style.factor), xytext=(0, 5), ha="left",
-                        **_LABEL)  # type: ignore[arg-type]  # fmt: skip
+        named = pick["named"].to_numpy(dtype=bool)
+        heights = _spread(left[named], values[named], style.ceiling * 0.035)
+        texts = np.array(style.values(pick), dtype=object)[named]
+        for x, value, y, text in zip(left[named], values[named], heights, texts, strict=True):
+            ax.annotate(text, (x, value), xytext=(x, y), textcoords="data", ha="left",
+                        va="bottom", fontsize=7.5, color="0.2", gid=f"{role} label")  # fmt: skip
+
+
+def _spread(x: np.ndarray, y: np.ndarray, gap: float) -> np.ndarray:
+    """Heights for labels of values ``y`` at ``x``: above each, at least ``gap`` apart at one x."""
+    out = y + gap * 0.25
+    order = np.lexsort((y, x))
+    for previous, current in itertools.pairwise(order):
+        if x[current] == x[previous]:
+            out[current] = max(out[current], out[previous] + gap)
+    return out
 
 
 def _targets(ax: Axes, targets: pd.DataFrame, style: Style) -> None:

@@ -68,6 +68,7 @@ WORDS: Final[dict[str, dict[str, str]]] = {
                      "fa": "مسیر درون‌یابی‌شده از صفر در نوروز"},
     "band": {"en": "range consistent with every figure", "fa": "بازه‌ی سازگار با همه‌ی ارقام"},
     "lower_limit": {"en": "lower limit (no upper limit)", "fa": "حد پایین (بی‌حد بالا)"},
+    "at_least": {"en": "at least {value}", "fa": "دست‌کم {value}"},
     "no_figures": {"en": "no figures", "fa": "بدون آمار"},
     "target_label": {"en": "target {value}", "fa": "هدف {value}"},
     "source": {"en": "Source: {sources}.", "fa": "منبع: {sources}."},
