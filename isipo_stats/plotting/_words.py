@@ -71,9 +71,9 @@ WORDS: Final[dict[str, dict[str, str]]] = {
     "at_least": {"en": "at least {value}", "fa": "دست‌کم {value}"},
     "no_figures": {"en": "no figures", "fa": "بدون آمار"},
     "target_label": {"en": "target {value}", "fa": "هدف {value}"},
-    "source": {"en": "Source: {sources}.", "fa": "منبع: {sources}."},
+    "source": {"en": "Source: {sources}.", "fa": "منبع: {sources}"},
     "aside": {"en": "Not drawn (no Jalali year, or several): {ids}.",
-              "fa": "رسم نشده (بی‌سال یا چندساله): {ids}."},
+              "fa": "رسم نشده (بی‌سال یا چندساله): {ids}"},
     "off_scale": {"en": "{value} (off scale)", "fa": "{value} (خارج از مقیاس)"},
 }  # fmt: skip
 """Every word of a chart, by key and locale."""
