@@ -77,7 +77,7 @@ def test_1635_and_1668_follow_the_equinox_not_the_33_year_rule(oracle: pd.DataFr
 
 
 def test_hand_checked_pairs_both_ways(hand_checked: pd.DataFrame) -> None:
-    parts = hand_checked.jalali.str.split("-", expand=True).astype(int)
+    parts = hand_checked["jalali"].str.split("-", expand=True).astype(int)
     greg = ist.to_gregorian(parts[0].to_numpy(), parts[1].to_numpy(), parts[2].to_numpy())
     assert [str(d.date()) for d in greg] == hand_checked.gregorian.tolist()
     back = ist.to_jalali(hand_checked.gregorian)

@@ -22,14 +22,17 @@ def test_chart_of_bundled_reports(tmp_path: Path) -> None:
     legend = ax.get_legend()
     assert legend is not None
     labels = [t.get_text() for t in legend.get_texts()]
-    assert "reconciled year-to-date path" in labels
-    assert "target" in labels
-    assert "reported, as-of date unknown (publication window)" in labels
-    # one path per Jalali year with a path: 1397, 1398, 1399, 1400
-    paths = [line for line in ax.get_lines() if line.get_linewidth() == 2]
-    assert len(paths) == 4
+    assert labels == [
+        "range consistent with every figure",
+        "lower limit (no upper limit)",
+        "path interpolated from zero at Nowruz",
+        "reported",
+        "as-of date unknown: the window it must fall in",
+        "reported for part of the year (its span)",
+        "target (at the end of its span)",
+    ]
     ticks = [t.get_text() for t in ax.get_xticklabels()]
-    assert "Farvardin 1400\n2021-03-21" in ticks
+    assert "Farvardin\n21 Mar 2021" in ticks
 
 
 def test_flagged_figures_are_marked_and_labelled() -> None:
@@ -41,15 +44,20 @@ def test_flagged_figures_are_marked_and_labelled() -> None:
         ]
     )
     ax = plot_metric(table, "revived_units").axes[0]
-    notes = [t.get_text() for t in ax.texts]
-    assert "b: cumulative_decrease" in notes
+    notes = [t.get_text() for t in ax.texts if t.get_gid() == "finding"]
+    assert notes == ["b: cumulative_decrease\nabout 600"]
     legend = ax.get_legend()
     assert legend is not None
     labels = [t.get_text() for t in legend.get_texts()]
-    assert "flagged (excluded)" in labels
-    assert "reported lower bound (over, more than)" in labels
-    path = next(line for line in ax.get_lines() if line.get_linewidth() == 2)
+    assert "excluded by a check (the finding named)" in labels
+    assert "reported as at least (over)" in labels
+    path = next(line for line in ax.get_lines() if line.get_gid() == "interpolated")
     assert np.nanmax(path.get_ydata()) == 819.0
+
+
+def test_unknown_locale() -> None:
+    with pytest.raises(ist.InputTypeError, match=r"^locale must be 'en' or 'fa', got 'de'$"):
+        plot_metric(ist.load_isipo_reports(), "revived_units", locale="de")  # type: ignore[arg-type]
 
 
 def test_unknown_metric() -> None:

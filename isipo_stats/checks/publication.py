@@ -9,7 +9,7 @@ from isipo_stats.checks._registry import Found, unit
 from isipo_stats.checks._table import ACTUAL_KINDS, SERIES, Table
 from isipo_stats.checks._text import days, join_groups
 
-__all__ = ["publication_window"]
+__all__ = ["publication_window", "windows"]
 
 Ints = npt.NDArray[np.int64]
 Floats = npt.NDArray[np.float64]
@@ -32,26 +32,19 @@ def _limits(table: Table, undated: Ints, other: Ints, shift: float) -> tuple[Int
     return undated[first], extreme, join_groups(table["id"][other], np.cumsum(first) - 1)
 
 
-@unit("publication_window", "error", ("approx_tolerance", "approx_floor"),
-      about="the window in which an undated figure must have been published to agree with the "
-      "others (info)",
-      template="{id}: {window} with the others ({why})")  # fmt: skip
-def publication_window(table: Table) -> Found:
-    """Find the publication window of undated figures, narrowed by the others' as-of dates.
+def windows(table: Table) -> tuple[Floats, Floats, Texts]:
+    """Return each figure's publication window, narrowed by the others' as-of dates.
 
-    An actual cannot be published before its span ends; an undated year-to-date figure (its
-    as-of date is its publication) must come after every point it exceeds and before every
-    point that exceeds it. Reported where the others narrow the window (info), or leave no
-    date at all (an error).
+    ``(earliest, latest, reasons)`` as day numbers (NaN when unknown) and the reason each
+    undated actual's window was narrowed ("" where it was not). The unit
+    :func:`publication_window` reports these; the charts draw them.
     """
     kind, end = table["kind"], table["end"]
-    actual = (kind == ACTUAL_KINDS[0]) | (kind == ACTUAL_KINDS[1])
-    undated = np.isnan(table["published"]) & actual
     earliest = table["published_from"].copy()
     earliest = np.where(np.isnan(end) | (earliest > end), earliest, end + 1)
     latest = table["published_to"].copy()
     reasons = np.full(table.n, "", dtype=object)
-    open_asof = undated & np.isnan(end) & (kind == "cumulative")
+    open_asof = np.isnan(table["published"]) & np.isnan(end) & (kind == "cumulative")
     u, p = table.pairs(table.key(SERIES), open_asof, table.is_point)
     lo, hi = table["lo"], table["hi"]
     whole = ~table.is_part  # an upper limit is only read from a whole figure
@@ -64,6 +57,25 @@ def publication_window(table: Table) -> Found:
             latest[rows] = np.minimum(latest[rows], limit)
         sep = np.where(reasons[rows] != "", "; ", "").astype(object)
         reasons[rows] = reasons[rows] + sep + relation + " the as-of date of " + who
+    return earliest, latest, reasons
+
+
+@unit("publication_window", "error", ("approx_tolerance", "approx_floor"),
+      about="the window in which an undated figure must have been published to agree with the "
+      "others (info)",
+      template="{id}: {window} with the others ({why})")  # fmt: skip
+def publication_window(table: Table) -> Found:
+    """Find the publication window of undated figures, narrowed by the others' as-of dates.
+
+    An actual cannot be published before its span ends; an undated year-to-date figure (its
+    as-of date is its publication) must come after every point it exceeds and before every
+    point that exceeds it. Reported where the others narrow the window (info), or leave no
+    date at all (an error).
+    """
+    kind = table["kind"]
+    actual = (kind == ACTUAL_KINDS[0]) | (kind == ACTUAL_KINDS[1])
+    undated = np.isnan(table["published"]) & actual
+    earliest, latest, reasons = windows(table)
     rows = table.where(undated & (reasons != ""))
     empty = earliest[rows] > latest[rows]
     window = np.where(

@@ -1,0 +1,219 @@
+"""Where a chart puts things: read back from the artists of the bundled reports' charts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+import pytest
+from matplotlib.axes import Axes
+
+import isipo_stats as ist
+from isipo_stats.plotting import plot_metric
+from isipo_stats.plotting._layout import EMPTY_WIDTH
+from tests.plotting_helpers import (
+    collections,
+    day,
+    lines,
+    markers,
+    nowruz,
+    offset,
+    panel,
+    segments,
+    texts,
+    within,
+    xs,
+    ys,
+)
+
+
+@pytest.fixture(scope="module")
+def reports() -> pd.DataFrame:
+    return ist.load_isipo_reports()
+
+
+@pytest.fixture(scope="module")
+def revived(reports: pd.DataFrame) -> Iterator[Axes]:
+    figure = plot_metric(reports, "revived_units")
+    yield figure.axes[0]
+    plt.close(figure)
+
+
+@pytest.fixture(scope="module")
+def investment(reports: pd.DataFrame) -> Iterator[Axes]:
+    figure = plot_metric(reports, "investment", unit="rial")
+    figure.canvas.draw()
+    yield figure.axes[0]
+    plt.close(figure)
+
+
+def test_years_are_panels_of_their_own_length(revived: Axes) -> None:
+    for year in (1397, 1398, 1399, 1400, 1403):
+        left, right = panel(revived, f"year {year}")
+        assert right - left == nowruz(year + 1) - nowruz(year)  # 365 or 366 days
+    # panels follow each other in order
+    lefts = [panel(revived, f"year {y}")[0] for y in (1397, 1398, 1399, 1400, 1403)]
+    assert lefts == sorted(lefts)
+
+
+def test_years_without_figures_are_one_narrow_hatched_panel_saying_so(revived: Axes) -> None:
+    left, right = panel(revived, "years 1401-1402")
+    assert right - left == pytest.approx(EMPTY_WIDTH)
+    assert panel(revived, "year 1400")[1] < left < right < panel(revived, "year 1403")[0]
+    (hatched,) = [p for p in revived.patches if p.get_gid() == "years 1401-1402"]
+    assert hatched.get_hatch() == "////"
+    assert texts(revived, "no figures") == ["1401–1402\nno figures"]
+
+
+def test_targets_end_on_the_last_day_of_their_span_inside_their_year(revived: Axes) -> None:
+    by_value: dict[tuple[float, float], float] = {}
+    for (x0, y0), (x1, y1) in segments(revived, "target"):
+        assert y0 == y1
+        by_value[(x1, y1)] = x0
+    # the year-end targets of 1398 (1,400 and 2,000) and 1399 (1,500 and 2,000): on 29/30 Esfand
+    for year, last_day, values in (
+        (1398, "2020-03-19", (1400, 2000)),
+        (1399, "2021-03-20", (1500, 2000)),
+    ):
+        end = day(last_day) + offset(revived, year)
+        left, right = panel(revived, f"year {year}")
+        for value in values:
+            assert (end, value) in by_value
+            assert left <= by_value[end, value] < end < right
+    # the 1,500 target "by the end of Mehr 1399" (s004-04) ends on 1399-07-30
+    assert (day("2020-10-21") + offset(revived, 1399), 1500.0) in by_value
+    # one mark for the 2,000 stated twice for 1399 (s001-10, s004-03): 7 marks in all
+    assert len(by_value) == 7
+    labels = texts(revived)
+    assert labels.count("target 2,000") == 3  # 1398, 1399 (stated twice, one mark), 1400
+    assert "target 1,000" in labels
+    assert "target 1,400" in labels
+
+
+def test_undated_total_spans_the_window_check_found(reports: pd.DataFrame, revived: Axes) -> None:
+    found = ist.check(reports)
+    window = found[(found["check"] == "publication_window") & (found["figure_ids"] == "s001-07")]
+    assert "published between 2020-10-22 and 2021-03-20" in window["message"].iloc[0]
+    ((x0, y0), (x1, y1)) = next(s for s in segments(revived, "undated") if s[0, 1] == 1170)
+    assert x0 == day("2020-10-22") + offset(revived, 1399)
+    assert x1 == day("2021-03-20") + 1 + offset(revived, 1399)  # to the end of its last day
+    assert y0 == y1 == 1170
+
+
+def test_undated_total_not_narrowed_spans_its_publication_window(investment: Axes) -> None:
+    # s001-02: 150 trillion rials "this year", published some time in 1399: the whole year
+    (((x0, y0), (x1, _)),) = segments(investment, "undated")
+    assert (x0 - offset(investment, 1399), x1 - offset(investment, 1399)) == (
+        nowruz(1399),
+        nowruz(1400),
+    )
+    assert y0 == 150.0  # trillion rials
+
+
+def test_lone_annual_totals_are_points_not_lines_from_zero(revived: Axes) -> None:
+    points = markers(revived, "point exact")
+    for year, value in ((1397, 1726.0), (1400, 2067.0)):
+        left, right = panel(revived, f"year {year}")
+        assert [right, value] in points.tolist()  # at the end of the year's last day
+        for gid in ("pinned", "interpolated"):
+            for line in lines(revived, gid):
+                assert not within(xs(line), left, right)
+
+
+def test_a_path_from_zero_to_a_lone_figure_is_dashed(revived: Axes) -> None:
+    dashed = lines(revived, "interpolated")
+    assert len(dashed) == 2  # 1398 (to 529) and 1399 (to 819)
+    assert {line.get_linestyle() for line in dashed} == {"--"}
+    assert lines(revived, "pinned") == []
+    starts = sorted((float(xs(line)[0]), float(ys(line)[0])) for line in dashed)
+    ends = sorted((float(xs(line)[-1]), float(ys(line)[-1])) for line in dashed)
+    assert starts == [(panel(revived, "year 1398")[0], 0.0), (panel(revived, "year 1399")[0], 0.0)]
+    assert ends == [
+        (day("2019-09-22") + 1 + offset(revived, 1398), 529.0),
+        (day("2020-10-21") + 1 + offset(revived, 1399), 819.0),
+    ]
+
+
+def test_band_is_shaded_only_where_it_says_more_than_the_figures(revived: Axes) -> None:
+    # 1397 and 1400 (0..total) and 1398, 1399 (0..figure, then open) say nothing more:
+    # only 1403's first two months ("at most 116 before the June report") are shaded
+    (band,) = collections(revived, "band")
+    verts = np.concatenate([p.vertices for p in band.get_paths()])
+    assert within(
+        verts[:, 0],
+        nowruz(1403) + offset(revived, 1403),
+        day("2024-05-20") + 1 + offset(revived, 1403),
+    )
+    assert verts[:, 1].max() == 116.0
+    (lower,) = lines(revived, "lower limit")
+    x, y = xs(lower), ys(lower)
+    assert within(x[np.isfinite(y)], *panel(revived, "year 1403"))
+    assert sorted(set(y[np.isfinite(y)])) == [4.0, 116.0]
+
+
+def test_text_of_a_count_chart(revived: Axes) -> None:
+    assert revived.get_title(loc="left") == "Revived units, Iran: year to date, by Jalali year"
+    assert revived.get_ylabel() == "units, cumulative since Nowruz"
+    labels = [t.get_text() for t in revived.get_xticklabels()]
+    assert "Farvardin\n21 Mar 2019" in labels
+    assert "Mehr\n22 Sep 2020" in labels
+    ticks = dict(zip(labels, revived.get_xticks(), strict=True))
+    assert ticks["Farvardin\n21 Mar 2019"] == panel(revived, "year 1398")[0]
+    assert texts(revived, "year label") == [
+        "1397 (2018/19)",
+        "1398 (2019/20)",
+        "1399 (2020/21)",
+        "1400 (2021/22)",
+        "1403 (2024/25)",
+    ]
+
+
+def test_source_line_and_figures_not_drawn_are_written_under_the_chart(revived: Axes) -> None:
+    (notes,) = texts(revived, "notes")
+    assert notes.startswith("Source: ISIPO head Ali Rasoulian via IRNA; ")
+    assert "seed 00" not in notes
+    assert notes.endswith("\nNot drawn (no Jalali year, or several): s003-05 (4,600 period).")
+
+
+def test_money_axis_is_scaled_with_no_offset_text(investment: Axes) -> None:
+    assert investment.get_ylabel() == "trillion rials, cumulative since Nowruz"
+    assert investment.get_title(loc="left") == "Investment, Iran: year to date, by Jalali year"
+    assert investment.yaxis.get_offset_text().get_text() == ""
+    ticks = [t.get_text() for t in investment.get_yticklabels()]
+    assert ticks[:3] == ["0", "50", "100"]
+
+
+def test_excluded_figure_is_marked_with_the_findings_name(investment: Axes) -> None:
+    ((x, y),) = markers(investment, "excluded")
+    assert x == day("2024-05-31") + 1 + offset(investment, 1403)
+    assert y == pytest.approx(294.8)
+    assert texts(investment, "finding") == ["s003-07: components_mismatch\nabout 294.8"]
+    # its parts, flows over Ordibehesht-Khordad 1403, are drawn over their span
+    spans = {float(s[0, 1]): (s[0, 0], s[1, 0]) for s in segments(investment, "flow")}
+    assert set(spans) == {1.88, 18.35, 9.24}
+    assert spans[18.35] == (
+        day("2024-05-01") + offset(investment, 1403),
+        day("2024-05-31") + 1 + offset(investment, 1403),
+    )
+
+
+def test_a_lower_limit_read_from_an_approximate_figure_is_named(reports: pd.DataFrame) -> None:
+    # "about $357 million" of credit in a month of 1398: the year's total is at least
+    # 357 x 0.9 = 321.3 million after it, a value no figure states, so it is written out
+    figure = plot_metric(reports, "credit", unit="usd")
+    ax = figure.axes[0]
+    assert ax.get_ylabel() == "million US dollars, cumulative since Nowruz"
+    assert texts(ax, "limit label") == ["at least 321.3"]
+    assert texts(ax, "flow label") == ["about 357"]
+    plt.close(figure)
+
+
+def test_a_range_is_a_bar_from_its_low_to_its_high(reports: pd.DataFrame) -> None:
+    figure = plot_metric(reports, "idle_share")
+    ax = figure.axes[0]
+    (((x0, low), (x1, high)),) = segments(ax, "range")
+    assert (x0, low, high) == (x1, 22.0, 24.0)
+    assert "22 to 24" in texts(ax)
+    plt.close(figure)
