@@ -200,12 +200,13 @@ def test_excluded_figure_is_marked_with_the_findings_name(investment: Axes) -> N
 
 
 def test_a_lower_limit_read_from_an_approximate_figure_is_named(reports: pd.DataFrame) -> None:
-    # "about $357 million" of credit in a month of 1398: the year's total is at least
-    # 357 x 0.9 = 321.3 million after it, a value no figure states, so it is written out
+    # "about $357 million" of credit in a month of 1398: stated to three significant digits,
+    # its band is the 2 % floor (half a unit of the last digit is only 0.14 %), so the year's
+    # total is at least 357 x 0.98 = 349.86 million after it, a value no figure states
     figure = plot_metric(reports, "credit", unit="usd")
     ax = figure.axes[0]
     assert ax.get_ylabel() == "million US dollars, cumulative since Nowruz"
-    assert texts(ax, "limit label") == ["at least 321.3"]
+    assert texts(ax, "limit label") == ["at least 349.9"]
     assert texts(ax, "flow label") == ["about 357"]
     plt.close(figure)
 
