@@ -138,7 +138,7 @@ class Frequency:
         """
         year, number = self.year_and_number(np.arange(self.count, dtype=np.int64))
         width = 0 if self.months == 12 else 2 if self.code in "MW" else 1
-        prefix = np.frombuffer(self.prefix.encode("ascii"), np.uint8) if width else []
+        prefix = np.frombuffer(self.prefix.encode("ascii") if width else b"", np.uint8)
         size = 4 + len(prefix) + width
         text = np.empty((year.size, size), np.uint8)
         for k in range(4):
