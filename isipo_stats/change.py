@@ -26,18 +26,20 @@ Examples
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 from typing import Any, Final, Literal, get_args
 
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
+from isipo_stats import _kernel
 from isipo_stats._arrays import first_position
 from isipo_stats._typing import PeriodCode
 from isipo_stats.errors import FrequencyError, InputTypeError, InvalidDateError
 from isipo_stats.frequency import Frequency, get_frequency
 from isipo_stats.periods import day_bounds, read_periods
-from isipo_stats.series import _complete_days, _group_codes, _inputs, _keys
+from isipo_stats.series import Codes, _complete_days, _group_codes, _inputs, _keys
 
 __all__ = ["Kind", "inflation", "pct_change", "rebase", "yoy"]
 
@@ -46,6 +48,8 @@ Kind = Literal["point", "average", "monthly"]
 """What :func:`inflation` measures (see there)."""
 
 _DENSE_SLACK: Final = 1 << 16
+_NAT: Final = np.iinfo(np.int64).min
+_PER_DAY: Final = {"s": 86_400, "ms": 86_400_000, "us": 86_400_000_000, "ns": 86_400_000_000_000}
 
 
 # --- rows located by (series, period) ------------------------------------------------------
@@ -55,40 +59,77 @@ _DENSE_SLACK: Final = 1 << 16
 class _Located:
     """Each row's series (``group``) and period, and how to find the row of any pair.
 
-    A pair's key is ``group * stride + pad + period - first``, with ``stride = span + 2 *
-    pad``: the ``pad`` slots on either side of each series hold no row, so a key moved by up
-    to ``pad`` periods stays within its series. ``table`` maps keys to rows (-1: none) when
-    the keys are few enough for a table; otherwise ``order`` sorts the keys and a lookup is
-    a binary search.
+    A pair's key is ``group * stride + slot``, with ``slot = period - first + pad`` and
+    ``stride = span + 2 * pad``: the ``pad`` slots on either side of each series hold no
+    row, so a key moved by up to ``pad`` periods stays within its series. The keys are
+    unique (checked). When they are few enough for a table (``dense``), a value ``lag``
+    periods back is one gather from a table of values by key; ``table`` (rows by key) is
+    kept when it was built. Otherwise ``order`` sorts the keys (None: they are sorted
+    already) and a lookup is a binary search.
     """
 
     spec: Frequency
     group: npt.NDArray[np.int64]
-    period: npt.NDArray[np.int64]
+    slot: npt.NDArray[np.int64]
     first: int
     span: int
     pad: int
     key: npt.NDArray[np.int64]
+    series: int
+    dense: bool
     table: Rows | None
     order: Rows | None
 
+    @property
+    def period(self) -> npt.NDArray[np.int64]:
+        """Each row's period number."""
+        return self.slot + (self.first - self.pad)
+
     def rows(self, lag: int) -> Rows:
         """Return, for each row, the row of its series ``lag`` periods earlier, or -1."""
-        if self.table is not None and abs(lag) <= self.pad:
-            found: Rows = self.table[self.key - lag]  # lands in the series' own slots
-            return found
-        earlier = self.period - lag
-        valid = (earlier >= self.first) & (earlier < self.first + self.span)
+        earlier = self.slot - lag
+        valid = (earlier >= self.pad) & (earlier < self.pad + self.span)
         target = np.where(valid, self.key - lag, self.key)
         if self.table is not None:
             found = self.table[target]
-        else:
-            assert self.order is not None
-            keys = self.key[self.order]
+        elif self.key.size:
+            keys = self.key if self.order is None else self.key[self.order]
             at = np.minimum(np.searchsorted(keys, target), keys.size - 1)
             valid &= keys[at] == target
-            found = self.order[at]
+            found = at if self.order is None else self.order[at]
+        else:
+            found = target
         return np.where(valid, found, -1)
+
+    def values_table(self, numbers: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
+        """Return the value of each key (NaN where no row has it), after ``pad`` NaN.
+
+        For :meth:`back`: the value ``lag`` periods back is ``table[pad - lag + key]``.
+        """
+        table = np.full(self.series * self.stride + 2 * self.pad, np.nan)
+        table[self.pad :][self.key] = numbers
+        return table
+
+    @property
+    def stride(self) -> int:
+        """Keys per series."""
+        return self.span + 2 * self.pad
+
+    def back(
+        self,
+        numbers: npt.NDArray[np.float64],
+        lag: int,
+        table: npt.NDArray[np.float64] | None = None,
+    ) -> npt.NDArray[np.float64]:
+        """Return each row's value ``lag`` periods earlier in its series (NaN: none).
+
+        ``table``: the :meth:`values_table` of ``numbers``, when several lags are read.
+        """
+        if self.dense and abs(lag) <= self.pad:  # the moved key stays in its series' slots
+            values = self.values_table(numbers) if table is None else table
+            found: npt.NDArray[np.float64] = np.take(values[self.pad - lag :], self.key)
+            return found
+        return _lagged(numbers, self.rows(lag))
 
 
 def _periods_of_rows(
@@ -107,34 +148,133 @@ def _periods_of_rows(
     return read.spec, read.index
 
 
+def _plain_times(given: object, size: int) -> tuple[npt.NDArray[np.int64], int] | None:
+    """Return naive ``datetime64`` dates as integers and their units per day, else None.
+
+    Plain means a DatetimeIndex, Series or numpy array of ``size`` naive ``datetime64``
+    values in seconds, milliseconds, microseconds or nanoseconds: the dates that can be
+    read without :func:`isipo_stats.calendar.read_days`.
+    """
+    array: Any = given
+    if isinstance(given, (pd.DatetimeIndex, pd.Series)):
+        if not isinstance(given.dtype, np.dtype):  # timezone-aware, or not dates
+            return None
+        array = given.to_numpy()
+    if not (isinstance(array, np.ndarray) and array.dtype.kind == "M" and array.shape == (size,)):
+        return None
+    unit, count = np.datetime_data(array.dtype)
+    if unit not in _PER_DAY or count != 1:
+        return None
+    return array.view(np.int64), _PER_DAY[unit]
+
+
+def _plain_slots(
+    given: object, size: int, spec: Frequency, pad: int
+) -> tuple[npt.NDArray[np.int64], int, int, npt.NDArray[np.int64]] | None:
+    """Return each date's slot, the first period, the span and a spare buffer, or None.
+
+    None: not plain dates. The spare buffer (as long as the dates) is free for the caller.
+
+    The fast route of :func:`_slots`: dates without NaT within the supported years are
+    read with one division and one gather from a table of the days they span. Anything
+    else (NaT, a date out of range, weeks) is left to the general route and its errors.
+    """
+    plain = _plain_times(given, size) if spec.months and size else None
+    if plain is None:
+        return None
+    raw, per_day = plain
+    low, high = int(raw.min()), int(raw.max())
+    first_day, last_day = low // per_day, high // per_day
+    if low == _NAT or first_day < _kernel.FIRST_DAY or last_day > _kernel.LAST_DAY:
+        return None
+    base = 0 if 0 <= first_day and last_day < size else first_day  # a table from day 0
+    table = _kernel.period_index_table(base, last_day, spec.months)  # spares a subtraction
+    first, last = int(table[first_day - base]), int(table[-1])
+    table -= first - pad
+    days = raw // per_day
+    if base:
+        days -= base
+    slots: npt.NDArray[np.int64] = np.take(table, days)
+    return slots, first, last - first + 1, days
+
+
+def _slots(
+    values: pd.Series, dates: object, freq: PeriodCode | None, pad: int
+) -> tuple[Frequency, npt.NDArray[np.int64], int, int, npt.NDArray[np.int64] | None]:
+    """Return the frequency, each row's slot (period - first + pad), first and span.
+
+    And an int64 buffer as long as the rows that the caller may overwrite, if there is one.
+    """
+    dated = dates is not None or isinstance(values.index, pd.DatetimeIndex)
+    if dated:
+        spec = get_frequency("M" if freq is None else freq, weeks=True)
+        given = values.index if dates is None else dates
+        plain = _plain_slots(given, len(values), spec, pad)
+        if plain is not None:
+            return spec, *plain
+    spec, period = _periods_of_rows(values, dates, freq)
+    first = int(period.min()) if period.size else 0
+    span = int(period.max()) - first + 1 if period.size else 1
+    return spec, period - (first - pad), first, span, None
+
+
+def _series_codes(keys: list[npt.NDArray[Any]], size: int, *, dense: bool) -> tuple[Codes, int]:
+    """Return each row's series number and how many numbers there are (a bound, unless dense).
+
+    Without ``dense``, one whole-number key over a short range is numbered by its value
+    (numbers no row has are allowed: only lookups use them); otherwise 0, 1, ... in order.
+    """
+    if not keys:
+        return np.zeros(size, np.int64), 1 if size else 0
+    key = keys[0]
+    if not dense and len(keys) == 1 and key.dtype.kind in "iu" and key.size:
+        low, high = int(key.min()), int(key.max())
+        if high - low < 4 * key.size + _DENSE_SLACK:
+            codes = key.astype(np.int64, copy=False)
+            return (codes - low if low else codes), high - low + 1
+    codes = _group_codes(keys)
+    return codes, int(codes.max()) + 1 if codes.size else 0
+
+
 def _locate(
-    values: pd.Series, dates: object, freq: PeriodCode | None, by: object, pad: int = 0
+    values: pd.Series,
+    dates: object,
+    freq: PeriodCode | None,
+    by: object,
+    pad: int = 0,
+    *,
+    dense: bool = True,
 ) -> _Located:
     """Read each row's (series, period), refusing two rows for one (series, period).
 
     ``pad``: the largest lag that will be looked up (a table lookup then needs no check).
+    ``dense``: number the series 0, 1, ... (else, as cheap as possible, for lookups only).
     """
-    spec, period = _periods_of_rows(values, dates, freq)
+    spec, slot, first, span, spare = _slots(values, dates, freq, pad)
     keys = _keys(by, len(values))
-    group = _group_codes(keys) if keys else np.zeros(period.size, np.int64)
-    first = int(period.min()) if period.size else 0
-    span = int(period.max()) - first + 1 if period.size else 1
+    group, count = _series_codes(keys, slot.size, dense=dense)
     stride = span + 2 * pad
-    key = group * stride + (period - (first - pad)) if keys else period - (first - pad)
-    size = (int(group.max()) + 1) * stride if key.size else 0
-    rows = np.arange(key.size)
-    if size <= 4 * key.size + _DENSE_SLACK:
-        table = np.full(size, -1, dtype=np.intp)
+    key = slot
+    if keys:  # into a buffer of the right size no longer needed, if there is one
+        key = np.multiply(group, stride) if spare is None else np.multiply(group, stride, out=spare)
+        key += slot
+    fits = count * stride <= 4 * key.size + _DENSE_SLACK
+    place = partial(_Located, spec, group, slot, first, span, pad, key, count, fits)
+    if key.size < 2 or bool(np.all(key[1:] > key[:-1])):  # sorted: no key is repeated
+        return place(None, None)
+    if fits:
+        rows = np.arange(key.size)
+        table = np.full(count * stride, -1, dtype=np.intp)
         table[key] = rows
         if np.count_nonzero(table >= 0) < key.size:  # a key repeated: name the second row
             table[key[::-1]] = rows[::-1]  # of repeated keys, the first row is written last
-            _refuse_repeats(spec, period, key, table[key] != rows)
-        return _Located(spec, group, period, first, span, pad, key, table, None)
+            _refuse_repeats(spec, place(None, None).period, key, table[key] != rows)
+        return place(table, None)
     order = np.argsort(key, kind="stable")
     repeated = np.zeros(key.size, np.bool_)
     repeated[order[1:]] = key[order[1:]] == key[order[:-1]]
-    _refuse_repeats(spec, period, key, repeated)
-    return _Located(spec, group, period, first, span, pad, key, None, order)
+    _refuse_repeats(spec, place(None, None).period, key, repeated)
+    return place(None, order)
 
 
 def _refuse_repeats(
@@ -242,14 +382,17 @@ def _change(
     """Return ``value / earlier - 1`` for ``lag`` periods back (None: one year back)."""
     values, dates, by = _inputs(values, dates, by)
     numbers, nullable = _numbers(values)
-    located = _locate(values, dates, freq, by, pad=12 if lag is None else min(abs(lag), 64))
+    pad = 12 if lag is None else min(abs(lag), 64)
+    located = _locate(values, dates, freq, by, pad=pad, dense=False)
     if lag is None:
         if located.spec.code == "W":
             msg = "yoy needs months, quarters, half-years or years: a year holds 53 or 54 weeks"
             raise FrequencyError(msg)
         lag = located.spec.per_year
+    change = located.back(numbers, lag)  # a fresh array: the change is written into it
     with np.errstate(divide="ignore", invalid="ignore"):
-        change = numbers / _lagged(numbers, located.rows(lag)) - 1.0
+        np.divide(numbers, change, out=change)
+    change -= 1.0
     return _result(values, change, nullable=nullable)
 
 
@@ -285,8 +428,9 @@ def _window_sums(
 ) -> npt.NDArray[np.float64]:
     """Sum of the values ``start .. start + length - 1`` periods back; NaN unless all known."""
     total = np.zeros(numbers.size)
+    table = located.values_table(numbers) if located.dense else None
     for lag in range(start, start + length):
-        total += _lagged(numbers, located.rows(lag))  # NaN propagates: an incomplete window
+        total += located.back(numbers, lag, table)  # NaN propagates: an incomplete window
     return total
 
 
@@ -344,7 +488,7 @@ def inflation(
     index, dates, by = _inputs(index, dates, by)
     numbers, nullable = _numbers(index)
     monthly: PeriodCode | None = "M" if dates is not None or _dated(index) else None
-    located = _locate(index, dates, monthly, by, pad=24)
+    located = _locate(index, dates, monthly, by, pad=24, dense=False)
     if located.spec.code != "M":
         msg = f"inflation needs a monthly index, got {located.spec.name} labels"
         raise FrequencyError(msg)
@@ -352,7 +496,7 @@ def inflation(
         if kind == "average":
             ratio = _window_sums(numbers, located, 0, 12) / _window_sums(numbers, located, 12, 12)
         else:
-            ratio = numbers / _lagged(numbers, located.rows(12 if kind == "point" else 1))
+            ratio = numbers / located.back(numbers, 12 if kind == "point" else 1)
     return _result(index, (ratio - 1.0) * 100.0, nullable=nullable)
 
 

@@ -131,13 +131,24 @@ class Frequency:
 
     @cached_property
     def all_labels(self) -> npt.NDArray[np.object_]:
-        """The label of every period of the supported years, by period number (read-only)."""
+        """The label of every period of the supported years, by period number (read-only).
+
+        Written as ASCII digits into a byte table, one column per character (years have
+        four digits): a few milliseconds faster than string operations on a first call.
+        """
         year, number = self.year_and_number(np.arange(self.count, dtype=np.int64))
-        text = pd.Index(year).astype(str)
-        if self.months != 12:
-            width = 2 if self.code in "MW" else 1
-            text = text + self.prefix + pd.Index(number).astype(str).str.zfill(width)
-        labels: npt.NDArray[np.object_] = text.to_numpy(dtype=object)
+        width = 0 if self.months == 12 else 2 if self.code in "MW" else 1
+        prefix = np.frombuffer(self.prefix.encode("ascii") if width else b"", np.uint8)
+        size = 4 + len(prefix) + width
+        text = np.empty((year.size, size), np.uint8)
+        for k in range(4):
+            text[:, k] = year // 10 ** (3 - k) % 10 + ord("0")
+        text[:, 4 : 4 + len(prefix)] = prefix
+        for k in range(width):
+            text[:, size - width + k] = number // 10 ** (width - 1 - k) % 10 + ord("0")
+        labels: npt.NDArray[np.object_] = (
+            text.view(f"S{size}").ravel().astype(f"U{size}").astype(object)
+        )
         labels.flags.writeable = False
         return labels
 

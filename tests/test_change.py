@@ -202,3 +202,75 @@ def test_rebase_needs_a_label() -> None:
     with pytest.raises(InputTypeError) as info:
         rebase(pd.Series([1.0], index=["1400"]), HALF)
     assert str(info.value) == "base must be a Jalali period label such as '1400', got 1.5"
+
+
+# --- plain dates: read straight from datetime64, the same answers -------------------------
+
+
+@st.composite
+def dated_panel(draw: st.DrawFn) -> tuple[pd.Series, np.ndarray, str]:
+    """Several series of dated values (any time of day, any unit), with gaps, in any order."""
+    unit = draw(st.sampled_from(["s", "ms", "us", "ns"]))
+    count = draw(st.integers(1, 40))
+    start = draw(st.sampled_from(["1320-01", "1348-09", "1399-07", "1402-11"]))  # 1941..2024
+    firsts = np.asarray(period_start(months(start, count)), dtype="datetime64[D]")
+    month = np.array(draw(st.lists(st.integers(0, count - 1), min_size=1, max_size=80)))
+    series = np.array(draw(st.lists(st.integers(-2, 2), min_size=month.size, max_size=month.size)))
+    pairs = np.unique(np.stack([series, month]), axis=1)  # one value per (series, month)
+    series, month = pairs
+    offset = draw(
+        st.lists(st.integers(0, 28 * 86_400 - 1), min_size=month.size, max_size=month.size)
+    )
+    when = firsts[month].astype(f"datetime64[{unit}]") + np.array(offset, "timedelta64[s]")
+    order = np.random.default_rng(count).permutation(month.size) if draw(st.booleans()) else None
+    values = np.arange(1.0, month.size + 1.0)
+    labels = np.array(months(start, count))[month]
+    if order is not None:
+        when, values, series, labels = when[order], values[order], series[order], labels[order]
+    return pd.Series(values, index=pd.DatetimeIndex(when)), series, labels
+
+
+@given(dated_panel(), st.sampled_from([1, 3, 12, -2]))
+def test_plain_dates_give_the_change_of_their_labels(
+    case: tuple[pd.Series, np.ndarray, np.ndarray], lag: int
+) -> None:
+    dated, series, labels = case
+    by_label = pd.Series(dated.to_numpy(), index=labels)
+    # the oracle: a dictionary of (series, Jalali year, month) -> value
+    seen = {(k, lab): v for k, lab, v in zip(series, labels, dated.to_numpy(), strict=True)}
+    grid = months("1319-01", 12 * 90)
+    position = {lab: i for i, lab in enumerate(grid)}
+    expected = [
+        v / seen.get((k, grid[position[lab] - lag]), np.nan) - 1
+        for k, lab, v in zip(series, labels, dated.to_numpy(), strict=True)
+    ]
+    out = pct_change(dated, lag, by=series)
+    np.testing.assert_allclose(out.to_numpy(), expected)
+    np.testing.assert_array_equal(pct_change(by_label, lag, by=series).to_numpy(), out.to_numpy())
+    given_dates = pct_change(
+        pd.Series(dated.to_numpy()), lag, dates=dated.index.to_numpy(), by=series
+    )
+    np.testing.assert_array_equal(given_dates.to_numpy(), out.to_numpy())
+    if lag == 12:
+        np.testing.assert_array_equal(yoy(dated, by=series).to_numpy(), out.to_numpy())
+
+
+def test_plain_dates_repeated_in_a_month_are_refused_sorted_or_not() -> None:
+    when = pd.to_datetime(
+        ["2021-03-21", "2021-04-21", "2021-04-25", "2021-05-22"]
+    )  # Ordibehesht twice
+    for index in (when, when[::-1]):
+        with pytest.raises(InvalidDateError) as info:
+            yoy(pd.Series([1.0, 2.0, 3.0, 4.0], index=index))
+        assert str(info.value).startswith("two values for 1400-02 of one series, at positions")
+        assert info.value.position == 2
+
+
+def test_plain_dates_before_1970_and_out_of_range_or_missing() -> None:
+    when = pd.to_datetime(["1941-03-21", "1942-03-21", "1942-04-21"])  # 1320-01, 1321-01, -02
+    out = yoy(pd.Series([100.0, 110.0, 5.0], index=when))
+    np.testing.assert_allclose(out.to_numpy(), [np.nan, 0.1, np.nan])
+    with pytest.raises(InvalidDateError, match="a date is missing at position 1"):
+        yoy(pd.Series([1.0, 2.0], index=pd.DatetimeIndex(["2021-03-21", None])))
+    with pytest.raises(Exception, match=r"date must be in 1821-03-21\.\.2321-03-20"):
+        yoy(pd.Series([1.0], index=pd.DatetimeIndex(["1800-01-01"])))
