@@ -178,24 +178,15 @@ def read_periods(values: object, freq: PeriodCode | Frequency | None = None) -> 
 # --- writing periods ---------------------------------------------------------------------
 
 
-@lru_cache(maxsize=8)
-def _all_categories(code: str) -> pd.Index:
-    """Return every label of a frequency as one Index, its uniqueness known (cached).
-
-    A slice of it takes that knowledge along, so that the dtype of any run of periods is
-    checked for repeated categories without hashing them again.
-    """
-    categories = pd.Index(get_frequency(code, weeks=True).all_labels, dtype=object, copy=False)
-    if not categories.is_unique:  # pragma: no cover - labels are unique by construction
-        msg = f"repeated {code} labels"
-        raise AssertionError(msg)
-    return categories
-
-
 @lru_cache(maxsize=256)
 def _dtype(code: str, first: int, last: int) -> pd.CategoricalDtype:
-    """Return the ordered dtype of the periods ``first..last`` (cached: it is immutable)."""
-    return pd.CategoricalDtype(_all_categories(code)[first : last + 1], ordered=True)
+    """Return the ordered dtype of the periods ``first..last`` (cached: it is immutable).
+
+    Only the labels of the run are written, so that a first call costs what its periods
+    cost, not what every supported period would.
+    """
+    labels = get_frequency(code, weeks=True).label_run(first, last)
+    return pd.CategoricalDtype(pd.Index(labels, dtype=object, copy=False), ordered=True)
 
 
 def _categorical(spec: Frequency, index: Days, missing: npt.NDArray[np.bool_]) -> pd.Categorical:
