@@ -169,6 +169,8 @@ PLAN: Final = (
     r"\b(?:plans?|planned|planning|aims?|aimed|aiming|goal|targets?|targeted|targeting|"
     r"agenda|intends?|intended|will|would|envisag\w*|seeks?|to reach|programs? to|"
     r"is to|are to|anticipated|expected|necessary to increase|projected)\b|"
+    r"(?<!managed )(?<!able )(?<!failed )(?<!helped )\bto (?:revive|renovate|reactivate|"
+    r"create|establish|build|launch|inaugurate|allocate|provide)\b|"
     r"برنامه|هدف|قرار است|قرار شده|پیش بینی|پیش‌بینی|در دستور کار|خواهد|می شود تا"
 )
 """A plan word before the amount (in the same clause) makes the figure a target."""

@@ -165,16 +165,42 @@ def _last_in(keys: npt.NDArray[np.int64], lo: npt.NDArray[np.int64], hi: npt.NDA
     return np.where(ok, idx, -1)
 
 
+def _own_time(
+    found: pd.DataFrame, keys: npt.NDArray[np.int64], length: npt.NDArray[np.int64],
+    bounds: tuple[npt.NDArray[np.int64], ...],
+) -> npt.NDArray[np.int64]:  # fmt: skip
+    """The amount's own expression: the first after it or the last before it, the nearer
+    one; one after it beyond a comma loses to one before it in the same clause."""
+    start, end, prev_end, next_start = bounds
+    after = _first_in(keys, end, next_start)
+    before = _last_in(keys, prev_end, start)
+    if not len(keys):
+        return after
+    far = np.iinfo(np.int64).max
+    gap_after = np.where(after >= 0, keys[np.maximum(after, 0)] - end, far)
+    gap_before = np.where(before >= 0, start - keys[np.maximum(before, 0)]
+                          - length[np.maximum(before, 0)], far)  # fmt: skip
+    comma = found["after"].astype(str).str.find(",").to_numpy(dtype=np.int64)
+    beyond = (comma >= 0) & (comma < gap_after)
+    clause = found["before"].astype(str).str.extract(r"([^,;]*)$")[0].str.len().to_numpy()
+    before_near = (before >= 0) & (gap_before <= clause) & (beyond | (gap_before < gap_after))
+    return np.where(before_near | (after < 0), before, after)
+
+
 def choose_times(found: pd.DataFrame, sents: pd.DataFrame, times: pd.DataFrame) -> pd.DataFrame:
     """Pick each amount's time expression (row of ``times``, -1 for none).
 
-    The first expression after the amount (before the next amount), else the last one
-    before it (after the previous amount), else the first of the sentence. An expression
-    that refers back ("the mentioned period") is replaced by the last expression of a
-    context type before it in the same text. Adds ``time``, ``via`` ("own", "sentence",
-    "context") and ``context`` (the last context expression before the amount).
+    The amount's own expression (see :func:`_own_time`), else the first of its sentence;
+    only then a word that refers back ("the mentioned period", "such units"), which
+    stands for the last expression of a context type before the amount in the same text.
+    Adds ``time``, ``via`` ("own", "sentence", "context"), ``context`` (that last context
+    expression), ``earlier`` and ``level`` (updated).
     """
-    keys = (times["doc"].to_numpy(dtype=np.int64) * _KEY + times["pos"].to_numpy(dtype=np.int64))
+    typ = times["type"].to_numpy(dtype=object)
+    all_keys = times["doc"].to_numpy(dtype=np.int64) * _KEY + times["pos"].to_numpy(np.int64)
+    real = np.flatnonzero(typ != "anaphor")
+    refers_rows = np.flatnonzero(typ == "anaphor")
+    keys, length = all_keys[real], times["expr"].str.len().to_numpy(dtype=np.int64)[real]
     doc = found["doc"].to_numpy(dtype=np.int64) * _KEY
     sent = found["sent"].to_numpy()
     s_start = doc + sents["start"].to_numpy(dtype=np.int64)[sent]
@@ -185,17 +211,16 @@ def choose_times(found: pd.DataFrame, sents: pd.DataFrame, times: pd.DataFrame) 
     same_next = np.append(sent[1:] == sent[:-1], False)
     prev_end = np.where(same_prev, np.append(0, end[:-1]), s_start)
     next_start = np.where(same_next, np.append(start[1:], 0), s_end)
-    own = _first_in(keys, end, next_start)
-    own = np.where(own >= 0, own, _last_in(keys, prev_end, start))
+    own = _own_time(found, keys, length, (start, end, prev_end, next_start))
     whole = _first_in(keys, s_start, s_end)
     chosen = np.where(own >= 0, own, whole)
     via = np.where(own >= 0, "own", np.where(whole >= 0, "sentence", ""))
-    typ = times["type"].to_numpy(dtype=object)
+    chosen = np.where(chosen >= 0, real[np.maximum(chosen, 0)] if len(real) else -1, -1)
     context_rows = np.flatnonzero(np.isin(typ, list(CONTEXT_TYPES)))
-    context_keys = keys[context_rows]
-    last = _last_in(context_keys, doc, start)
-    context = np.where(last >= 0, context_rows[np.maximum(last, 0)], -1)
-    refers = (chosen >= 0) & (typ[np.maximum(chosen, 0)] == "anaphor") if len(typ) else chosen > 0
+    last = _last_in(all_keys[context_rows], doc, start)
+    context = np.where(last >= 0, context_rows[np.maximum(last, 0)] if len(context_rows)
+                       else -1, -1)  # fmt: skip
+    refers = (chosen < 0) & (_first_in(all_keys[refers_rows], s_start, s_end) >= 0)
     chosen = np.where(refers, context, chosen)
     out = found.copy()
     out["time"] = chosen

@@ -48,6 +48,7 @@ _FA_PREV: Final = r"(?:سال گذشته|سال قبل|پارسال|سال پی�
 
 # (type, pattern); earlier entries win where two start at the same place
 _ENTRIES: Final[tuple[tuple[str, str], ...]] = (
+    ("firstn", rf"(?:the )?(?:mentioned |said |same )?(?:{_COUNT})-month period"),
     ("firstn", rf"(?:the )?first (?:(?:{_COUNT})[- ]months?|half|quarter|[0-9]{{1,3}} days)"
                rf"(?: period)?(?: of (?:the )?(?:{_CUR} |{_PREV} )?{_YEARWORD}(?: {_YEAR4})?)?"),
     ("firstn", rf"(?:(?:{_COUNT}) ?ماه(?:ه)?|نیمه|نیم سال)(?: نخست| اول| ابتدایی)?"

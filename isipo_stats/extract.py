@@ -322,17 +322,19 @@ def _rows(docs: pd.DataFrame, lexicon: Sequence[MetricRule]) -> tuple[pd.DataFra
         ],
         ignore_index=True,
     )
-    gone = np.flatnonzero(no_metric | no_time)
+    gone = no_metric | no_time
+    renumbered = np.cumsum(~gone) - 1
     for name in ("whole", "source_row"):  # links to a skipped row are dropped with it
         ref = found[name].to_numpy(dtype=np.int64)
-        found[name] = np.where(np.isin(ref, gone), -1, ref)
+        ok = (ref >= 0) & ~gone[np.maximum(ref, 0)]
+        found[name] = np.where(ok, renumbered[np.maximum(ref, 0)], -1)
     found["confidence"] = _confidence(found)
     found["stated_dates"] = _stated_dates(found, times)
     found["note"] = _note(found, times)
     found["evidence"] = sents["text"].to_numpy(dtype=object)[found["sent"].to_numpy()]
     found["evidence_start"] = sents["start"].to_numpy()[found["sent"].to_numpy()]
     found["evidence_end"] = sents["end"].to_numpy()[found["sent"].to_numpy()]
-    found = found.iloc[np.flatnonzero(~(no_metric | no_time))]
+    found = found.iloc[np.flatnonzero(~gone)]
     return found, times, skipped.sort_values(["doc", "start"], kind="stable")
 
 
