@@ -107,7 +107,7 @@ COUNTED: Final = "|".join(NOUNS.values())
 # --- the cues ---------------------------------------------------------------------------
 
 _REVIVE: Final = (
-    r"reviv|revitali[sz]|reactivat|back (?:in|into) (?:the )?production|returned to the "
+    r"reviv|revitali[sz]|reactivat|back (?:in|into) (?:the )?(?:production|operation)|returned to the "
     r"production|back to production|resum|احیا|به چرخه تولید|به مدار تولید|بازگشت"
 )
 _RENOVATE: Final = r"renovat|upgrad|moderni[sz]|نوسازی|بهسازی"
@@ -170,7 +170,7 @@ PLAN: Final = (
     r"agenda|intends?|intended|will|would|envisag\w*|seeks?|to reach|programs? to|"
     r"is to|are to|anticipated|expected|necessary to increase|projected)\b|"
     r"(?<!managed )(?<!able )(?<!failed )(?<!helped )\bto (?:revive|renovate|reactivate|"
-    r"create|establish|build|launch|inaugurate|allocate|provide)\b|"
+    r"create|establish|build|launch|inaugurate|allocate)\b|"
     r"برنامه|هدف|قرار است|قرار شده|پیش بینی|پیش‌بینی|در دستور کار|خواهد|می شود تا"
 )
 """A plan word before the amount (in the same clause) makes the figure a target."""

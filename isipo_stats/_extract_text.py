@@ -36,7 +36,7 @@ _DATES: Final = (
     rf"\b\d{{1,2}}(?:st|nd|rd|th)? (?:of )?(?:{_MONTH})(?:,? \d{{4}})?\b|"
     rf"\b(?:{_MONTH})(?: month)?,? \d{{4}}\b|"
     rf"\b\d{{1,2}} (?:{_MONTH_FA})(?: ?ماه)?(?: \d{{4}})?|"
-    rf"(?:{_MONTH_FA})(?: ?ماه)?(?: سال)? \d{{4}}|(?<=year )\d{{4}}\b|(?<=سال )\d{{4}}"
+    rf"(?:{_MONTH_FA})(?: ?ماه)?(?: سال)? \d{{4}}|(?<=year )1[34]\d\d\b|(?<=سال )[1۱][3۳۴4]\d\d(?!\d)"
 )
 """Dates and years: matched before amounts, so that their digits are no amounts."""
 
@@ -69,7 +69,7 @@ def sentences(texts: pd.Series) -> pd.DataFrame:
     columns = ("doc", "start", "end", "text", "folded")
     if found.empty:
         return pd.DataFrame({name: pd.Series(dtype=object) for name in columns})
-    lead, body = found["lead"].str.len().fillna(0), found["body"].str.len().fillna(0)
+    lead, body = (found[c].str.len().fillna(0).astype(np.int64) for c in ("lead", "body"))
     end = (lead + body).groupby(level=0).cumsum()
     keep = (body > 0).to_numpy()
     written = found["body"][keep].reset_index(drop=True)
@@ -96,7 +96,8 @@ def amount_pieces(sents: pd.DataFrame) -> pd.DataFrame:
     sent = found.index.to_numpy()
     phrase = found["amount"].fillna("")
     cut = phrase.where(found["date"].isna(), found["date"])
-    pre_len, cut_len = found["pre"].str.len().fillna(0), cut.str.len().fillna(0)
+    pre_len = found["pre"].str.len().fillna(0).astype(np.int64)
+    cut_len = cut.str.len().fillna(0).astype(np.int64)
     offset = (pre_len + cut_len).groupby(level=0).cumsum() - cut_len
     start = sents["start"].to_numpy(dtype=np.int64)[sent] + offset.to_numpy(dtype=np.int64)
     return pd.DataFrame(

@@ -102,8 +102,8 @@ def find_times(sentences: pd.DataFrame) -> pd.DataFrame:
         return _empty_times()
     sent = found.index.get_level_values(0).to_numpy()
     follow = found["follow"].fillna("")
-    length = found["pre"].str.len() + found["time"].str.len() + follow.str.len()
-    offset = length.groupby(level=0).cumsum() - found["time"].str.len() - follow.str.len()
+    pre, time, tail = (t.str.len().fillna(0).astype(np.int64) for t in (found["pre"], found["time"], follow))
+    offset = (pre + time + tail).groupby(level=0).cumsum() - time - tail
     expr = found["time"].reset_index(drop=True)
     times = pd.DataFrame(
         {
