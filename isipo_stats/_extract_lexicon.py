@@ -107,7 +107,7 @@ COUNTED: Final = "|".join(NOUNS.values())
 # --- the cues ---------------------------------------------------------------------------
 
 _REVIVE: Final = (
-    r"reviv|revitali[sz]|reactivat|back (?:in|into) (?:the )?(?:production|operation)|returned to the "
+    r"reviv|revitali[sz]|reactivat|back (?:in|into) (?:the )?(?:production|operation)|returned to (?:the )?"
     r"production|back to production|resum|احیا|به چرخه تولید|به مدار تولید|بازگشت"
 )
 _RENOVATE: Final = r"renovat|upgrad|moderni[sz]|نوسازی|بهسازی"
