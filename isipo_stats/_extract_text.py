@@ -40,7 +40,8 @@ _DATES: Final = (
 )
 """Dates and years: matched before amounts, so that their digits are no amounts."""
 
-_PIECE: Final = rf"(?i)(?P<pre>.*?)(?:(?P<date>{_DATES})|{AMOUNT}|$)"
+# dates and amounts start a word (or with "$"): other places fail before the alternation
+_PIECE: Final = rf"(?i)(?P<pre>.*?)(?:(?<![\w$])(?=[\w$])(?:(?P<date>{_DATES})|{AMOUNT})|$)"
 
 # words between a number and its noun: adjectives, not verbs or prepositions
 _STOP: Final = (

@@ -84,7 +84,9 @@ _STATED: Final = (
     rf"(?:\s*(?:-|–|to|and)\s*(?P<d2>{_GDATE}))?"
 )
 _UNNAMED: Final = re.sub(r"[?]P<[a-z0-9]+>", "?:", _STATED)
-_LOCATE: Final = rf"(?P<pre>.*?)(?P<time>{_FIND})(?P<follow>{_UNNAMED})?"
+# "|$": every search succeeds, so that no text is scanned again from each of its positions
+# an expression starts at the start of a word: other places fail before the alternation
+_LOCATE: Final = rf"(?P<pre>.*?)(?:(?<!\w)(?=\w)(?P<time>{_FIND})(?P<follow>{_UNNAMED})?|$)"
 # classifying an expression alone: its look-behinds (the word before it) are gone
 _CLASSES: Final = tuple((name, re.sub(r"\(\?<=[^)]*\)", "", p)) for name, p in _ENTRIES)
 
@@ -100,10 +102,15 @@ def find_times(sentences: pd.DataFrame) -> pd.DataFrame:
     found = sentences["folded"].str.extractall(_LOCATE)
     if found.empty:
         return _empty_times()
-    sent = found.index.get_level_values(0).to_numpy()
     follow = found["follow"].fillna("")
-    pre, time, tail = (t.str.len().fillna(0).astype(np.int64) for t in (found["pre"], found["time"], follow))
+    pre, time, tail = (t.fillna("").str.len().astype(np.int64)
+                       for t in (found["pre"], found["time"], follow))  # fmt: skip
     offset = (pre + time + tail).groupby(level=0).cumsum() - time - tail
+    hit = found["time"].notna().to_numpy()
+    if not hit.any():
+        return _empty_times()
+    found, offset, follow = found[hit], offset[hit], follow[hit]
+    sent = found.index.get_level_values(0).to_numpy()
     expr = found["time"].reset_index(drop=True)
     times = pd.DataFrame(
         {
