@@ -21,6 +21,7 @@ import json
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -37,13 +38,16 @@ CASES = ROOT / "tests" / "data" / "extract"
 def _same(a: pd.Series, b: pd.Series) -> np.ndarray:
     both_nan = a.isna().to_numpy() & b.isna().to_numpy()
     close = np.isclose(a.to_numpy(dtype=float), b.to_numpy(dtype=float), rtol=1e-9)
-    return both_nan | close
+    same: np.ndarray = both_nan | close
+    return same
 
 
-def _same_day(dates: pd.Series, day: object) -> np.ndarray:
+def _same_day(dates: pd.Series, day: Any) -> np.ndarray:
     if pd.isna(day):
-        return dates.isna().to_numpy()
-    return (dates == pd.Timestamp(day)).to_numpy()
+        missing: np.ndarray = dates.isna().to_numpy()
+        return missing
+    same: np.ndarray = (dates == pd.Timestamp(day)).to_numpy()
+    return same
 
 
 def matches(predicted: pd.DataFrame, expected: pd.DataFrame) -> int:
@@ -63,7 +67,7 @@ def matches(predicted: pd.DataFrame, expected: pd.DataFrame) -> int:
             ok &= _same_day(predicted["start"], row["start"])
         free = [i for i in np.flatnonzero(ok) if i not in used]
         if free:
-            used.add(free[0])
+            used.add(int(free[0]))
             hits += 1
     return hits
 
@@ -93,7 +97,7 @@ def cases() -> list[tuple[str, int, int, int]]:
         case = json.loads(path.read_text(encoding="utf-8"))
         expected = pd.DataFrame(case["rows"])
         for name in ("start", "end"):
-            expected[name] = pd.to_datetime(expected.get(name), errors="coerce")
+            expected[name] = pd.to_datetime(expected[name], errors="coerce")
         for name in ("low", "high"):
             if name not in expected:
                 expected[name] = np.nan
@@ -104,8 +108,12 @@ def cases() -> list[tuple[str, int, int, int]]:
 
 
 def _table(title: str, results: list[tuple[str, int, int, int]]) -> list[str]:
-    lines = [f"### {title}", "", "| text | matched | expected | predicted | recall | precision |",
-             "| --- | ---: | ---: | ---: | ---: | ---: |"]
+    lines = [
+        f"### {title}",
+        "",
+        "| text | matched | expected | predicted | recall | precision |",
+        "| --- | ---: | ---: | ---: | ---: | ---: |",
+    ]
     for name, hit, expected, predicted in results:
         r = hit / expected if expected else 1.0
         p = hit / predicted if predicted else 1.0
@@ -120,7 +128,9 @@ def _table(title: str, results: list[tuple[str, int, int, int]]) -> list[str]:
 
 def speed(folder: Path) -> list[str]:
     texts = [Path(p).read_text(encoding="utf-8") for p in sorted(glob.glob(str(folder / "*.txt")))]
-    texts += [json.loads(p.read_text(encoding="utf-8"))["text"] for p in sorted(CASES.glob("*.json"))]
+    texts += [
+        json.loads(p.read_text(encoding="utf-8"))["text"] for p in sorted(CASES.glob("*.json"))
+    ]
     size = sum(len(t.encode("utf-8")) for t in texts)
     many = texts * max(1, int(2_000_000 / size))
     total = sum(len(t.encode("utf-8")) for t in many)
@@ -130,8 +140,13 @@ def speed(folder: Path) -> list[str]:
         began = time.perf_counter()
         rows = len(extract_many(many, published="2021-01-01"))
         best = min(best, time.perf_counter() - began)
-    return ["### Speed", "", f"{len(many)} texts, {total / 1e6:.2f} MB, {rows} rows: best of 3 "
-            f"{best:.2f} s = **{total / 1e6 / best:.2f} MB/s** (target >= 1 MB/s, one core)", ""]
+    return [
+        "### Speed",
+        "",
+        f"{len(many)} texts, {total / 1e6:.2f} MB, {rows} rows: best of 3 "
+        f"{best:.2f} s = **{total / 1e6 / best:.2f} MB/s** (target >= 1 MB/s, one core)",
+        "",
+    ]
 
 
 def main() -> None:
@@ -140,8 +155,12 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="skip the speed run")
     args = parser.parse_args()
     folder = Path(args.seeds)
-    lines = ["# extract: recall, precision, speed", "",
-             "Written by `python benchmarks/extract.py`.", ""]
+    lines = [
+        "# extract: recall, precision, speed",
+        "",
+        "Written by `python benchmarks/extract.py`.",
+        "",
+    ]
     lines += _table("Seed reports (the bundled table)", seeds(folder))
     lines += _table("Own test set (tests/data/extract)", cases())
     if not args.quick:

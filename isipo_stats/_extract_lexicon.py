@@ -107,8 +107,9 @@ COUNTED: Final = "|".join(NOUNS.values())
 # --- the cues ---------------------------------------------------------------------------
 
 _REVIVE: Final = (
-    r"reviv|revitali[sz]|reactivat|back (?:in|into) (?:the )?(?:production|operation)|returned to (?:the )?"
-    r"production|back to production|resum|احیا|به چرخه تولید|به مدار تولید|بازگشت"
+    r"reviv|revitali[sz]|reactivat|back (?:in|into) (?:the )?(?:production|operation)|"
+    r"returned to (?:the )?production|back to production|resum|"
+    r"احیا|به چرخه تولید|به مدار تولید|بازگشت"
 )
 _RENOVATE: Final = r"renovat|upgrad|moderni[sz]|نوسازی|بهسازی"
 _OPERATION: Final = r"put into operation|came on stream|بهره برداری|بهره‌برداری"
@@ -195,7 +196,8 @@ EARLIER: Final = (
 """Words that date a statement before the report: its as-of day is unknown."""
 
 ANAPHOR: Final = (
-    r"\b(?:(?:the )?(?:mentioned|aforementioned)\b|the (?:said|same)\b|these|those|such|that (?:year|"
+    r"\b(?:(?:the )?(?:mentioned|aforementioned)\b|the (?:said|same)\b|these|those|such|"
+    r"that (?:year|"
     r"month|period)|this period|the (?:newly )?(?:inaugurated|revived|established|new|"
     r"renovated) units|the projects|the units)\b|مذکور|یادشده|یاد شده|این واحدها|این طرح ها|"
     r"این تعداد|این مدت|همین مدت"

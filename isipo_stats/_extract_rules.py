@@ -20,8 +20,8 @@ from isipo_stats._extract_lexicon import (
     INSIDE,
     LEVEL,
     LEVEL_AFTER,
-    OUTSIDE,
     NOUNS,
+    OUTSIDE,
     PART_WORDS,
     PLAN,
     PLAN_AFTER,
@@ -84,7 +84,7 @@ def amounts(sents: pd.DataFrame) -> pd.DataFrame:
     return found
 
 
-def _next(values: npt.NDArray[np.object_], fill: object) -> npt.NDArray[np.object_]:
+def _next(values: npt.NDArray[np.object_], *, fill: object) -> npt.NDArray[np.object_]:
     return np.append(values[1:], np.array([fill], dtype=object))
 
 
@@ -95,10 +95,10 @@ def classify(found: pd.DataFrame, lexicon: Sequence[MetricRule]) -> pd.DataFrame
     equivalent too ("60 trillion rials (more than $132.7 million) of credit").
     """
     out = found.copy()
-    nxt_equivalent = _next(out["equivalent"].to_numpy(dtype=object), False).astype(bool)
+    nxt_equivalent = _next(out["equivalent"].to_numpy(dtype=object), fill=False).astype(bool)
     after = out["after"].to_numpy(dtype=object)
-    extended = np.where(nxt_equivalent, after + _next(out["phrase"].to_numpy(dtype=object), "")
-                        + _next(after, ""), after)  # fmt: skip
+    extended = np.where(nxt_equivalent, after + _next(out["phrase"].to_numpy(dtype=object), fill="")
+                        + _next(after, fill=""), after)  # fmt: skip
     out["after"] = extended
     before = out["before"].astype(str)
     clause = before.str[-150:] + " | " + out["after"].astype(str).str[:120]
@@ -133,10 +133,12 @@ def classify(found: pd.DataFrame, lexicon: Sequence[MetricRule]) -> pd.DataFrame
 
 
 def _regions(before: pd.Series, after: pd.Series) -> npt.NDArray[np.object_]:
-    """The province named in the amount's clause (or opening its sentence), else Iran."""
-    clause = before.str.extract(r"([^,;]*)$")[0].fillna("") + " " + after.str.extract(
-        r"^([^,;.]*)"
-    )[0].fillna("")
+    """Return the province named in the amount's clause (or opening its sentence), else Iran."""
+    clause = (
+        before.str.extract(r"([^,;]*)$")[0].fillna("")
+        + " "
+        + after.str.extract(r"^([^,;.]*)")[0].fillna("")
+    )
     opening = before.str.extract(r"^((?:in|در) (?:the )?(?:[\w-]+ ){0,3}(?:province|استان)"
                                  r"[^,]*|(?:in|در) استان [^,]*)")[0].fillna("")  # fmt: skip
     region = np.full(len(before), "Iran", dtype=object)
@@ -149,7 +151,9 @@ def _regions(before: pd.Series, after: pd.Series) -> npt.NDArray[np.object_]:
 # --- time -----------------------------------------------------------------------------------
 
 
-def _first_in(keys: npt.NDArray[np.int64], lo: npt.NDArray[np.int64], hi: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
+def _first_in(
+    keys: npt.NDArray[np.int64], lo: npt.NDArray[np.int64], hi: npt.NDArray[np.int64]
+) -> npt.NDArray[np.int64]:
     """Index of the first key in [lo, hi) for each pair, -1 where none."""
     idx = np.searchsorted(keys, lo, side="left")
     safe = np.minimum(idx, max(len(keys) - 1, 0))
@@ -157,7 +161,9 @@ def _first_in(keys: npt.NDArray[np.int64], lo: npt.NDArray[np.int64], hi: npt.ND
     return np.where(ok, idx, -1)
 
 
-def _last_in(keys: npt.NDArray[np.int64], lo: npt.NDArray[np.int64], hi: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
+def _last_in(
+    keys: npt.NDArray[np.int64], lo: npt.NDArray[np.int64], hi: npt.NDArray[np.int64]
+) -> npt.NDArray[np.int64]:
     """Index of the last key in [lo, hi) for each pair, -1 where none."""
     idx = np.searchsorted(keys, hi, side="left") - 1
     safe = np.maximum(idx, 0)
@@ -169,8 +175,11 @@ def _own_time(
     found: pd.DataFrame, keys: npt.NDArray[np.int64], length: npt.NDArray[np.int64],
     bounds: tuple[npt.NDArray[np.int64], ...],
 ) -> npt.NDArray[np.int64]:  # fmt: skip
-    """The amount's own expression: the first after it or the last before it, the nearer
-    one; one after it beyond a comma loses to one before it in the same clause."""
+    """Return the amount's own expression (row of ``keys``, -1 for none).
+
+    The first after it or the last before it, the nearer one; one after it beyond a comma
+    loses to one before it in the same clause.
+    """
     start, end, prev_end, next_start = bounds
     after = _first_in(keys, end, next_start)
     before = _last_in(keys, prev_end, start)
@@ -200,7 +209,8 @@ def choose_times(found: pd.DataFrame, sents: pd.DataFrame, times: pd.DataFrame) 
     all_keys = times["doc"].to_numpy(dtype=np.int64) * _KEY + times["pos"].to_numpy(np.int64)
     real = np.flatnonzero(typ != "anaphor")
     refers_rows = np.flatnonzero(typ == "anaphor")
-    keys, length = all_keys[real], times["expr"].str.len().to_numpy(dtype=np.int64)[real]
+    keys = all_keys[real]
+    length = np.asarray(times["expr"].str.len().to_numpy(dtype=np.int64)[real], dtype=np.int64)
     doc = found["doc"].to_numpy(dtype=np.int64) * _KEY
     sent = found["sent"].to_numpy()
     s_start = doc + sents["start"].to_numpy(dtype=np.int64)[sent]

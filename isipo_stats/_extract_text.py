@@ -36,7 +36,8 @@ _DATES: Final = (
     rf"\b\d{{1,2}}(?:st|nd|rd|th)? (?:of )?(?:{_MONTH})(?:,? \d{{4}})?\b|"
     rf"\b(?:{_MONTH})(?: month)?,? \d{{4}}\b|"
     rf"\b\d{{1,2}} (?:{_MONTH_FA})(?: ?ماه)?(?: \d{{4}})?|"
-    rf"(?:{_MONTH_FA})(?: ?ماه)?(?: سال)? \d{{4}}|(?<=year )1[34]\d\d\b|(?<=سال )[1۱][3۳۴4]\d\d(?!\d)"
+    rf"(?:{_MONTH_FA})(?: ?ماه)?(?: سال)? \d{{4}}|(?<=year )1[34]\d\d\b|"
+    r"(?<=سال )[1۱][3۳۴4]\d\d(?!\d)"
 )
 """Dates and years: matched before amounts, so that their digits are no amounts."""
 

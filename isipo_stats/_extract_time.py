@@ -143,10 +143,13 @@ def _classify(expr: pd.Series) -> npt.NDArray[np.object_]:
 
 
 def _number(words: pd.Series) -> npt.NDArray[np.float64]:
-    table = {w: i + 1 for i, w in enumerate(_COUNT_EN)} | {w: i + 1 for i, w in enumerate(_COUNT_FA)}
+    table = {w: i + 1 for i, w in enumerate(_COUNT_EN)} | {
+        w: i + 1 for i, w in enumerate(_COUNT_FA)
+    }
     mapped = words.map(table)
     numeric = pd.to_numeric(words.where(mapped.isna()), errors="coerce")
-    return mapped.fillna(numeric).to_numpy(dtype=float, na_value=np.nan)
+    numbers = np.asarray(mapped.fillna(numeric).to_numpy(dtype=float), dtype=np.float64)
+    return numbers
 
 
 def _read_fields(times: pd.DataFrame) -> None:
@@ -270,7 +273,9 @@ def _gregorian_spans(
     pub_date = pub.astype(np.int64).astype("datetime64[D]")
     pub_year = pub_date.astype("datetime64[Y]").astype(np.int64) + 1970.0
     pub_month = (pub_date.astype("datetime64[M]").astype(np.int64) % 12) + 1.0
-    guess = np.where(np.isfinite(pub_from), np.where(gm <= pub_month, pub_year, pub_year - 1), np.nan)
+    guess = np.where(
+        np.isfinite(pub_from), np.where(gm <= pub_month, pub_year, pub_year - 1), np.nan
+    )
     g_year = np.where(np.isfinite(gy), gy, guess)
     g_start, g_end = _gregorian_month(g_year, gm)
     is_gm = typ == "gmonth"

@@ -47,7 +47,7 @@ from isipo_stats._extract_text import sentences
 from isipo_stats._extract_time import find_times, resolve
 from isipo_stats.amounts import read_amounts
 from isipo_stats.errors import InputTypeError, IsipoError, ParseError
-from isipo_stats.figures import COLUMNS, validate_figures
+from isipo_stats.figures import validate_figures
 from isipo_stats.text import JALALI_BELOW, parse_jalali
 
 __all__ = ["EXTRA_COLUMNS", "METRICS", "MetricRule", "extract_figures", "extract_many"]
@@ -115,9 +115,7 @@ def _per_text(values: object, n: int, what: str) -> list[object]:
     return [values] * n
 
 
-def _documents(
-    texts: object, published: object, source: object, language: object
-) -> pd.DataFrame:
+def _documents(texts: object, published: object, source: object, language: object) -> pd.DataFrame:
     series = text_series(texts, expected="a one-dimensional array of texts", reading="text",
                          missing=False)  # fmt: skip
     n = len(series)
@@ -172,7 +170,7 @@ def _read(found: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
 
 
 def _copy_equivalents(found: pd.DataFrame) -> pd.DataFrame:
-    """An equivalent ("(about $1.47 billion)") takes its source's metric, kind and span."""
+    """Give an equivalent ("(about $1.47 billion)") its source's metric, kind and span."""
     out = found.copy()
     rows = np.flatnonzero(out["equivalent"].to_numpy(dtype=bool))
     names = ["metric", "kind", "span_start", "span_end", "jyear", "time", "via", "region",
@@ -186,7 +184,7 @@ def _copy_equivalents(found: pd.DataFrame) -> pd.DataFrame:
 
 
 def _inherit(found: pd.DataFrame) -> pd.DataFrame:
-    """A part without a time of its own takes its total's kind and span."""
+    """Give a part without a time of its own its total's kind and span."""
     out = found.copy()
     whole = out["whole"].to_numpy(dtype=np.int64)
     rows = np.flatnonzero((whole >= 0) & (out["kind"].to_numpy(dtype=object) == ""))
@@ -228,11 +226,12 @@ def _dedupe(found: pd.DataFrame) -> pd.DataFrame:
         ref = out[name].to_numpy(dtype=np.int64)
         out[name] = np.where(ref >= 0, target[np.maximum(ref, 0)], -1)
     keep = target == np.arange(len(found))
-    return out[keep]
+    kept: pd.DataFrame = out.iloc[np.flatnonzero(keep)]
+    return kept
 
 
 def _stated_dates(found: pd.DataFrame, times: pd.DataFrame) -> npt.NDArray[np.object_]:
-    """The Gregorian dates the text gives for the chosen time's boundaries, as stated."""
+    """Return the Gregorian dates the text gives for the chosen time's boundaries."""
     t = found["time"].to_numpy(dtype=np.int64)
     if not len(times):
         return np.full(len(found), "", dtype=object)
@@ -295,10 +294,13 @@ def _note(found: pd.DataFrame, times: pd.DataFrame) -> npt.NDArray[np.object_]:
              "context": "time (stated earlier): ", "total": "time of its total"}  # fmt: skip
     lead = pd.Series(via, dtype=object).map(words).fillna("time not stated").to_numpy()
     quoted = np.where((said != "") & (via != "total"), "'" + said.astype(object) + "'", "")
-    return (lead + quoted).astype(object)
+    notes: npt.NDArray[np.object_] = (lead + quoted).astype(object)
+    return notes
 
 
-def _rows(docs: pd.DataFrame, lexicon: Sequence[MetricRule]) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+def _rows(
+    docs: pd.DataFrame, lexicon: Sequence[MetricRule]
+) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """Run the rules: the figure rows (internal columns), the times, and the skipped."""
     sents = sentences(docs["text"])
     found, refused = _read(rules.amounts(sents))
@@ -353,9 +355,11 @@ def _table(found: pd.DataFrame, docs: pd.DataFrame, prefix: str) -> pd.DataFrame
 
     def ref(name: str) -> npt.NDArray[np.object_]:
         rows = found[name].to_numpy(dtype=np.int64)
-        at = position.reindex(rows).to_numpy()
-        ok = (rows >= 0) & ~pd.isna(at)
-        return np.where(ok, ids[np.where(ok, at, 0).astype(np.int64)] if len(ids) else None, None)
+        at = position.reindex(rows).to_numpy(dtype=float)
+        ok = (rows >= 0) & ~np.isnan(at)
+        out = np.full(len(rows), None, dtype=object)
+        out[ok] = ids[at[ok].astype(np.int64)]
+        return out
 
     doc = found["doc"].to_numpy(dtype=np.int64)
     pub_from, pub_to = docs["pub_from"].to_numpy()[doc], docs["pub_to"].to_numpy()[doc]
@@ -366,7 +370,9 @@ def _table(found: pd.DataFrame, docs: pd.DataFrame, prefix: str) -> pd.DataFrame
             "metric": found["metric"].to_numpy(dtype=object),
             "region": found["region"].to_numpy(dtype=object),
             "kind": found["kind"].to_numpy(dtype=object),
-            "jyear": pd.array(found["jyear"].to_numpy(dtype=float), dtype="Float64").astype("Int64"),
+            "jyear": pd.array(found["jyear"].to_numpy(dtype=float), dtype="Float64").astype(
+                "Int64"
+            ),
             "start": _dates(found["span_start"]),
             "end": _dates(found["span_end"]),
             "value": found["value"].to_numpy(dtype=float),

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -15,8 +17,10 @@ from isipo_stats.extract import METRICS, MetricRule, extract_figures, extract_ma
 D = jalali_date
 
 
-def one(text: str, published: object = "2022-11-15", **kwargs: object) -> pd.Series:
-    rows = extract_figures(text, published=published, **kwargs)
+def one(
+    text: str, published: object = "2022-11-15", lexicon: tuple[MetricRule, ...] = METRICS
+) -> pd.Series:
+    rows = extract_figures(text, published=published, lexicon=lexicon)
     assert len(rows) == 1, rows[["metric", "kind", "value", "stated"]]
     return rows.iloc[0]
 
@@ -315,18 +319,22 @@ def test_publication_window_as_a_pair() -> None:
 @pytest.mark.parametrize(
     ("call", "error", "message"),
     [
-        (lambda: extract_figures(b"bytes"), InputTypeError, "expected the text of a report"),
+        (lambda: extract_figures(b"bytes"),  # type: ignore[arg-type]
+         InputTypeError, "expected the text of a report"),
         (lambda: extract_figures("x", published="soon"), ParseError,
          "could not read 'soon' as a publication date at position 0"),
         (lambda: extract_many(["a", "b"], published=["2020-01-01"]), InputTypeError,
          r"published: expected one value per text \(2\), got 1"),
-        (lambda: extract_figures("x", lexicon=["rule"]), InputTypeError,
+        (lambda: extract_figures("x", lexicon=["rule"]),  # type: ignore[list-item]
+         InputTypeError,
          "lexicon: expected a sequence of MetricRule"),
     ],
 )  # fmt: skip
-def test_bad_input_gets_the_library_error(call: object, error: type, message: str) -> None:
+def test_bad_input_gets_the_library_error(
+    call: Callable[[], object], error: type[Exception], message: str
+) -> None:
     with pytest.raises(error, match=message):
-        call()  # type: ignore[operator]
+        call()
 
 
 # --- the command --------------------------------------------------------------------------------
@@ -340,32 +348,34 @@ def _run(argv: list[str]) -> int:
     return code
 
 
-def test_command_writes_rows_that_check_can_read(tmp_path: object, capsys: object) -> None:
-    folder = tmp_path  # type: ignore[assignment]
-    (folder / "a.txt").write_text(  # type: ignore[operator]
+def test_command_writes_rows_that_check_can_read(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path
+    (folder / "a.txt").write_text(
         "published: 1401-08-24\nLast year 1,100 idle units were revived, creating "
         "over 20,000 jobs.", encoding="utf-8")  # fmt: skip
-    (folder / "b.txt").write_text("So far this year 8 projects were inaugurated.",  # type: ignore[operator]
+    (folder / "b.txt").write_text("So far this year 8 projects were inaugurated.",
                                   encoding="utf-8")  # fmt: skip
-    out = folder / "rows.csv"  # type: ignore[operator]
-    assert _run([str(folder / "a.txt"), str(folder / "b.txt"), "--published", "2023-01-10",  # type: ignore[operator]
+    out = folder / "rows.csv"
+    assert _run([str(folder / "a.txt"), str(folder / "b.txt"), "--published", "2023-01-10",
                  "--source", "test", "-o", str(out)]) == 0  # fmt: skip
     table = read_figures(out)
     assert table["id"].tolist() == ["a-01", "a-02", "b-01"]
     assert table["end"].tolist() == [D(1400, 12, 29), D(1400, 12, 29), pd.Timestamp("2023-01-10")]
     assert (table["source"] == "test").all()
-    text = (folder / "a.txt").read_text(encoding="utf-8")  # type: ignore[operator]
+    text = (folder / "a.txt").read_text(encoding="utf-8")
     first = table.iloc[0]
     assert text[int(first["evidence_start"]) : int(first["evidence_end"])] == first["evidence"]
-    assert "3 rows written" in capsys.readouterr().err  # type: ignore[attr-defined]
+    assert "3 rows written" in capsys.readouterr().err
 
 
-def test_command_to_stdout_counts_skipped(tmp_path: object, capsys: object) -> None:
-    path = tmp_path / "c.txt"  # type: ignore[operator]
+def test_command_to_stdout_counts_skipped(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "c.txt"
     path.write_text("Under the plan, 5,000 units were revitalized.", encoding="utf-8")
     assert _run([str(path)]) == 0
-    captured = capsys.readouterr()  # type: ignore[attr-defined]
+    captured = capsys.readouterr()
     assert captured.out.startswith("id,metric,region,kind")
     assert "1 amounts not made rows: 1 a flow whose time the text does not state" in captured.err
-
-

@@ -19,7 +19,7 @@ PENDING = {
 
 
 def _params() -> list[object]:
-    out = []
+    out: list[object] = []
     for path in CASES:
         marks = []
         if path.stem in PENDING:
