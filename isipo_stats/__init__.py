@@ -33,6 +33,7 @@ from isipo_stats.errors import (
     ParseError,
     ToleranceError,
 )
+from isipo_stats.extract import extract_figures, extract_many
 from isipo_stats.figures import (
     figures_from_records,
     load_isipo_reports,
@@ -92,6 +93,8 @@ __all__ = [
     "check",
     "complete",
     "date_range",
+    "extract_figures",
+    "extract_many",
     "day_of_year",
     "days_in_month",
     "figures_from_records",
