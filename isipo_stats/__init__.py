@@ -33,6 +33,7 @@ from isipo_stats.errors import (
     ParseError,
     ToleranceError,
 )
+from isipo_stats.extract import extract_figures, extract_many
 from isipo_stats.figures import (
     figures_from_records,
     load_isipo_reports,
@@ -94,6 +95,8 @@ __all__ = [
     "date_range",
     "day_of_year",
     "days_in_month",
+    "extract_figures",
+    "extract_many",
     "figures_from_records",
     "floor",
     "format_jalali",

@@ -1,0 +1,349 @@
+"""The rules of :mod:`isipo_stats.extract`: which amounts are figures, of what, when.
+
+Every step works on the table of amounts found in all texts at once: pandas string methods
+over the windows of text around the amounts, ``np.searchsorted`` to find the time
+expression that belongs to each amount, a loop only over the (few) rules of the lexicon.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Final
+
+import numpy as np
+import numpy.typing as npt
+import pandas as pd
+
+from isipo_stats._extract_lexicon import (
+    EARLIER,
+    FALLBACK_METRICS,
+    INSIDE,
+    LEVEL,
+    LEVEL_AFTER,
+    NOUNS,
+    OUTSIDE,
+    PART_WORDS,
+    PLAN,
+    PLAN_AFTER,
+    PROVINCES,
+    MetricRule,
+)
+from isipo_stats._extract_text import amount_pieces, noun_after
+from isipo_stats._extract_time import CONTEXT_TYPES, EVENT_TYPES
+
+__all__ = ["amounts", "classify", "link", "place_in_time"]
+
+_KEY: Final = 10**10  # doc * _KEY + offset orders (document, position)
+
+
+def amounts(sents: pd.DataFrame) -> pd.DataFrame:
+    """Return the amounts that are figures (money, percent, or a count of something).
+
+    Columns: ``doc``, ``sent``, ``start``, ``end``, ``phrase``, ``money``, ``percent``,
+    ``family`` (what a count counts: a key of ``NOUNS``; "" for money and percent),
+    ``before``/``after`` (folded text back to the previous figure and on to the next one
+    in the sentence) and ``equivalent`` (a currency amount in parentheses right after
+    another one: the same sum in another currency).
+    """
+    pieces = amount_pieces(sents)
+    sent = pieces["sent"].to_numpy()
+    same_next = np.append(sent[1:] == sent[:-1], False)
+    next_pre = pieces["pre"].shift(-1).where(same_next, "").fillna("")
+    money = pieces["dollar"].to_numpy() | (pieces["currency"] != "").to_numpy()
+    percent = pieces["percent"].to_numpy() & ~money
+    family = np.full(len(pieces), "", dtype=object)
+    for name, noun in NOUNS.items():
+        hit = next_pre.str.contains(noun_after(noun), regex=True).to_numpy(dtype=bool)
+        family[hit & (family == "") & ~money & ~percent] = name
+    keep = (pieces["phrase"] != "").to_numpy() & (money | percent | (family != ""))
+    # the windows: all text between kept amounts (dropped numbers and dates included)
+    segment = pd.Series(keep, dtype=np.int64).groupby(sent).cumsum().to_numpy() - keep
+    text = pieces["pre"] + pieces["cut"].where(~keep, "")
+    windows = text.groupby([sent, segment]).sum()
+    rows = np.flatnonzero(keep)
+    before = windows.reindex(pd.MultiIndex.from_arrays([sent[rows], segment[rows]]))
+    after = windows.reindex(pd.MultiIndex.from_arrays([sent[rows], segment[rows] + 1]))
+    found = pd.DataFrame(
+        {
+            "doc": sents["doc"].to_numpy()[sent[rows]],
+            "sent": sent[rows],
+            "start": pieces["start"].to_numpy()[rows],
+            "end": pieces["end"].to_numpy()[rows],
+            "phrase": pieces["phrase"].to_numpy(dtype=object)[rows],
+            "money": money[rows],
+            "percent": percent[rows],
+            "family": family[rows],
+            "before": before.fillna("").to_numpy(dtype=object),
+            "after": after.fillna("").to_numpy(dtype=object),
+        }
+    )
+    prev_money = np.append(False, found["money"].to_numpy()[:-1])
+    prev_same = np.append(False, found["sent"].to_numpy()[1:] == found["sent"].to_numpy()[:-1])
+    opens = found["before"].str.fullmatch(r"\s*\(\s*").to_numpy(dtype=bool)
+    found["equivalent"] = found["money"].to_numpy() & prev_money & prev_same & opens
+    return found
+
+
+def _next(values: npt.NDArray[np.object_], *, fill: object) -> npt.NDArray[np.object_]:
+    return np.append(values[1:], np.array([fill], dtype=object))
+
+
+def classify(found: pd.DataFrame, lexicon: Sequence[MetricRule]) -> pd.DataFrame:
+    """Give each amount its metric, unit (for counts) and the cues of its kind.
+
+    An amount followed by its equivalent in parentheses is read with the text after that
+    equivalent too ("60 trillion rials (more than $132.7 million) of credit").
+    """
+    out = found.copy()
+    nxt_equivalent = _next(out["equivalent"].to_numpy(dtype=object), fill=False).astype(bool)
+    after = out["after"].to_numpy(dtype=object)
+    extended = np.where(nxt_equivalent, after + _next(out["phrase"].to_numpy(dtype=object), fill="")
+                        + _next(after, fill=""), after)  # fmt: skip
+    out["after"] = extended
+    before = out["before"].astype(str)
+    clause = before.str[-150:] + " | " + out["after"].astype(str).str[:120]
+    metric = np.full(len(out), "", dtype=object)
+    unit = np.full(len(out), "", dtype=object)
+    level = np.zeros(len(out), dtype=bool)
+    counts = (out["family"] != "").to_numpy()
+    for rule in lexicon:
+        if rule.noun == "money":
+            fits = out["money"].to_numpy(dtype=bool).copy()
+        elif rule.noun == "percent":
+            fits = out["percent"].to_numpy(dtype=bool).copy()
+        else:
+            noun = out["after"].astype(str).str.contains(noun_after(rule.noun), regex=True)
+            fits = counts & noun.to_numpy(dtype=bool)
+        if rule.cue:
+            fits &= clause.str.contains(rule.cue, regex=True).to_numpy(dtype=bool)
+        new = fits & (metric == "")
+        metric[new], unit[new] = rule.metric, rule.unit
+        level[new] = rule.kind == "level"
+    out["metric"], out["count_unit"] = metric, np.where(counts, unit, "")
+    last_clause = before.str.extract(r"([^,;:]*)$")[0].fillna("")
+    out["plan"] = (
+        last_clause.str.contains(PLAN, regex=True)
+        | out["after"].astype(str).str.contains(PLAN_AFTER, regex=True)
+    ).to_numpy(dtype=bool)
+    near = before.str[-100:] + " | " + out["after"].astype(str).str[:80]
+    out["level"] = level | near.str.contains(LEVEL, regex=True).to_numpy(dtype=bool)
+    out["fallback"] = np.isin(metric, list(FALLBACK_METRICS))
+    out["region"] = _regions(before, out["after"].astype(str))
+    return out
+
+
+def _regions(before: pd.Series, after: pd.Series) -> npt.NDArray[np.object_]:
+    """Return the province named in the amount's clause (or opening its sentence), else Iran."""
+    clause = (
+        before.str.extract(r"([^,;]*)$")[0].fillna("")
+        + " "
+        + after.str.extract(r"^([^,;.]*)")[0].fillna("")
+    )
+    opening = before.str.extract(r"^((?:in|در) (?:the )?(?:[\w-]+ ){0,3}(?:province|استان)"
+                                 r"[^,]*|(?:in|در) استان [^,]*)")[0].fillna("")  # fmt: skip
+    region = np.full(len(before), "Iran", dtype=object)
+    for name, pattern in PROVINCES.items():
+        hit = (clause + " " + opening).str.contains(pattern, regex=True).to_numpy(dtype=bool)
+        region[hit & (region == "Iran")] = name
+    return region
+
+
+# --- time -----------------------------------------------------------------------------------
+
+
+def _first_in(
+    keys: npt.NDArray[np.int64], lo: npt.NDArray[np.int64], hi: npt.NDArray[np.int64]
+) -> npt.NDArray[np.int64]:
+    """Index of the first key in [lo, hi) for each pair, -1 where none."""
+    idx = np.searchsorted(keys, lo, side="left")
+    safe = np.minimum(idx, max(len(keys) - 1, 0))
+    ok = (idx < len(keys)) & (keys[safe] < hi) if len(keys) else np.zeros(len(lo), bool)
+    return np.where(ok, idx, -1)
+
+
+def _last_in(
+    keys: npt.NDArray[np.int64], lo: npt.NDArray[np.int64], hi: npt.NDArray[np.int64]
+) -> npt.NDArray[np.int64]:
+    """Index of the last key in [lo, hi) for each pair, -1 where none."""
+    idx = np.searchsorted(keys, hi, side="left") - 1
+    safe = np.maximum(idx, 0)
+    ok = (idx >= 0) & (keys[safe] >= lo) if len(keys) else np.zeros(len(lo), bool)
+    return np.where(ok, idx, -1)
+
+
+def _own_time(
+    found: pd.DataFrame, keys: npt.NDArray[np.int64], length: npt.NDArray[np.int64],
+    bounds: tuple[npt.NDArray[np.int64], ...],
+) -> npt.NDArray[np.int64]:  # fmt: skip
+    """Return the amount's own expression (row of ``keys``, -1 for none).
+
+    The first after it or the last before it, the nearer one; one after it beyond a comma
+    loses to one before it in the same clause.
+    """
+    start, end, prev_end, next_start = bounds
+    after = _first_in(keys, end, next_start)
+    before = _last_in(keys, prev_end, start)
+    if not len(keys):
+        return after
+    far = np.iinfo(np.int64).max
+    gap_after = np.where(after >= 0, keys[np.maximum(after, 0)] - end, far)
+    gap_before = np.where(before >= 0, start - keys[np.maximum(before, 0)]
+                          - length[np.maximum(before, 0)], far)  # fmt: skip
+    comma = found["after"].astype(str).str.find(",").to_numpy(dtype=np.int64)
+    beyond = (comma >= 0) & (comma < gap_after)
+    clause = found["before"].astype(str).str.extract(r"([^,;]*)$")[0].str.len().to_numpy()
+    before_near = (before >= 0) & (gap_before <= clause) & (beyond | (gap_before < gap_after))
+    return np.where(before_near | (after < 0), before, after)
+
+
+def choose_times(found: pd.DataFrame, sents: pd.DataFrame, times: pd.DataFrame) -> pd.DataFrame:
+    """Pick each amount's time expression (row of ``times``, -1 for none).
+
+    The amount's own expression (see :func:`_own_time`), else the first of its sentence;
+    only then a word that refers back ("the mentioned period", "such units"), which
+    stands for the last expression of a context type before the amount in the same text.
+    Adds ``time``, ``via`` ("own", "sentence", "context"), ``context`` (that last context
+    expression), ``earlier`` and ``level`` (updated).
+    """
+    typ = times["type"].to_numpy(dtype=object)
+    all_keys = times["doc"].to_numpy(dtype=np.int64) * _KEY + times["pos"].to_numpy(np.int64)
+    real = np.flatnonzero(typ != "anaphor")
+    refers_rows = np.flatnonzero(typ == "anaphor")
+    keys = all_keys[real]
+    length = np.asarray(times["expr"].str.len().to_numpy(dtype=np.int64)[real], dtype=np.int64)
+    doc = found["doc"].to_numpy(dtype=np.int64) * _KEY
+    sent = found["sent"].to_numpy()
+    s_start = doc + sents["start"].to_numpy(dtype=np.int64)[sent]
+    s_end = doc + sents["end"].to_numpy(dtype=np.int64)[sent]
+    start = doc + found["start"].to_numpy(dtype=np.int64)
+    end = doc + found["end"].to_numpy(dtype=np.int64)
+    same_prev = np.append(False, sent[1:] == sent[:-1])
+    same_next = np.append(sent[1:] == sent[:-1], False)
+    prev_end = np.where(same_prev, np.append(0, end[:-1]), s_start)
+    next_start = np.where(same_next, np.append(start[1:], 0), s_end)
+    own = _own_time(found, keys, length, (start, end, prev_end, next_start))
+    whole = _first_in(keys, s_start, s_end)
+    chosen = np.where(own >= 0, own, whole)
+    via = np.where(own >= 0, "own", np.where(whole >= 0, "sentence", ""))
+    chosen = np.where(chosen >= 0, real[np.maximum(chosen, 0)] if len(real) else -1, -1)
+    context_rows = np.flatnonzero(np.isin(typ, list(CONTEXT_TYPES)))
+    last = _last_in(all_keys[context_rows], doc, start)
+    context = np.where(last >= 0, context_rows[np.maximum(last, 0)] if len(context_rows)
+                       else -1, -1)  # fmt: skip
+    refers = (chosen < 0) & (_first_in(all_keys[refers_rows], s_start, s_end) >= 0)
+    chosen = np.where(refers, context, chosen)
+    out = found.copy()
+    out["time"] = chosen
+    out["via"] = np.where(refers, "context", via)
+    out["context"] = context
+    out["earlier"] = sents["folded"].str.contains(EARLIER, regex=True).to_numpy(dtype=bool)[sent]
+    # "... were underway": a level, for the amounts before it that have no time of their own
+    cue = sents["folded"].str.extract(rf"^(.*)(?:{LEVEL_AFTER})")[0].str.len().to_numpy(float)
+    later = doc + sents["start"].to_numpy(dtype=np.int64)[sent] + cue[sent] > start
+    out["level"] = out["level"].to_numpy(dtype=bool) | (later & (own < 0))
+    return out
+
+
+_WHOLE_YEAR: Final = ("ytd", "thisyear", "prev", "year", "yearend", "by_month")
+_CURRENT: Final = r"current|this|جاری|امسال|تا (?:پایان|آخر|انتهای) سال"
+
+
+def _take(times: pd.DataFrame, name: str, rows: npt.NDArray[np.int64]) -> npt.NDArray[np.float64]:
+    values = times[name].to_numpy(dtype=float)
+    return np.where(rows >= 0, values[np.maximum(rows, 0)] if len(values) else np.nan, np.nan)
+
+
+def place_in_time(
+    found: pd.DataFrame, times: pd.DataFrame, pub_from: npt.NDArray[np.float64],
+    pub_to: npt.NDArray[np.float64],
+) -> pd.DataFrame:  # fmt: skip
+    """Give each amount its kind and span (day numbers; NaN where unknown).
+
+    ``times`` is resolved (see :func:`isipo_stats._extract_time.resolve`); ``pub_from``
+    and ``pub_to`` are each amount's publication window. ``kind`` is "" where a flow has
+    no time the text states.
+    """
+    t = found["time"].to_numpy(dtype=np.int64)
+    types = times["type"].to_numpy(dtype=object)
+    typ = np.where(t >= 0, types[np.maximum(t, 0)] if len(types) else "", "")
+    current = times["expr"].str.contains(_CURRENT, regex=True).to_numpy(dtype=bool)
+    is_current = (t >= 0) & (current[np.maximum(t, 0)] if len(current) else False)
+    target = found["plan"].to_numpy(dtype=bool) | ((typ == "yearend") & is_current)
+    level = ~target & found["level"].to_numpy(dtype=bool)
+    start, end = _take(times, "start", t), _take(times, "end", t)
+    w_start, w_end = _take(times, "whole_start", t), _take(times, "whole_end", t)
+    year = _take(times, "jyear", t)
+    earlier = found["earlier"].to_numpy(dtype=bool)
+    span = np.isin(typ, ["firstn", "jmonth", "gmonth"])
+    whole = np.isin(typ, _WHOLE_YEAR)
+    # targets: the span named, else the whole year named
+    s = np.where(span, start, np.where(whole, w_start, np.nan))
+    e = np.where(span, end, np.where(whole, w_end, np.nan))
+    kind = np.where(target, "target", "")
+    # levels: at the end of the span named; "now" (or nothing): at the event the text is
+    # about, else on the publication day
+    c = found["context"].to_numpy(dtype=np.int64)
+    event = (c >= 0) & np.isin(types[np.maximum(c, 0)] if len(types) else "", list(EVENT_TYPES))
+    known = np.where((pub_from == pub_to) & ~earlier, pub_from, np.nan)
+    at = np.where(np.isin(typ, ["prev", "year"]), w_end, np.where(typ == "firstn", end, np.nan))
+    free = np.isin(typ, ["now", ""])
+    ls = np.where(span & (typ != "firstn"), start, at)
+    le = np.where(span & (typ != "firstn"), end, at)
+    ls = np.where(free, np.where(event, _take(times, "start", c), known), ls)
+    le = np.where(free, np.where(event, _take(times, "end", c), known), le)
+    s, e = np.where(level, ls, s), np.where(level, le, e)
+    kind = np.where(level, "level", kind)
+    # flows: year to date, or a period
+    flow = ~target & ~level
+    ytd = flow & np.isin(typ, ["ytd", "thisyear"])
+    cumulative = ytd | (flow & (typ == "firstn"))
+    period = flow & (np.isin(typ, ["prev", "year", "yearend", "by_month", "jmonth", "gmonth"]))
+    s = np.where(ytd, w_start, np.where(cumulative, start, s))
+    e = np.where(ytd, np.where(earlier, np.nan, end), np.where(cumulative, end, e))
+    s = np.where(period & whole, w_start, np.where(period, start, s))
+    e = np.where(period & whole, w_end, np.where(period, end, e))
+    kind = np.where(cumulative, "cumulative", np.where(period, "period", kind))
+    out = found.copy()
+    out["kind"], out["span_start"], out["span_end"] = kind, s, e
+    out["jyear"] = np.where(typ == "gmonth", np.nan, year)
+    out["time_type"] = typ
+    return out
+
+
+def link(found: pd.DataFrame, sents: pd.DataFrame) -> pd.DataFrame:
+    """Find each amount's total (``whole``: row number, -1 for none).
+
+    After "of which", "including", "include" (and their Persian equivalents), or from the
+    first amount followed by "inside"/"outside", the amounts of a sentence are parts of
+    the last amount of the same family before that point in the text.
+    """
+    marker = sents["folded"].str.extract(rf"^(.*?)(?:{PART_WORDS})")[0].str.len()
+    sent = found["sent"].to_numpy()
+    doc = found["doc"].to_numpy(dtype=np.int64) * _KEY
+    start = doc + found["start"].to_numpy(dtype=np.int64)
+    at = doc + sents["start"].to_numpy(dtype=np.int64)[sent] + marker.to_numpy(dtype=float)[sent]
+    after = found["after"].astype(str)
+    inside = after.str.contains(INSIDE, regex=True).to_numpy(dtype=bool)
+    outside = after.str.contains(OUTSIDE, regex=True).to_numpy(dtype=bool)
+    both = (pd.Series(inside).groupby(sent).transform("any").to_numpy(dtype=bool)
+            & pd.Series(outside).groupby(sent).transform("any").to_numpy(dtype=bool))  # fmt: skip
+    split = both & (inside | outside)
+    first_split = pd.Series(np.where(split, start, np.inf)).groupby(sent).transform("min")
+    at = np.fmin(at, first_split.to_numpy(dtype=float))
+    part = np.isfinite(at) & (start >= at)
+    family = np.where(
+        found["money"], found["unit"], np.where(found["percent"], "percent", found["count_unit"])
+    ).astype(object)
+    family = np.where(np.isin(family, ["units", "projects"]), "units|projects", family)
+    whole = np.full(len(found), -1, dtype=np.int64)
+    for name in pd.unique(family[part]):
+        candidates = np.flatnonzero(~part & (family == name))
+        rows = np.flatnonzero(part & (family == name))
+        if not len(candidates):
+            continue
+        idx = np.searchsorted(start[candidates], at[rows], side="left") - 1
+        found_doc = doc[candidates[np.maximum(idx, 0)]] == doc[rows]
+        whole[rows] = np.where((idx >= 0) & found_doc, candidates[np.maximum(idx, 0)], -1)
+    out = found.copy()
+    out["whole"] = whole
+    return out

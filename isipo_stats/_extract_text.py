@@ -1,0 +1,117 @@
+"""Sentences and amount phrases of report text, with their character offsets.
+
+Both are found with pandas' vectorized ``str.extractall`` over all texts (or all sentences)
+at once. A pattern that matches the text piece by piece (what comes before a match, then
+the match) gives every match's offset as a running sum of piece lengths, and the pieces
+are the text as written (no slicing row by row).
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+import numpy as np
+import pandas as pd
+
+from isipo_stats._extract_lexicon import AMOUNT, COUNTED, fold
+from isipo_stats.text import MONTH_NAMES
+
+__all__ = ["NOUN_AFTER", "amount_pieces", "noun_after", "sentences"]
+
+# a sentence ends at . ! ? ؟ (and closing quotes) before a capital, a digit, a quote or a
+# Persian letter; at a line break; or at the end of the text
+_SENTENCE: Final = (
+    r"(?P<lead>\s*)(?P<body>[^\n]*?(?:[.!?؟][\"')\]”’]*(?=\s+[\"'(\[“‘]?[A-Z0-9\u0600-\u06ff])"
+    r"|(?=\n)|(?=\s*\Z)))"
+)
+
+_GMONTH: Final = (
+    "january|february|march|april|may|june|july|august|september|october|november|december"
+)
+_MONTH: Final = _GMONTH + "|" + "|".join(m.lower() for m in MONTH_NAMES["en"])
+_MONTH_FA: Final = "|".join(MONTH_NAMES["fa"])
+_DATES: Final = (
+    r"\b\d{4}[-/]\d{1,2}[-/]\d{1,2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|"
+    rf"\b(?:{_MONTH}) \d{{1,2}}(?:st|nd|rd|th)?(?:,? \d{{4}})?\b|"
+    rf"\b\d{{1,2}}(?:st|nd|rd|th)? (?:of )?(?:{_MONTH})(?:,? \d{{4}})?\b|"
+    rf"\b(?:{_MONTH})(?: month)?,? \d{{4}}\b|"
+    rf"\b\d{{1,2}} (?:{_MONTH_FA})(?: ?ماه)?(?: \d{{4}})?|"
+    rf"(?:{_MONTH_FA})(?: ?ماه)?(?: سال)? \d{{4}}|(?<=year )1[34]\d\d\b|"
+    r"(?<=سال )[1۱][3۳۴4]\d\d(?!\d)"
+)
+"""Dates and years: matched before amounts, so that their digits are no amounts."""
+
+# dates and amounts start a word (or with "$"): other places fail before the alternation
+_PIECE: Final = rf"(?i)(?P<pre>.*?)(?:(?<![\w$])(?=[\w$])(?:(?P<date>{_DATES})|{AMOUNT})|$)"
+
+# words between a number and its noun: adjectives, not verbs or prepositions
+_STOP: Final = (
+    r"(?:of|in|to|is|are|was|were|has|have|had|by|for|from|the|that|which|with|on|at|"
+    r"از|در|به|که|با|را|تا)"
+)
+_GAP: Final = rf"^\s*(?:(?!{_STOP}\b)[\w-]+\s+){{0,5}}?"
+
+
+def noun_after(noun: str) -> str:
+    """Return a pattern for text starting with ``noun`` after at most five adjectives."""
+    return rf"{_GAP}(?:{noun})\b"
+
+
+NOUN_AFTER: Final = noun_after(COUNTED)
+"""An amount counts something when one of the counted nouns follows it closely."""
+
+
+def sentences(texts: pd.Series) -> pd.DataFrame:
+    """Split texts (a RangeIndex of documents) into sentences.
+
+    Returns columns ``doc``, ``start``, ``end`` (offsets in the text, end exclusive),
+    ``text`` (as written) and ``folded`` (see :func:`fold`).
+    """
+    found = texts.str.extractall(_SENTENCE)
+    columns = ("doc", "start", "end", "text", "folded")
+    if found.empty:
+        return pd.DataFrame({name: pd.Series(dtype=object) for name in columns})
+    lead, body = (found[c].str.len().fillna(0).astype(np.int64) for c in ("lead", "body"))
+    end = (lead + body).groupby(level=0).cumsum()
+    keep = (body > 0).to_numpy()
+    written = found["body"][keep].reset_index(drop=True)
+    return pd.DataFrame(
+        {
+            "doc": found.index.get_level_values(0).to_numpy()[keep],
+            "start": (end - body).to_numpy(dtype=np.int64)[keep],
+            "end": end.to_numpy(dtype=np.int64)[keep],
+            "text": written,
+            "folded": fold(written),
+        }
+    )
+
+
+def amount_pieces(sents: pd.DataFrame) -> pd.DataFrame:
+    """Cut sentences into pieces: the text before an amount (or a date), and the amount.
+
+    Returns one row per piece with ``sent`` (row of ``sents``), ``pre`` (folded text
+    before), ``phrase`` (the amount as written; "" for a date or the sentence's tail),
+    ``cut`` (the date or amount as written), ``dollar``/``currency``/``percent`` (the
+    matched parts) and ``start``/``end`` (the phrase's offsets in the document).
+    """
+    found = sents["text"].str.extractall(_PIECE).reset_index(level=1, drop=True)
+    sent = found.index.to_numpy()
+    phrase = found["amount"].fillna("")
+    cut = phrase.where(found["date"].isna(), found["date"])
+    pre_len = found["pre"].str.len().fillna(0).astype(np.int64)
+    cut_len = cut.str.len().fillna(0).astype(np.int64)
+    offset = (pre_len + cut_len).groupby(level=0).cumsum() - cut_len
+    start = sents["start"].to_numpy(dtype=np.int64)[sent] + offset.to_numpy(dtype=np.int64)
+    return pd.DataFrame(
+        {
+            "sent": sent,
+            "pre": fold(found["pre"].fillna("")).to_numpy(dtype=object),
+            "cut": fold(cut).to_numpy(dtype=object),
+            "phrase": phrase.to_numpy(dtype=object),
+            "start": start,
+            "end": start + cut_len.to_numpy(dtype=np.int64),
+            "dollar": found["dollar"].notna().to_numpy(),
+            "currency": fold(found["currency"].fillna("")).to_numpy(dtype=object),
+            "percent": found["percent"].notna().to_numpy(),
+        }
+    )
