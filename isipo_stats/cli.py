@@ -37,7 +37,7 @@ from isipo_stats.formatting import format_amount, format_amounts, plural
 from isipo_stats.metrics import metric_label
 from isipo_stats.reconciliation import Reconciled, reconcile
 from isipo_stats.spans import year_span
-from isipo_stats.summary import summary, summary_text
+from isipo_stats.summary import reading_order, summary, summary_text
 from isipo_stats.text import JALALI_BELOW
 
 __all__ = ["main"]
@@ -133,7 +133,7 @@ def _table(frame: pd.DataFrame, left: tuple[str, ...] = ()) -> str:
         cells = pd.concat([pd.Series([str(name)]), frame[name].astype(str)], ignore_index=True)
         width = int(cells.str.len().max())
         columns.append(cells.str.ljust(width) if name in left else cells.str.rjust(width))
-    lines = columns[0].str.cat(columns[1:], sep="  ") if columns else pd.Series([], dtype=str)
+    lines = columns[0].str.cat(columns[1:], sep="  ")  # type: ignore[arg-type]
     return "\n".join(lines.str.rstrip())
 
 
@@ -263,7 +263,7 @@ def _print_group(group: pd.Series, monthly: pd.DataFrame) -> None:
 
 
 def _print_summary(figures: pd.DataFrame, result: Reconciled, source: str, *, detail: bool) -> None:
-    table = summary_text(summary(figures, reconciled=result))
+    table = summary_text(reading_order(summary(figures, reconciled=result)))
     empty = [column for column in table.columns if (table[column] == "-").all()]
     flags = result.flags
     print(f"{plural(len(figures), 'figure')} from {source}: "

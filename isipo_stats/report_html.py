@@ -23,14 +23,13 @@ import io
 from pathlib import Path
 from typing import Final
 
-import numpy as np
 import pandas as pd
 
 from isipo_stats.errors import IsipoError
 from isipo_stats.formatting import format_amounts, plural
 from isipo_stats.metrics import metric_label
 from isipo_stats.reconciliation import Reconciled, reconcile
-from isipo_stats.summary import summary, summary_text
+from isipo_stats.summary import reading_order, summary, summary_text
 
 __all__ = ["findings_html", "reconciled_html", "report_page", "write_report"]
 
@@ -40,15 +39,24 @@ _SEVERITIES: Final = (
     ("info", "Information", "how figures relate: targets met or missed, rates, dates narrowed"),
 )
 
+_HEADINGS: Final = {
+    "latest": "latest figure",
+    "when": "as of",
+    "pinned": "figures used, months interpolated",
+    "findings": "findings (E/W/I)",
+}
+_NUMERIC: Final = ("latest figure", "full year", "target", "attained", "change", "jobs/unit")
+
 _CSS: Final = """
 body { font-family: "Noto Sans", "DejaVu Sans", Arial, sans-serif; margin: 1.5em auto;
-       max-width: 78em; padding: 0 1em; color: #222; line-height: 1.4; }
+       max-width: 90em; padding: 0 1em; color: #222; line-height: 1.4; }
 h1 { font-size: 1.6em; margin-bottom: 0.2em; } h2 { font-size: 1.25em; margin-top: 1.6em;
      border-bottom: 1px solid #ccc; } h3 { font-size: 1.05em; }
 p.meta { color: #555; margin-top: 0; }
 table { border-collapse: collapse; font-size: 0.85em; margin: 0.5em 0 1em; }
 th, td { border: 1px solid #ddd; padding: 0.25em 0.5em; text-align: left; vertical-align: top; }
 th { background: #f2f4f7; } td.num { text-align: right; white-space: nowrap; }
+td.keep { white-space: nowrap; }
 tr:nth-child(even) td { background: #fafafa; }
 .note { background: #f6f8fb; border-left: 4px solid #1f5f8b; padding: 0.5em 1em; }
 .error { color: #a61b1b; } .warning { color: #8a5a00; } .info { color: #1f5f8b; }
@@ -58,15 +66,17 @@ figcaption { font-size: 0.85em; color: #555; }
 
 _HOW_TO_READ: Final = """
 <div class="note"><p><b>How to read this.</b> Each row of the summary is one series (a metric
-in one unit and region) in one Jalali (Iranian) year, which runs from Nowruz (about 21 March)
-to the next. <i>Latest</i> is the most recent year-to-date figure (from the start of the
-Jalali year) with its as-of date, Jalali = Gregorian, and the share of the year elapsed by
-then; where a report gave no day, its publication window is shown. <i>Attained</i> is the
-full year, or else the latest figure, over the year's target. <i>Pinned</i> says how many of
-the series' figures the reconciled path uses and in how many months it is interpolated
-(estimated between figures, not reported). Findings count errors (E), warnings (W) and
-information (I) naming the series. Amounts are written as the reports state them: "over"
-is a lower bound, "about" an approximate figure; "-" means no figure.</p>
+in one unit and region) in one Jalali (Iranian) year, which runs from Nowruz (about 21
+March) to the next. The <i>latest figure</i> is the most recent year-to-date figure (counted
+from the start of the Jalali year); <i>as of</i> gives its date, Jalali = Gregorian, and the
+share of the year elapsed by then. Where a report gave no day, its publication window is
+shown; a Gregorian span (2019-08-01..2019-08-31) marks a figure for that span only, not
+from the start of the year. <i>Attained</i> is the full year, or else the latest figure,
+over the year's target. The next column says how many of the series' figures the
+reconciled path uses and in how many months it is interpolated (estimated between
+figures, not reported). Findings count errors (E), warnings (W) and information (I)
+naming the series. Amounts are written as the reports state them: "over" is a lower
+bound, "about" an approximate figure; "-" means no figure.</p>
 <p>In the charts the solid line is the reconciled year-to-date path (it restarts at each
 Nowruz), the shaded band the range the figures allow, and the markers the reported figures.
 </p></div>
@@ -77,20 +87,24 @@ def _e(value: object) -> str:
     return html.escape("" if value is None or value is pd.NA else str(value))
 
 
-def _table(frame: pd.DataFrame, numeric: tuple[str, ...] = ()) -> str:
-    """Write an HTML table of text cells (every cell escaped)."""
+def _escaped(column: pd.Series) -> pd.Series:
+    """Escape a column of text for HTML, as :func:`html.escape` does, for all cells at once."""
+    text = column.astype("string").fillna("").astype(object).astype(str)
+    for raw, safe in (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ('"', "&quot;"),
+                      ("'", "&#x27;")):  # fmt: skip
+        text = text.str.replace(raw, safe, regex=False)
+    return text
+
+
+def _table(frame: pd.DataFrame, numeric: tuple[str, ...] = (), keep: tuple[str, ...] = ()) -> str:
+    """Write an HTML table of text cells (every cell escaped); ``keep`` cells do not wrap."""
     head = "".join(f"<th>{_e(column)}</th>" for column in frame.columns)
-    cells = frame.astype(str).to_numpy(dtype=object)
-    classes = np.array(
-        [' class="num"' if c in numeric else "" for c in frame.columns], dtype=object
-    )
-    body = [
-        "<tr>"
-        + "".join(f"<td{cls}>{_e(v)}</td>" for cls, v in zip(classes, row, strict=True))
-        + "</tr>"
-        for row in cells
-    ]
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+    rows = pd.Series("<tr>", index=frame.index, dtype=object)
+    for name in frame.columns:  # a loop over the few columns, each done for all rows
+        style = ' class="num"' if name in numeric else ' class="keep"' if name in keep else ""
+        rows = rows + f"<td{style}>" + _escaped(frame[name]) + "</td>"
+    body = "".join((rows + "</tr>").tolist())
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
 def _named(flags: pd.DataFrame, figures: pd.DataFrame | None) -> pd.Series:
@@ -250,8 +264,12 @@ def report_page(
         Draw one chart per metric (needs matplotlib).
     """
     result = reconcile(figures) if reconciled is None else reconciled
-    table = summary(figures, reconciled=result)
+    table = reading_order(summary(figures, reconciled=result))
     text = summary_text(table)
+    text["year"] = table["year"].to_numpy()  # with its Gregorian years: "1399 (2020/21)"
+    empty = [column for column in text.columns if (text[column] == "-").all()]
+    text = text.drop(columns=empty).rename(columns=_HEADINGS)
+    left_out = f"<p>No series has a value for: {_e(', '.join(empty))}.</p>" if empty else ""
     dated = figures["jyear"].notna().sum()
     meta = (
         f"{plural(len(figures), 'figure')} from {source} ({plural(int(dated), 'figure')} "
@@ -261,7 +279,8 @@ def report_page(
         f"<h1>ISIPO figures: summary, findings, charts</h1><p class='meta'>{_e(meta)}</p>",
         _HOW_TO_READ,
         "<h2>Summary</h2>",
-        _table(text, ("latest", "full year", "target", "attained", "change", "jobs/unit")),
+        _table(text, _NUMERIC, ("year", "figures used, months interpolated")),
+        left_out,
         "<h2>Findings</h2>",
         findings_html(result.flags, figures),
         "<h2>Charts</h2>",

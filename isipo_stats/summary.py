@@ -42,7 +42,7 @@ from isipo_stats.metrics import Locale, metric_label
 from isipo_stats.reconciliation import Reconciled, reconcile
 from isipo_stats.text import format_jalali
 
-__all__ = ["JOBS_PER_UNIT", "summary", "summary_text"]
+__all__ = ["JOBS_PER_UNIT", "reading_order", "summary", "summary_text"]
 
 JOBS_PER_UNIT: Final[dict[str, str]] = {
     "revived_units": "jobs_created",
@@ -411,3 +411,14 @@ def summary_text(frame: pd.DataFrame, *, locale: Locale = "en") -> pd.DataFrame:
         index=frame.index,
     )
     return out
+
+
+def reading_order(frame: pd.DataFrame) -> pd.DataFrame:
+    """Order a :func:`summary` for reading: the best-reported metrics first, then by name.
+
+    Metrics are ranked by how many figures they have (all units and years together); a
+    metric's rows stay together, by unit and year.
+    """
+    weight = frame.groupby("metric")["figures"].transform("sum")
+    order = np.lexsort((frame["jyear"], frame["unit"], frame["metric"], -weight.to_numpy()))
+    return frame.iloc[order]
