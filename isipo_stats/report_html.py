@@ -211,8 +211,12 @@ def _figure_rows(figures: pd.DataFrame, result: Reconciled) -> pd.DataFrame:
     )
 
 
-def _charts(figures: pd.DataFrame, result: Reconciled) -> str:
-    """One PNG chart per metric with actual figures in a Jalali year, inline."""
+def _charts(figures: pd.DataFrame, result: Reconciled, table: pd.DataFrame) -> str:
+    """Draw one PNG chart, inline, per metric with a year-to-date figure (in reading order).
+
+    A metric with only flows within a year or levels has no year-to-date path to draw; it
+    is named in one line instead of a chart of an empty band.
+    """
     try:
         import matplotlib as mpl  # noqa: PLC0415 (optional dependency)
     except ImportError:
@@ -222,9 +226,13 @@ def _charts(figures: pd.DataFrame, result: Reconciled) -> str:
 
     from isipo_stats.plotting import plot_metric  # noqa: PLC0415 (needs matplotlib)
 
-    actual = figures[figures["kind"].isin(["cumulative", "period"]) & figures["jyear"].notna()]
-    out = []
-    for metric in sorted(actual["metric"].unique()):  # one chart per metric: a short loop
+    charted = table.loc[table["year_to_date"], "metric"].unique()
+    others = [metric_label(str(m)) for m in table["metric"].unique() if m not in charted]
+    out = [] if not others else [
+        f"<p>No chart (no year-to-date figure, only flows within a year or levels): "
+        f"{_e(', '.join(others))}.</p>"
+    ]  # fmt: skip
+    for metric in charted:  # one chart per metric: a short loop
         try:
             chart = plot_metric(figures, str(metric), reconciled=result)
         except IsipoError as err:
@@ -284,7 +292,7 @@ def report_page(
         "<h2>Findings</h2>",
         findings_html(result.flags, figures),
         "<h2>Charts</h2>",
-        _charts(figures, result) if charts else "<p>Charts were not asked for.</p>",
+        _charts(figures, result, table) if charts else "<p>Charts were not asked for.</p>",
         "<h2>Figures</h2><p>Every figure as stated, how it was read, and its use.</p>",
         _table(_figure_rows(figures, result), ("read as",)),
     ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -158,7 +159,7 @@ def test_report_html_is_written_where_asked(tmp_path: Path) -> None:
     assert result.stdout.rstrip().endswith(f"report written to {page}")
     text = page.read_text(encoding="utf-8")
     assert text.startswith("<!DOCTYPE html>")
-    assert text.count("data:image/png;base64,") >= 10
+    assert text.count("data:image/png;base64,") == 8  # metrics with a year-to-date figure
     assert not re.search(r"(src|href)=\"(?!data:)", text)  # nothing to fetch
     assert [p.name for p in tmp_path.iterdir()] == ["out"]
 
@@ -425,3 +426,44 @@ def test_a_chart_of_a_table_without_any_path_is_refused_before_output(
     assert captured.err == (
         "isipo-stats report: no metric has a reconciled path to chart; choose one with --metric\n"
     )
+
+
+# --- the README -------------------------------------------------------------------------------
+
+README = Path(__file__).parent.parent / "README.md"
+
+
+# dask's read_parquet passes inplace=True to pandas, which pandas 3.1 deprecates
+@pytest.mark.filterwarnings("ignore:The inplace keyword in DataFrame")
+@pytest.mark.filterwarnings("ignore:An error occurred while calling the read_parquet")
+def test_readme_dask_snippet_runs_as_written() -> None:
+    pytest.importorskip("dask.dataframe")
+    text = README.read_text(encoding="utf-8")
+    section = text[text.index("## Scale-out with Dask") :]
+    start = section.index("```python\n") + len("```python\n")
+    code = section[start : section.index("```\n", start)]
+    assert "calculate_divisions=True" in code
+    exec(compile(code, "README.md (Dask)", "exec"), {})
+
+
+def test_readme_lists_every_example() -> None:
+    text = README.read_text(encoding="utf-8")
+    listed = set(re.findall(r"^- `(\d\d_\w+\.py)` — ", text, flags=re.MULTILINE))
+    present = {p.name for p in (README.parent / "examples").glob("*.py")}
+    assert present <= listed
+    assert listed - present <= {"05_real_reports.py"}  # added by the real-reports branch
+
+
+def test_readme_main_job_writes_only_where_it_is_told(tmp_path: Path) -> None:
+    text = README.read_text(encoding="utf-8")
+    command = next(line for line in text.splitlines() if "isipo-stats report --html" in line)
+    assert 'out="$(mktemp -d)"' in command
+    assert '--html "$out/report.html" --plot "$out"' in command
+    result = subprocess.run(
+        [sys.executable, "-m", "isipo_stats.cli", "report", "--html",
+         str(tmp_path / "report.html"), "--plot", str(tmp_path)],
+        capture_output=True, text=True, check=False, cwd=tmp_path.parent,
+        env={**os.environ, "PYTHONPATH": str(README.parent)},
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.html", "revived_units.png"]
