@@ -40,6 +40,8 @@ from isipo_stats.figures import (
     read_figures,
     validate_figures,
 )
+from isipo_stats.formatting import format_amount, format_amounts
+from isipo_stats.metrics import MetricInfo, metric_info, metric_label, register_metric
 from isipo_stats.periods import (
     as_periods,
     period_days,
@@ -78,6 +80,7 @@ __all__ = [
     "IntegerOverflowError",
     "InvalidDateError",
     "IsipoError",
+    "MetricInfo",
     "MissingPeriodError",
     "ParseError",
     "Reconciled",
@@ -99,12 +102,16 @@ __all__ = [
     "extract_many",
     "figures_from_records",
     "floor",
+    "format_amount",
+    "format_amounts",
     "format_jalali",
     "from_year_to_date",
     "inflation",
     "is_leap",
     "jalali_date",
     "load_isipo_reports",
+    "metric_info",
+    "metric_label",
     "month_span",
     "months_span",
     "parse_amount",
@@ -122,6 +129,7 @@ __all__ = [
     "read_figures",
     "rebase",
     "reconcile",
+    "register_metric",
     "shift_periods",
     "to_gregorian",
     "to_jalali",

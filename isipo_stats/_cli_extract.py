@@ -54,12 +54,12 @@ def run_extract(args: argparse.Namespace) -> int:
     skipped = rows.attrs.get("skipped", pd.DataFrame())
     if args.output:
         rows.to_csv(args.output, index=False, date_format="%Y-%m-%d")
-        print(f"{len(rows)} rows written to {args.output}", file=sys.stderr)  # noqa: T201
+        print(f"{len(rows)} rows written to {args.output}", file=sys.stderr)
     else:
-        print(rows.to_csv(index=False, date_format="%Y-%m-%d"), end="")  # noqa: T201
+        print(rows.to_csv(index=False, date_format="%Y-%m-%d"), end="")
     if len(skipped):
         reasons = "; ".join(f"{n} {r}" for r, n in skipped["reason"].value_counts().items())
-        print(f"{len(skipped)} amounts not made rows: {reasons}", file=sys.stderr)  # noqa: T201
+        print(f"{len(skipped)} amounts not made rows: {reasons}", file=sys.stderr)
     return 0
 
 

@@ -172,10 +172,11 @@ class MissingPeriodError(IsipoError, ValueError):
     """
 
 
-class FrequencyError(InputTypeError, ValueError):
+class FrequencyError(IsipoError, ValueError):
     """A ``freq`` that is not a Jalali frequency code.
 
-    A ``ValueError`` (the value is wrong); also an :class:`InputTypeError`, as in 0.1.
+    A ``ValueError`` (the value is wrong). Before 0.2 it was also an
+    :class:`InputTypeError` (a ``TypeError``); catch ``ValueError``.
     """
 
 

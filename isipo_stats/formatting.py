@@ -200,6 +200,7 @@ def format_amounts(
     lows: Any = None,
     highs: Any = None,
     locale: Locale = "en",
+    with_unit: bool = True,
 ) -> pd.Series:
     """Format amounts for reading: human scales, whole counts, the qualifier as stated.
 
@@ -216,6 +217,9 @@ def format_amounts(
         The ends of ``range`` figures.
     locale : {"en", "fa"}
         English, or Persian words and digits.
+    with_unit : bool
+        Write the unit's name (False for a column whose heading names it; the unit still
+        decides how the number is written, and ``$`` stays).
 
     Returns
     -------
@@ -241,7 +245,7 @@ def format_amounts(
     words = _lookup(qualifier, lambda q: _QUALIFIERS.get(q, ("", ""))[column])
     word = np.where(parts.rounded_off & (qualifier == "exact"), _QUALIFIERS["approx"][column],
                     words)  # fmt: skip
-    text: Texts = word + parts.number() + parts.unit
+    text: Texts = word + parts.number() + (parts.unit if with_unit else "")
     text = _ranges(text, qualifier, unit, lows, highs, locale)
     if locale == "fa":
         text = _persian(text)

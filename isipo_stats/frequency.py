@@ -336,7 +336,7 @@ def get_frequency(freq: object, *, weeks: bool = False) -> Frequency:
     ------
     FrequencyError
         ``freq`` is not one of the codes; the message lists them. It is a ``ValueError``
-        and, for scripts written against 0.1, an ``InputTypeError``.
+        (before 0.2 it was also an ``InputTypeError``, a ``TypeError``).
 
     Examples
     --------

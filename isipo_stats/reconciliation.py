@@ -99,6 +99,18 @@ class Reconciled(NamedTuple):
     flags: pd.DataFrame
     groups: pd.DataFrame
 
+    def summary(self, figures: pd.DataFrame) -> pd.DataFrame:
+        """Return :func:`isipo_stats.summary` of ``figures`` (the table reconciled here)."""
+        from isipo_stats.summary import summary  # noqa: PLC0415 (the report layer, above)
+
+        return summary(figures, reconciled=self)
+
+    def _repr_html_(self) -> str:
+        """Show the result in a notebook: its groups and findings as HTML tables."""
+        from isipo_stats.report_html import reconciled_html  # noqa: PLC0415 (report layer)
+
+        return reconciled_html(self)
+
 
 class Points(NamedTuple):
     """Points ``(group, x, y)`` of many series, ``x`` in days since Nowruz."""

@@ -441,7 +441,7 @@ def test_flow_methods_need_numbers_on_a_datetime_index(method: str) -> None:
 
 
 def test_resample_refuses_an_unknown_frequency() -> None:
-    with pytest.raises(ist.InputTypeError, match=r"^freq must be one of M, Q, H, Y, W, got 'D'$"):
+    with pytest.raises(ist.FrequencyError, match=r"^freq must be one of M, Q, H, Y, W, got 'D'$"):
         isipo(date_indexed()).resample("D")  # type: ignore[arg-type]
 
 
@@ -466,7 +466,7 @@ def test_calendarize_freq_needs_period_ends() -> None:
         isipo(s).calendarize(freq="Q")
     with pytest.raises(ist.InputTypeError, match="give freq or start/end, not both"):
         isipo(s).calendarize(freq="M", start=s.index)
-    with pytest.raises(ist.InputTypeError, match="freq must be one of M, Q, H, Y, got 'W'"):
+    with pytest.raises(ist.FrequencyError, match="freq must be one of M, Q, H, Y, got 'W'"):
         isipo(s).calendarize(freq="W")  # type: ignore[arg-type]
 
 

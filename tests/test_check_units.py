@@ -57,7 +57,7 @@ CASES: dict[str, tuple[list[dict[str, Any]], list[tuple[str, str, str]]]] = {
         [{"id": "t", **R, "kind": "target", "jyear": 1399, "value": 2000,
           "stated_dates": "start=2020-03-20; end=2021-03-19"}],
         [("t", "warning", "t: the text gives 2021-03-19 for the end of the span, but "
-          "1399-12-30 is 2021-03-20 (the stated date is 1 day(s) earlier)")],
+          "1399-12-30 is 2021-03-20 (the stated date is 1 day earlier)")],
     ),
     "cumulative_decrease": (
         [{"id": "a", **R, "kind": "cumulative", "end": "1399-07-30", "value": 819},

@@ -43,7 +43,7 @@ def test_date_label_mismatch() -> None:
     assert row["severity"] == "warning"
     assert row["message"] == (
         "t: the text gives 2021-03-19 for the end of the span, but 1399-12-30 is 2021-03-20 "
-        "(the stated date is 1 day(s) earlier)"
+        "(the stated date is 1 day earlier)"
     )
     assert len(only(flags, "date_label_mismatch")) == 1  # the right start date is not flagged
 

@@ -141,7 +141,7 @@ def test_quarters_and_years() -> None:
     assert years[["period", "label", "cumulative"]].values.tolist() == [
         ["1400", "1400 (2021/22)", 365.0]
     ]
-    with pytest.raises(ist.InputTypeError, match="freq must be one of M, Q, H, Y, got 'W'"):
+    with pytest.raises(ist.FrequencyError, match="freq must be one of M, Q, H, Y, got 'W'"):
         ist.reconcile(records, freq="W")  # type: ignore[arg-type]
 
 

@@ -15,7 +15,7 @@ __all__ = ["date_label_mismatch"]
 @unit("date_label_mismatch", "warning",
       about="a Gregorian date the text gives for a Jalali boundary is not that day",
       template="{id}: the text gives {stated:d} for the {role} of the span, but {jalali} is "
-               "{actual:d} (the stated date is {gap:i} day(s) {direction})")  # fmt: skip
+               "{actual:d} (the stated date is {gap:i} {days} {direction})")  # fmt: skip
 def date_label_mismatch(table: Table) -> Found:
     """Find each ``start=``/``end=`` date of ``stated_dates`` that is not the span's own day.
 
@@ -45,5 +45,6 @@ def date_label_mismatch(table: Table) -> Found:
             "actual": actual,
             "gap": np.abs(gap),
             "direction": np.where(gap > 0, "later", "earlier").astype(object),
+            "days": np.where(np.abs(gap) == 1, "day", "days").astype(object),
         },
     )
