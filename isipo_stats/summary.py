@@ -36,6 +36,7 @@ import pandas as pd
 
 from isipo_stats.calendar import year_bounds
 from isipo_stats.checks._table import SERIES
+from isipo_stats.checks.publication import publication_windows
 from isipo_stats.figures import validate_figures
 from isipo_stats.formatting import format_amounts, format_percents
 from isipo_stats.metrics import Locale, metric_label
@@ -58,6 +59,11 @@ def _table(figures: pd.DataFrame, result: Reconciled) -> pd.DataFrame:
     """Return the figures with a Jalali year, their status and where their spans lie."""
     table = figures.reset_index(drop=True).copy()
     table["status"] = result.figures["status"].to_numpy()
+    # an undated figure's window as check narrows it from the others' as-of dates
+    narrowed = publication_windows(figures)
+    undated = table["published"].isna().to_numpy()
+    for column, found in (("published_from", "earliest"), ("published_to", "latest")):
+        table.loc[undated, column] = narrowed.loc[undated, found].to_numpy()
     table = table[table["jyear"].notna()].copy()
     table["jyear"] = table["jyear"].astype("int64")
     bounds = year_bounds(table["jyear"].to_numpy())

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import numpy as np
 import numpy.typing as npt
+import pandas as pd
 
+from isipo_stats._dates import days_to_datetime64
 from isipo_stats.checks._registry import Found, unit
-from isipo_stats.checks._table import ACTUAL_KINDS, SERIES, Table
+from isipo_stats.checks._table import ACTUAL_KINDS, SERIES, Table, validated
 from isipo_stats.checks._text import days, join_groups
+from isipo_stats.checks._tolerances import as_tolerances
 
-__all__ = ["publication_window", "windows"]
+__all__ = ["publication_window", "publication_windows", "windows"]
 
 Ints = npt.NDArray[np.int64]
 Floats = npt.NDArray[np.float64]
@@ -87,4 +90,45 @@ def publication_window(table: Table) -> Found:
         a=rows,
         severity=np.where(empty, "error", "info").astype(object),
         fields={"window": window.astype(object), "why": reasons[rows]},
+    )
+
+
+def publication_windows(figures: pd.DataFrame) -> pd.DataFrame:
+    """Return each figure's publication window as :func:`isipo_stats.check` narrows it.
+
+    Parameters
+    ----------
+    figures : pandas.DataFrame
+        A figure table (validated first).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per figure, in the table's order: ``id``, ``earliest`` and ``latest``
+        (dates; NaT where unknown) and ``reason`` (why the window was narrowed, "" where it
+        was not). A figure with an as-of date has no window of its own.
+
+    Examples
+    --------
+    >>> from isipo_stats import figures_from_records
+    >>> revived = {"metric": "revived_units", "unit": "units", "kind": "cumulative"}
+    >>> table = figures_from_records([
+    ...     {"id": "h1", **revived, "end": "1399-07-30", "value": 819},
+    ...     {"id": "u", **revived, "jyear": 1399, "value": 1170,
+    ...      "published_from": "2020-03-20", "published_to": "2021-03-20"}])
+    >>> w = publication_windows(table).set_index("id")
+    >>> print(w.loc["u", "earliest"].date(), w.loc["u", "latest"].date(), w.loc["u", "reason"])
+    2020-10-22 2021-03-20 after the as-of date of h1
+    """
+    table = Table(validated(figures), as_tolerances(None))
+    earliest, latest, reasons = windows(table)
+
+    def dates(day: Floats) -> pd.DatetimeIndex:
+        missing = np.isnan(day)
+        return pd.DatetimeIndex(
+            days_to_datetime64(np.where(missing, 0, day).astype(np.int64), missing)
+        )
+
+    return pd.DataFrame(
+        {"id": table["id"], "earliest": dates(earliest), "latest": dates(latest), "reason": reasons}
     )

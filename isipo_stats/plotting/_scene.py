@@ -27,9 +27,7 @@ import numpy as np
 import pandas as pd
 
 from isipo_stats import _kernel
-from isipo_stats.checks._table import Table, validated
-from isipo_stats.checks._tolerances import as_tolerances
-from isipo_stats.checks.publication import windows
+from isipo_stats.checks.publication import publication_windows
 from isipo_stats.plotting._layout import (
     Band,
     Stretch,
@@ -117,10 +115,12 @@ def _windows(figures: pd.DataFrame, ids: pd.Series) -> tuple[np.ndarray, np.ndar
 
     Day numbers of the first and last possible publication day (NaN when unknown).
     """
-    table = Table(validated(figures), as_tolerances(None))
-    earliest, latest, _ = windows(table)
-    where = pd.Index(table["id"]).get_indexer(ids.to_numpy(dtype=object))
-    return earliest[where], latest[where]
+    found = publication_windows(figures).set_index("id").reindex(ids.to_numpy(dtype=object))
+    day = np.timedelta64(1, "D")
+    epoch = np.datetime64("1970-01-01")
+    earliest = (found["earliest"].to_numpy(dtype="datetime64[us]") - epoch) / day
+    latest = (found["latest"].to_numpy(dtype="datetime64[us]") - epoch) / day
+    return earliest, latest
 
 
 def y_ceiling(found: Scene) -> float:
