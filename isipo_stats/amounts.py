@@ -443,8 +443,9 @@ def _units(
     name = first.map({t: n for t, (n, _, _) in _UNITS.items()}).astype(object)
     if unit is not None:
         name = name.fillna(unit)
-    power = first.map({t: p for t, (_, p, _) in _UNITS.items()}).fillna(0).astype(np.int64)
-    return name.where(name.notna(), None), power.to_numpy(dtype=np.int64), clash
+    power = first.map({t: p for t, (_, p, _) in _UNITS.items()}).fillna(0)
+    powers: npt.NDArray[np.int64] = power.to_numpy(dtype=np.int64)
+    return name.where(name.notna(), None), powers, clash
 
 
 def _qualifiers(grammar: pd.DataFrame) -> tuple[pd.Series, npt.NDArray[np.bool_]]:
