@@ -444,7 +444,7 @@ def _units(
     if unit is not None:
         name = name.fillna(unit)
     power = first.map({t: p for t, (_, p, _) in _UNITS.items()}).fillna(0)
-    powers: npt.NDArray[np.int64] = power.to_numpy(dtype=np.int64)
+    powers = np.asarray(power.to_numpy(), dtype=np.int64)
     return name.where(name.notna(), None), powers, clash
 
 
