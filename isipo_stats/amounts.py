@@ -249,12 +249,21 @@ def _word_pattern(words: object) -> str:
     return "|".join(parts)
 
 
+def _depth(word: str, token: str, pairs: list[tuple[str, str]], seen: frozenset[str]) -> int:
+    """Return how many words of other tokens nest inside ``word`` (0: none)."""
+    inner = [
+        _depth(w, t, pairs, seen | {word})
+        for w, t in pairs
+        if t != token and w != word and w not in seen and re.search(_word_pattern([w]), word)
+    ]
+    return 1 + max(inner) if inner else 0
+
+
 def _passes() -> tuple[tuple[str, str, bool], ...]:
-    """Return the word replacements (pattern, token, Persian), longest words first.
+    """Return the word replacements (pattern, token, Persian), one pass per token and depth.
 
     A word inside a longer one of another token ("more than" in "no more than", «تا» in
-    «تا سقف») must be replaced after it: words are sorted by length and a run of words of
-    one token is one pass.
+    «تا سقف») must be replaced after it: words holding others go first, deepest first.
     """
     pairs: list[tuple[str, str]] = [
         *((w, f"Q_{q.upper()}") for w, q in QUALIFIER_WORDS.items()),
@@ -263,19 +272,14 @@ def _passes() -> tuple[tuple[str, str, bool], ...]:
         *((w, token) for token, words in _UNIT_WORDS.items() for w in words),
         *((w, token) for token, words in _CONNECTIVES.items() for w in words),
     ]
-    out: list[tuple[str, str, bool]] = []
-    for persian in (False, True):
-        chosen = sorted(
-            (p for p in pairs if (not p[0].isascii()) == persian), key=lambda p: -len(p[0])
-        )
-        runs: list[tuple[list[str], str]] = []
-        for word, token in chosen:
-            if runs and runs[-1][1] == token:
-                runs[-1][0].append(word)
-            else:
-                runs.append(([word], token))
-        out.extend((_word_pattern(words), f" {token} ", persian) for words, token in runs)
-    return tuple(out)
+    groups: dict[tuple[int, str, bool], list[str]] = {}
+    for word, token in pairs:
+        key = (-_depth(word, token, pairs, frozenset()), token, not word.isascii())
+        groups.setdefault(key, []).append(word)
+    return tuple(
+        (_word_pattern(words), f" {token} ", persian)
+        for (_, token, persian), words in sorted(groups.items(), key=lambda item: item[0][0])
+    )
 
 
 _PASSES: Final = _passes()
@@ -296,6 +300,8 @@ _COUNT_PASSES: Final = tuple(
 
 def _where(text: pd.Series, mask: npt.NDArray[np.bool_], pattern: str, repl: str) -> pd.Series:
     """Replace ``pattern`` only in the texts where ``mask`` holds (fewer rows to scan)."""
+    if mask.all():
+        return text.str.replace(pattern, repl, regex=True)
     if mask.any():
         text = text.copy()
         text[mask] = text[mask].str.replace(pattern, repl, regex=True)
@@ -356,7 +362,14 @@ def _parts(exprs: pd.Series) -> pd.DataFrame:
     )
     row = found.index.get_level_values(0).to_numpy(dtype=np.int64)
     power = found["pow"].astype(float).to_numpy()
-    scale = ~np.isnan(power)
+    scale: npt.NDArray[np.bool_] = np.logical_not(np.isnan(power))
+    # scale words in a row are one scale: "hundred thousand" is 10**5
+    after_scale = pd.Series(scale).groupby(row).shift(1, fill_value=False).to_numpy(dtype=bool)
+    chain = np.cumsum(scale & ~after_scale)
+    total = pd.Series(np.where(scale, power, 0.0)).groupby(chain).transform("sum").to_numpy()
+    keep = ~(scale & pd.Series(scale).groupby(row).shift(-1, fill_value=False).to_numpy(dtype=bool))
+    power = np.where(scale, total, np.nan)[keep]
+    found, row, scale = found[keep], row[keep], scale[keep]
     by_row = pd.Series(power, dtype=float).fillna(-1.0).groupby(row)
     before = by_row.cummax().groupby(row).shift(1, fill_value=-1.0).to_numpy()
     raising = np.where(scale, power > before, np.nan)
@@ -370,7 +383,7 @@ def _parts(exprs: pd.Series) -> pd.DataFrame:
     place = (by_scale + after).astype(np.int64) - fraction
     size = digits.str.len().to_numpy(dtype=float)
     zeros = size - digits.str.rstrip("0").str.len().to_numpy(dtype=float)
-    return pd.DataFrame(
+    table = pd.DataFrame(
         {
             "row": row,
             "mant": digits.where(digits != "", "0").to_numpy(dtype=object),
@@ -378,7 +391,9 @@ def _parts(exprs: pd.Series) -> pd.DataFrame:
             "top": place + size,
             "mark": np.where(size > zeros, place + zeros, np.inf),
         }
-    )[~scale]
+    )
+    parts: pd.DataFrame = table.loc[~scale]
+    return parts
 
 
 def _evaluate(exprs: pd.Series) -> _Numbers:
