@@ -625,9 +625,10 @@ def parse_amounts(values: DateArray, unit: str | None = None) -> pd.DataFrame:
     -------
     pandas.DataFrame
         Columns ``value`` (float; a range gives its midpoint), ``unit`` (``rial``, ``usd``,
-        ``percent``, another word the phrase gives, or ``unit``), ``qualifier`` (one of
-        :data:`QUALIFIERS`), ``low`` and ``high`` (the bounds the phrase states: both for
-        exact and range, one for a bound, none for approx). Index kept for a Series.
+        ``eur``, ``percent``, a count unit of :data:`COUNT_UNITS`, or ``unit``),
+        ``qualifier`` (one of :data:`QUALIFIERS`), ``low`` and ``high`` (the bounds the
+        phrase states: both for exact and range, one for a bound, none for approx). Index
+        kept for a Series.
 
     Raises
     ------
