@@ -1,16 +1,35 @@
 """Quantities as the reports state them, read into numbers.
 
-Phrases such as "over 39,000", "60 trillion rials", "more than $132.7 million",
-"about 22-24 percent" and "۱۲ هزار میلیارد ریال".
+Phrases such as "over 39,000", "60 trillion rials", "more than $132.7 million", "$9.87bn",
+"about 22-24 percent", "between 22 and 24 percent", "۱۲ هزار میلیارد ریال",
+"سه هزار و ۲۱۵ میلیارد تومان", "بالغ بر ۴ هزار و ۱۰ واحد" and "۴/۱۸ درصد".
 :func:`parse_amounts` reads many phrases at once with pandas' vectorized string methods and
-returns value, unit, qualifier and bounds in base units (rials, dollars, percent points,
-counts). A toman is 10 rials; «همت» is a thousand billion tomans.
+returns value, unit, qualifier and bounds in base units (rials, dollars, euros, percent
+points, counts). A toman is 10 rials; «همت» is a thousand billion tomans (10^13 rials).
+
+How a phrase is read
+--------------------
+1. Digits are made ASCII (Persian and Arabic-Indic digits, «٬» for thousands, «٫» for the
+   decimal point); in Persian text a slash between two numbers is a decimal point
+   ("۴/۱۸" = 4.18). A date ("۱۴۰۲/۰۷/۱۵", "1402/7", "2021/22") is refused, never read as
+   a number.
+2. Every known word becomes a token: qualifiers, scales, currencies, count nouns, Persian
+   and English number words, "and"/«و», "to"/«تا», "between"/«بین». A suffix glued to the
+   digits is split off ("۳۵درصدی", "۱۴هزار", "$9.87bn", "61.4-percent").
+3. The tokens must follow one grammar: an optional qualifier, a number (possibly in parts
+   joined by «و»/"and": "۱۲ هزار و ۳۴۰"), or two joined by a range word, with a unit before
+   or after either end. Anything else is refused with the reason: an unknown word is
+   named, never taken as a unit.
+
+A number in parts is the sum of its parts; a scale word that is larger than every scale
+before it multiplies all that comes before it ("سه هزار و ۲۱۵ میلیارد" = 3,215 billion),
+a smaller one only its own part ("۳ میلیارد و ۲۰۰ میلیون" = 3.2 billion). Each part must
+fit below the last non-zero digit of the parts before it ("۵ و ۶" is refused, not 11).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from typing import Final, Literal, NamedTuple, get_args
 
 import numpy as np
@@ -23,6 +42,7 @@ from isipo_stats.errors import ParseError
 from isipo_stats.text import normalize_digits
 
 __all__ = [
+    "COUNT_UNITS",
     "QUALIFIERS",
     "Amount",
     "AmountsRead",
@@ -39,68 +59,157 @@ a lower bound ("over", "more than"); an upper bound ("up to", "less than"); a ra
 
 QUALIFIERS: Final[tuple[str, ...]] = get_args(Qualifier)
 
-# Qualifier words, longest first so that "more than" wins over a shorter prefix.
+# Words before a number that say how it relates to the truth (English, then Persian).
 QUALIFIER_WORDS: Final[dict[str, Qualifier]] = {
     "more than": "lower", "greater than": "lower", "at least": "lower", "over": "lower",
     "above": "lower", "in excess of": "lower", "upwards of": "lower", "exceeding": "lower",
+    "exceeded": "lower", "exceeds": "lower", "surpassed": "lower", "topped": "lower",
+    "slightly more than": "lower", "slightly over": "lower", "just over": "lower",
+    "well over": "lower", "a little over": "lower", "a minimum of": "lower",
+    "no less than": "lower", "not less than": "lower", "no fewer than": "lower",
     "approximately": "approx", "about": "approx", "around": "approx", "some": "approx",
     "nearly": "approx", "almost": "approx", "roughly": "approx", "close to": "approx",
     "an estimated": "approx", "estimated": "approx", "circa": "approx", "~": "approx",
     "up to": "upper", "less than": "upper", "fewer than": "upper", "under": "upper",
-    "below": "upper", "at most": "upper", "no more than": "upper",
+    "below": "upper", "at most": "upper", "no more than": "upper", "not more than": "upper",
+    "slightly less than": "upper", "just under": "upper", "a maximum of": "upper",
+    "بیش از": "lower", "بیشتر از": "lower", "بیش تر از": "lower", "بالغ بر": "lower",
+    "افزون بر": "lower", "فراتر از": "lower", "متجاوز از": "lower", "دست کم": "lower",
+    "حداقل": "lower",
+    "حدود": "approx", "در حدود": "approx", "حدوداً": "approx", "حدودا": "approx",
+    "نزدیک به": "approx", "قریب به": "approx", "قریب": "approx", "تقریباً": "approx",
+    "تقریبا": "approx",
+    "کمتر از": "upper", "کم تر از": "upper", "حداکثر": "upper", "تا سقف": "upper",
+}  # fmt: skip
+"""Qualifier words before a number; «تا» before a number is "up to" as well."""
+
+TRAILING_QUALIFIER_WORDS: Final[dict[str, Qualifier]] = {
+    "or more": "lower", "or above": "lower", "and above": "lower", "and more": "lower",
+    "or less": "upper", "or fewer": "upper", "and below": "upper", "or below": "upper",
+    "و بیشتر": "lower", "یا بیشتر": "lower", "و کمتر": "upper", "یا کمتر": "upper",
+}  # fmt: skip
+"""Qualifier words after an amount ("5,000 or more")."""
+
+COUNT_UNITS: Final[dict[str, str]] = {
+    "units": "production units («واحد»)",
+    "jobs": "jobs («شغل»، «فرصت شغلی»)",
+    "projects": "projects («طرح»، «پروژه»)",
+    "parks": "industrial parks and zones («شهرک»، «ناحیه صنعتی»)",
+    "persons": "people («نفر»)",
+    "items": "cases, contracts, items («مورد»، «فقره»)",
+    "firms": "firms and companies («بنگاه»، «شرکت»)",
+    "tons": "metric tons («تن»)",
+    "hectares": "hectares of land («هکتار»)",
+}
+"""The count units a phrase can name, with the words that name them."""
+
+# Unit tokens: (unit, power of ten to the base unit, the word shown in a message).
+_UNITS: Final[dict[str, tuple[str, int, str]]] = {
+    "U_RIAL": ("rial", 0, "rial"), "U_TOMAN": ("rial", 1, "toman"),
+    "U_HEMAT": ("rial", 13, "hemat"), "U_USD": ("usd", 0, "usd"), "U_SIGN": ("usd", 0, "$"),
+    "U_EUR": ("eur", 0, "eur"), "U_PERCENT": ("percent", 0, "percent"),
+    **{f"U_{name.upper()}": (name, 0, name) for name in COUNT_UNITS},
 }  # fmt: skip
 
-_SCALES: Final[dict[str, int]] = {
-    "hundred": 2, "thousand": 3, "million": 6, "billion": 9, "trillion": 12,
+_SCALES: Final[dict[int, tuple[str, ...]]] = {
+    2: ("hundred",),
+    3: ("thousand", "هزار"),
+    6: ("million", "mn", "میلیون", "ملیون"),
+    9: ("billion", "bn", "bln", "میلیارد", "ملیارد"),
+    12: ("trillion", "tn", "trn", "تریلیون"),
+    15: ("quadrillion", "کوادریلیون"),
+}
+"""Scale words by power of ten; «هزار میلیارد» is read as هزار times میلیارد."""
+_GLUED_SCALES: Final[dict[int, str]] = {3: "k", 6: "m|mn", 9: "b|bn|bln", 12: "tn|trn"}
+"""Letters that are a scale only glued to the digits ("$9.87bn", "$500m", "20k")."""
+
+_UNIT_WORDS: Final[dict[str, tuple[str, ...]]] = {
+    "U_RIAL": ("rial", "rials", "rls", "rls.", "irr", "ریال"),
+    "U_TOMAN": ("toman", "tomans", "irt", "تومان"),
+    "U_HEMAT": ("hemat", "همت"),
+    "U_USD": ("dollar", "dollars", "us dollars", "u.s. dollars", "usd", "دلار",
+              "دلار آمریکا", "دلار امریکا"),
+    "U_SIGN": ("$", "us$"),
+    "U_EUR": ("euro", "euros", "eur", "€", "یورو"),
+    "U_PERCENT": ("percent", "per cent", "percentage points", "percentage point", "%", "٪",
+                  "درصد", "درصدی"),
+    "U_PERSONS": ("persons", "person", "people", "individuals", "نفر"),
+    "U_ITEMS": ("items", "cases", "مورد", "فقره"),
+    "U_FIRMS": ("firms", "companies", "enterprises", "businesses", "smes", "بنگاه", "شرکت"),
+    "U_TONS": ("tons", "tonnes", "metric tons", "ton", "tonne", "تن"),
+    "U_HECTARES": ("hectares", "hectare", "هکتار"),
 }  # fmt: skip
 
-# Unit words to (unit, power of ten to multiply by).
-_UNIT_WORDS: Final[dict[str, tuple[str, int]]] = {
-    "rial": ("rial", 0), "rials": ("rial", 0), "irr": ("rial", 0),
-    "toman": ("rial", 1), "tomans": ("rial", 1),
-    "dollar": ("usd", 0), "dollars": ("usd", 0), "usd": ("usd", 0), "$": ("usd", 0),
-    "us dollars": ("usd", 0),
-    "percent": ("percent", 0), "per cent": ("percent", 0), "%": ("percent", 0),
-    "percentage points": ("percent", 0),
-}  # fmt: skip
-
-# Persian words, rewritten to the English ones above before matching.
-_PERSIAN_WORDS: Final[tuple[tuple[str, str], ...]] = (
-    ("هزار میلیارد", " trillion "), ("همت", " trillion toman "), ("میلیارد", " billion "),
-    ("میلیون", " million "), ("هزار", " thousand "), ("ریال", " rial "),
-    ("تومان", " toman "), ("دلار", " dollar "), ("درصد", " percent "), ("٪", " percent "),
-    ("بیش از", " over "), ("بیشتر از", " more than "), ("حدود", " about "),
-    ("نزدیک به", " nearly "), ("تقریباً", " about "), ("تقریبا", " about "),
-    ("کمتر از", " less than "), ("دست کم", " at least "), ("حداقل", " at least "),
-    ("حداکثر", " at most "), ("تا", " to "),
+# Count nouns that words may qualify: English words before the noun, Persian after it.
+_COUNT_NOUNS: Final[tuple[tuple[str, str, str], ...]] = (
+    ("U_UNITS", r"units?",
+     r"idle|production|industrial|manufacturing|new|revived|small|inactive|semi-active|"
+     r"stagnant|dormant|active|housing"),
+    ("U_JOBS", r"job opportunities|jobs?", r"new|direct|indirect|permanent"),
+    ("U_PROJECTS", r"projects?", r"infrastructure|industrial|development|construction"),
+    ("U_PARKS", r"parks?|estates?|zones?", r"industrial|technology"),
+    ("U_UNITS", r"واحد",
+     r"تولیدی|صنعتی|راکد|نیمه فعال|غیرفعال|غیر فعال|جدید|کوچک|کارگاهی"),
+    ("U_JOBS", r"شغل|فرصت شغلی", r"جدید|مستقیم|غیرمستقیم"),
+    ("U_PROJECTS", r"طرح|پروژه", r"زیربنایی|عمرانی|صنعتی|تولیدی|نیمه تمام"),
+    ("U_PARKS", r"شهرک|ناحیه", r"صنعتی"),
 )  # fmt: skip
 
+_CONNECTIVES: Final[dict[str, tuple[str, ...]]] = {
+    "AND": ("and", "و"), "TO": ("to", "through", "الی"), "TA": ("تا",),
+    "BETWEEN": ("between", "بین", "مابین", "ما بین"), "FROM": ("from", "از"),
+}  # fmt: skip
 
-_NUMBER_WORDS: Final[tuple[str, ...]] = (
+_ENGLISH_NUMBERS: Final[tuple[str, ...]] = (
     "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
     "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
     "eighteen", "nineteen",
 )  # fmt: skip
-_TENS_WORDS: Final[tuple[str, ...]] = (
+_ENGLISH_TENS: Final[tuple[str, ...]] = (
     "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
 )  # fmt: skip
+_PERSIAN_NUMBERS: Final[dict[str, str]] = {
+    "صفر": "0", "یک": "1", "دو": "2", "سه": "3", "چهار": "4", "پنج": "5", "شش": "6",
+    "هفت": "7", "هشت": "8", "نه": "9", "ده": "10", "یازده": "11", "دوازده": "12",
+    "سیزده": "13", "چهارده": "14", "پانزده": "15", "پونزده": "15", "شانزده": "16",
+    "هفده": "17", "هجده": "18", "هیجده": "18", "نوزده": "19", "بیست": "20", "سی": "30",
+    "چهل": "40", "پنجاه": "50", "شصت": "60", "هفتاد": "70", "هشتاد": "80", "نود": "90",
+    "صد": "100", "یکصد": "100", "دویست": "200", "سیصد": "300", "چهارصد": "400",
+    "پانصد": "500", "ششصد": "600", "هفتصد": "700", "هشتصد": "800", "نهصد": "900",
+    "یکهزار": "1 E3",
+}  # fmt: skip
+"""Persian number words; a number in words is built from them with «و» like one in digits."""
 
+_NUMBER_WORDS: Final[dict[str, str]] = {
+    **{word: str(i) for i, word in enumerate(_ENGLISH_NUMBERS)},
+    **{word: str(10 * i + 20) for i, word in enumerate(_ENGLISH_TENS)},
+    **_PERSIAN_NUMBERS,
+}
 
-def _alternation(words: object) -> str:
-    ordered = sorted(words, key=len, reverse=True)  # type: ignore[call-overload]
-    return "|".join(pd.Series(ordered).str.replace(r"([$%~.])", r"\\\1", regex=True))
-
-
-# ASCII digits only: other scripts' digits are not numbers to pandas (Persian and Arabic-Indic
-# digits are made ASCII first).
-# Thousands are grouped by three ("1,2" is not twelve: it may be a decimal comma).
-_NUMBER: Final = r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?|\.[0-9]+"
-_PATTERN: Final = (
-    rf"^(?P<qual>{_alternation(QUALIFIER_WORDS)})?\s*(?P<dollar>\$)?\s*"
-    rf"(?P<low>{_NUMBER})\s*(?P<scale1>{_alternation(_SCALES)})?"
-    rf"(?:\s*(?:-|–|—|to)\s*(?P<dollar2>\$)?\s*(?P<high>{_NUMBER}))?\s*"
-    rf"(?P<scale>{_alternation(_SCALES)})?\s*(?P<unit>{_alternation(_UNIT_WORDS)}|[a-z][a-z ]*)?$"
+_NUM: Final = r"(?:[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?|\.[0-9]+)"
+"""A number in ASCII digits: thousands grouped by three if at all ("1,2" is refused)."""
+_SEG: Final = rf"{_NUM}(?: E[0-9]+)*"
+_EXPR: Final = (
+    rf"(?:{_SEG}|E[0-9]+(?: E[0-9]+)*)(?: AND {_SEG}|(?<=E[0-9]) {_SEG}|(?<=E[0-9][0-9]) {_SEG})*"
 )
+"""A number in parts: parts joined by AND, or following a part that ends in a scale."""
+_UNIT: Final = r"U_[A-Z]+"
+_GRAMMAR: Final = re.compile(
+    rf"^(?:(?P<q>Q_[A-Z]+|TA) )?(?:(?P<btw>BETWEEN|FROM) )?(?:(?P<u0>{_UNIT}) )?"
+    rf"(?P<a>{_EXPR})(?: (?P<u1>{_UNIT}))?"
+    rf"(?: (?P<conn>TO|TA|DASH|(?(btw)AND|(?!))) (?:(?P<u2>{_UNIT}) )?(?P<b>{_EXPR}))?"
+    rf"(?(btw)(?(b)|(?!)))(?: (?P<t>T_[A-Z]+))?(?: (?P<u3>{_UNIT}))?(?: (?P<t2>T_[A-Z]+))?$"
+)
+_TOKEN: Final = rf"(?:{_NUM}|[A-Z][A-Z0-9_]*)"
+_BAD_TOKEN: Final = rf"(?:^| )(?P<bad>(?!{_TOKEN}(?: |$))[^ ]+)"
+_DATE: Final = (
+    r"[0-9]{1,4}/[0-9]{1,2}/[0-9]{1,4}|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}"
+    r"|(?<![0-9.,])(?:1[34][0-9]{2}/(?:0?[1-9]|1[0-2])|(?:19|20)[0-9]{2}/[0-9]{2})(?![0-9/.,])"
+)
+"""A Jalali or Gregorian date ("1402/07/15", "1402/7", "2021/22"): not an amount."""
+_SLASH_DECIMAL: Final = r"(?<![0-9/.,])([0-9]+)/([0-9]+)(?![0-9/.,])"
+_PERSIAN_LETTER: Final = "[\u0600-\u06ff]"
+
 # A number as a table cell holds it: thousands grouped by three if at all, a point for decimals.
 _GROUPED: Final = r"^[+-]?[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?$"
 
@@ -125,122 +234,313 @@ class AmountsRead(NamedTuple):
     """As :func:`parse_amounts` returns; a row of missing values where a phrase failed."""
     reasons: npt.NDArray[np.object_]
     """None where the phrase was read; ``""`` for text that is no quantity at all; otherwise
-    what was wrong ("a range from high to low", ...)."""
+    what was wrong ("unknown word 'zillion'", "a range from high to low", ...)."""
 
 
-def _to_number(digits: pd.Series, power: pd.Series) -> pd.Series:
-    # "294.8" and 12 -> float("294.8e12"): one correctly rounded conversion, no products.
-    # numpy's parser is correctly rounded with every supported pandas (pandas 3.0's
-    # to_numeric is not); the text always matches _NUMBER, or is missing.
-    text = digits.str.replace(",", "", regex=False) + "e" + power.astype("Int64").astype("string")
-    numbers = text.fillna("nan").to_numpy(dtype=str).astype(np.float64)
-    return pd.Series(numbers, index=text.index)
+def _word_pattern(words: object) -> str:
+    """Return an alternation of words (longest first), each bounded where it is a word."""
+    ordered = sorted(words, key=len, reverse=True)  # type: ignore[call-overload]
+    parts = [
+        ("(?<!\\w)" if w[0].isalnum() else "")
+        + re.escape(w)
+        + ("(?!\\w)" if w[-1].isalnum() else "")
+        for w in ordered
+    ]
+    return "|".join(parts)
 
 
-def _as_phrases(values: DateArray) -> pd.Series:
-    """Return the argument as a Series of str (positions as the index); refuse others."""
-    return text_series(
-        values, expected="a one-dimensional array of strings", reading=None, missing=False
+def _depth(word: str, token: str, pairs: list[tuple[str, str]], seen: frozenset[str]) -> int:
+    """Return how many words of other tokens nest inside ``word`` (0: none)."""
+    inner = [
+        _depth(w, t, pairs, seen | {word})
+        for w, t in pairs
+        if t != token and w != word and w not in seen and re.search(_word_pattern([w]), word)
+    ]
+    return 1 + max(inner) if inner else 0
+
+
+def _passes() -> tuple[tuple[str, str, bool], ...]:
+    """Return the word replacements (pattern, token, Persian), one pass per token and depth.
+
+    A word inside a longer one of another token ("more than" in "no more than", «تا» in
+    «تا سقف») must be replaced after it: words holding others go first, deepest first.
+    """
+    pairs: list[tuple[str, str]] = [
+        *((w, f"Q_{q.upper()}") for w, q in QUALIFIER_WORDS.items()),
+        *((w, f"T_{q.upper()}") for w, q in TRAILING_QUALIFIER_WORDS.items()),
+        *((w, f"E{p}") for p, words in _SCALES.items() for w in words),
+        *((w, token) for token, words in _UNIT_WORDS.items() for w in words),
+        *((w, token) for token, words in _CONNECTIVES.items() for w in words),
+    ]
+    groups: dict[tuple[int, str, bool], list[str]] = {}
+    for word, token in pairs:
+        key = (-_depth(word, token, pairs, frozenset()), token, not word.isascii())
+        groups.setdefault(key, []).append(word)
+    return tuple(
+        (_word_pattern(words), f" {token} ", persian)
+        for (_, token, persian), words in sorted(groups.items(), key=lambda item: item[0][0])
     )
 
 
-def _number_word(match: re.Match[str]) -> str:
-    tens, ones = match.group("tens"), match.group("ones") or match.group("word")
-    value = _NUMBER_WORDS.index(ones) if ones else 0
-    return str(value + (10 * (_TENS_WORDS.index(tens) + 2) if tens else 0))
-
-
-# "twenty-one", "twenty one" and "twenty" as tens and ones; "seventeen" as a word
-_NUMBER_WORD: Final = re.compile(
-    rf"\b(?:(?P<tens>{'|'.join(_TENS_WORDS)})(?:[- ](?P<ones>{'|'.join(_NUMBER_WORDS[1:10])}))?"
-    rf"|(?P<word>{'|'.join(_NUMBER_WORDS)}))\b"
+_PASSES: Final = _passes()
+_NUMBER_PASSES: Final = tuple(
+    (_word_pattern([word]), f" {digits} ") for word, digits in _NUMBER_WORDS.items()
+)
+_ANY_NUMBER_WORD: Final = _word_pattern(_NUMBER_WORDS)
+_COUNT_PASSES: Final = tuple(
+    (
+        rf"(?<!\w)(?:(?:{mods}) )*(?:{noun})(?!\w)"
+        if noun.isascii()
+        else rf"(?<!\w)(?:{noun})(?: (?:{mods}))*(?!\w)",
+        f" {token} ",
+    )
+    for token, noun, mods in _COUNT_NOUNS
 )
 
 
-_ANY_NUMBER_WORD: Final = rf"\b(?:{'|'.join((*_NUMBER_WORDS, *_TENS_WORDS))})\b"
-
-
-def _where(text: pd.Series, pattern: str, change: Callable[[pd.Series], pd.Series]) -> pd.Series:
-    """Apply ``change`` only to the texts that ``pattern`` finds something in (fewer passes)."""
-    found = text.str.contains(pattern, regex=True).to_numpy(dtype=bool)
-    if found.any():
+def _where(text: pd.Series, mask: npt.NDArray[np.bool_], pattern: str, repl: str) -> pd.Series:
+    """Replace ``pattern`` only in the texts where ``mask`` holds (fewer rows to scan)."""
+    if mask.all():
+        return text.str.replace(pattern, repl, regex=True)
+    if mask.any():
         text = text.copy()
-        text[found] = change(text[found])
+        text[mask] = text[mask].str.replace(pattern, repl, regex=True)
     return text
 
 
-def _persian_words(text: pd.Series) -> pd.Series:
-    for persian, english in _PERSIAN_WORDS:
-        text = text.str.replace(persian, english, regex=False)
-    return text
-
-
-def _normalized(phrases: pd.Series) -> pd.Series:
-    """Lower case, ASCII digits, English words for Persian ones, digits for number words."""
+def _digits_and_dates(phrases: pd.Series) -> tuple[pd.Series, npt.NDArray[np.bool_]]:
+    """Return lower-case text with ASCII digits, and which phrases hold a date."""
     text = normalize_digits(phrases.astype("string")).str.lower()
-    text = _where(text, r"[^\x00-\x7f]", _persian_words)
-    text = _where(
-        text, _ANY_NUMBER_WORD, lambda t: t.str.replace(_NUMBER_WORD, _number_word, regex=True)
+    dates = text.str.contains(_DATE, regex=True).to_numpy(dtype=bool)
+    persian = phrases.astype("string").str.contains(_PERSIAN_LETTER, regex=True)
+    text = _where(text, persian.to_numpy(dtype=bool), _SLASH_DECIMAL, r"\1.\2")
+    return text, dates
+
+
+def _tokens(text: pd.Series) -> pd.Series:
+    """Rewrite known words as tokens (see the module notes); unknown words stay as written."""
+    for power, letters in _GLUED_SCALES.items():
+        text = text.str.replace(rf"(?<=[0-9])(?:{letters})(?!\w)", f" E{power} ", regex=True)
+    text = text.str.replace(r"(?<=[0-9])-(?=percent|per cent|درصد)", " ", regex=True)
+    text = text.str.replace(r"(?<=[0-9])(?=[^\W\d_])(?![^\W\d_]+[0-9])", " ", regex=True)
+    tens, ones = "|".join(_ENGLISH_TENS), "|".join(_ENGLISH_NUMBERS[1:10])
+    text = text.str.replace(rf"(?<!\w)({tens})[- ](?=(?:{ones})(?!\w))", r"\1 and ", regex=True)
+    text = text.str.replace(
+        r"(?<!\w)an? (?=(?:hundred|thousand|million|billion|trillion)(?!\w))", " 1 ", regex=True
     )
+    persian = text.str.contains(r"[^\x00-\x7f]", regex=True).to_numpy(dtype=bool)
+    everyone = np.ones(len(text), dtype=bool)
+    for pattern, token in _COUNT_PASSES:
+        text = _where(text, persian if not pattern.isascii() else everyone, pattern, token)
+    for pattern, token, in_persian in _PASSES:
+        text = _where(text, persian if in_persian else everyone, pattern, token)
+    words = text.str.contains(_ANY_NUMBER_WORD, regex=True).to_numpy(dtype=bool)
+    for pattern, digits in _NUMBER_PASSES:
+        text = _where(text, words, pattern, digits)
+    text = text.str.replace(r"(?<=[0-9A-Z])\s*[-–—]\s*(?=[0-9.]|U_)", " DASH ", regex=True)
     return text.str.replace(r"\s+", " ", regex=True).str.strip()
 
 
-def _units(parts: pd.DataFrame, unit: str | None) -> tuple[pd.Series, pd.Series, pd.Series]:
-    """Return unit names, the power of ten each unit word adds, where a $ clashes."""
-    unit_word = parts["unit"].str.strip()
-    known = unit_word.map(_UNIT_WORDS)
-    unit_name = known.map(lambda pair: pair[0], na_action="ignore").astype(object)
-    # astype(float): a column with no match at all comes back as null or string dtype
-    unit_power = known.map(lambda pair: pair[1], na_action="ignore").astype(float).fillna(0)
-    # a dollar sign before either end of a range is the unit of both
-    dollar = parts["dollar"].notna() | parts["dollar2"].notna()
-    clash = dollar & unit_name.notna() & (unit_name != "usd")
-    unit_name = unit_name.where(~dollar, "usd")
-    unit_name = unit_name.fillna(unit_word.where(unit_word != "").astype(object))
+class _Numbers(NamedTuple):
+    """Numbers in parts, read exactly: value = mantissa * 10**exponent."""
+
+    mantissa: pd.Series
+    exponent: npt.NDArray[np.int64]
+    overlap: npt.NDArray[np.bool_]
+    too_long: npt.NDArray[np.bool_]
+
+
+def _parts(exprs: pd.Series) -> pd.DataFrame:
+    """Return one row per number and scale of each expression, with their places.
+
+    ``row``: the expression; ``mant``: the digits without separators or leading zeros
+    (NaN for a scale); ``low``: the power of ten of the last digit; ``top``: one above the
+    first digit; ``mark``: the power of ten of the last non-zero digit.
+    """
+    found = exprs.str.replace(r"^(?=E)", "1 ", regex=True).str.extractall(
+        rf"(?P<num>{_NUM})|E(?P<pow>[0-9]+)"
+    )
+    row = found.index.get_level_values(0).to_numpy(dtype=np.int64)
+    power = found["pow"].astype(float).to_numpy()
+    scale: npt.NDArray[np.bool_] = np.logical_not(np.isnan(power))
+    # scale words in a row are one scale: "hundred thousand" is 10**5
+    after_scale = pd.Series(scale).groupby(row).shift(1, fill_value=False).to_numpy(dtype=bool)
+    chain = np.cumsum(scale & ~after_scale)
+    total = pd.Series(np.where(scale, power, 0.0)).groupby(chain).transform("sum").to_numpy()
+    keep = ~(scale & pd.Series(scale).groupby(row).shift(-1, fill_value=False).to_numpy(dtype=bool))
+    power = np.where(scale, total, np.nan)[keep]
+    found, row, scale = found[keep], row[keep], scale[keep]
+    by_row = pd.Series(power, dtype=float).fillna(-1.0).groupby(row)
+    before = by_row.cummax().groupby(row).shift(1, fill_value=-1.0).to_numpy()
+    raising = np.where(scale, power > before, np.nan)
+    lift = pd.Series(np.where(raising == 1, power, 0.0)).groupby(row)
+    after = (lift.transform("sum") - lift.cumsum()).to_numpy() + np.where(raising == 1, power, 0)
+    closing = pd.DataFrame({"p": power, "r": raising}).groupby(row).bfill()
+    by_scale = np.where(closing["r"].to_numpy() == 1, 0.0, closing["p"].fillna(0).to_numpy())
+    number = found["num"].str.replace(",", "", regex=False)
+    fraction = number.str.extract(r"\.([0-9]*)$")[0].fillna("").str.len().to_numpy()
+    digits = number.str.replace(".", "", regex=False).str.lstrip("0")
+    place = (by_scale + after).astype(np.int64) - fraction
+    size = digits.str.len().to_numpy(dtype=float)
+    zeros = size - digits.str.rstrip("0").str.len().to_numpy(dtype=float)
+    table = pd.DataFrame(
+        {
+            "row": row,
+            "mant": digits.where(digits != "", "0").to_numpy(dtype=object),
+            "low": place,
+            "top": place + size,
+            "mark": np.where(size > zeros, place + zeros, np.inf),
+        }
+    )
+    parts: pd.DataFrame = table.loc[~scale]
+    return parts
+
+
+def _evaluate(exprs: pd.Series) -> _Numbers:
+    """Read expressions of numbers in parts (a RangeIndex) exactly, to mantissa and exponent.
+
+    Each part must lie below the last non-zero digit of the parts before it, else the
+    expression is marked ``overlap``; a number in several parts must fit in 18 digits.
+    """
+    parts = _parts(exprs)
+    groups = parts.groupby("row")
+    before = groups["mark"].cummin().groupby(parts["row"]).shift(1, fill_value=np.inf)
+    overlap_rows = parts["row"][(parts["top"] > before).to_numpy()].unique()
+    count = groups.size().reindex(range(len(exprs)), fill_value=0).to_numpy()
+    exponent = groups["low"].min().reindex(range(len(exprs)), fill_value=0).to_numpy().copy()
+    shift = parts["low"].to_numpy() - exponent[parts["row"].to_numpy()]
+    width = groups["top"].max().reindex(range(len(exprs)), fill_value=0).to_numpy() - exponent
+    too_long = (count > 1) & (width > 18)
+    several = (count[parts["row"].to_numpy()] > 1) & ~too_long[parts["row"].to_numpy()]
+    mantissa = pd.Series(np.full(len(exprs), "nan", dtype=object))
+    single = parts[~several]
+    mantissa[single["row"].to_numpy()] = single["mant"].to_numpy()
+    exponent[single["row"].to_numpy()] = single["low"].to_numpy()
+    if several.any():
+        terms = pd.Series(parts["mant"][several].to_numpy(dtype=str)).astype(np.int64) * (
+            10 ** shift[several].astype(np.int64)
+        )
+        sums = terms.groupby(parts["row"][several].to_numpy()).sum()
+        mantissa[sums.index.to_numpy()] = sums.astype(str).to_numpy()
+    overlap = np.zeros(len(exprs), dtype=bool)
+    overlap[overlap_rows] = True
+    return _Numbers(mantissa, exponent.astype(np.int64), overlap, too_long)
+
+
+def _to_number(mantissa: pd.Series, power: npt.NDArray[np.int64]) -> npt.NDArray[np.float64]:
+    # "2948" and 11 -> float("2948e11"): one correctly rounded conversion, no products.
+    # numpy's parser is correctly rounded with every supported pandas (pandas 3.0's
+    # to_numeric is not); the mantissa is digits, or "nan".
+    digits = mantissa.to_numpy(dtype=str).astype(object)
+    text = np.where(digits == "nan", "nan", digits + "e" + power.astype(str).astype(object))
+    with np.errstate(over="ignore"):
+        return text.astype(str).astype(np.float64)
+
+
+def _units(
+    grammar: pd.DataFrame, unit: str | None
+) -> tuple[pd.Series, npt.NDArray[np.int64], npt.NDArray[np.object_]]:
+    """Return each phrase's unit, the power of ten its unit word adds, and unit clashes."""
+    tokens = grammar[["u0", "u1", "u2", "u3"]]
+    first = tokens.bfill(axis=1)["u0"]
+    clash = np.full(len(grammar), None, dtype=object)
+    sign = (tokens == "U_SIGN").any(axis=1).to_numpy()
+    key = {token: f"{name}:{power}" for token, (name, power, _) in _UNITS.items()}
+    for column in tokens.columns:
+        other = tokens[column]
+        differs = (other.notna() & (other.map(key) != first.map(key))).to_numpy() & pd.isna(clash)
+        shown = [
+            f"two units: {_UNITS[a][2]} and {_UNITS[b][2]}"
+            for a, b in zip(first[differs], other[differs], strict=True)
+        ]
+        clash[differs] = shown
+    clash[sign & ~pd.isna(clash)] = "a dollar sign with another unit"
+    name = first.map({t: n for t, (n, _, _) in _UNITS.items()}).astype(object)
     if unit is not None:
-        unit_name = unit_name.fillna(unit)
-    return unit_name, unit_power, clash
+        name = name.fillna(unit)
+    power = first.map({t: p for t, (_, p, _) in _UNITS.items()}).fillna(0)
+    powers = np.asarray(power.to_numpy(), dtype=np.int64)
+    return name.where(name.notna(), None), powers, clash
 
 
-def _bounds(parts: pd.DataFrame, unit_power: pd.Series) -> tuple[pd.Series, pd.Series]:
-    """Return the two ends of each phrase (equal unless a range), in base units."""
-    is_range = parts["high"].notna()
-    scale = parts["scale"].fillna(parts["scale1"]).map(_SCALES).astype(float).fillna(0)
-    power = scale + unit_power
-    scale1 = parts["scale1"].map(_SCALES).astype(float).fillna(scale)
-    # "1 million to 2 billion": each end its own scale; "5 thousand million" (no range):
-    # the scales multiply
-    both = ~is_range & parts["scale1"].notna() & parts["scale"].notna()
-    power = power.where(~both, power + scale1)
-    low = _to_number(parts["low"], power.where(both, power + scale1 - scale))
-    high = _to_number(parts["high"].fillna(parts["low"]), power)
-    return low, high
+def _qualifiers(grammar: pd.DataFrame) -> tuple[pd.Series, npt.NDArray[np.bool_]]:
+    """Return each phrase's qualifier and where it gives two (before and after)."""
+    lead = grammar["q"].map(
+        {"Q_LOWER": "lower", "Q_APPROX": "approx", "Q_UPPER": "upper", "TA": "upper"}
+    )
+    words = {"T_LOWER": "lower", "T_UPPER": "upper"}
+    trail, trail2 = grammar["t"].map(words), grammar["t2"].map(words)
+    two = (lead.notna() & (trail.notna() | trail2.notna())) | (trail.notna() & trail2.notna())
+    trail = trail.fillna(trail2)
+    qualifier = lead.fillna(trail).fillna("exact").where(grammar["b"].isna(), "range")
+    return qualifier.astype(object), two.to_numpy()
+
+
+def _why_unread(text: pd.Series, dates: npt.NDArray[np.bool_]) -> npt.NDArray[np.object_]:
+    """Return why each token text fails the grammar: a date, no number, an unknown word."""
+    reasons = np.full(len(text), _UNREADABLE, dtype=object)
+    bad = text.str.extract(_BAD_TOKEN)["bad"]
+    number_like = bad.str.fullmatch(r"[-+0-9.,/]+").fillna(value=False).to_numpy(dtype=bool)
+    found = bad.notna().to_numpy()
+    reasons[found] = [
+        (f"not a number: {word!r}" if is_number else f"unknown word {word!r}")
+        for word, is_number in zip(bad[found], number_like[found], strict=True)
+    ]
+    has_number = text.str.contains(r"[0-9]|E[0-9]", regex=True).to_numpy(dtype=bool)
+    reasons[~has_number] = _UNREADABLE
+    reasons[dates] = "a date, not an amount"
+    return reasons
+
+
+def _ends(grammar: pd.DataFrame, unit_power: npt.NDArray[np.int64]) -> tuple[
+    npt.NDArray[np.float64], npt.NDArray[np.float64], npt.NDArray[np.bool_], npt.NDArray[np.bool_]
+]:  # fmt: skip
+    """Return the two ends of each phrase (equal unless a range) in base units.
+
+    A range's first end without a scale takes the second's ("1.5-2 million"). Also
+    returns where the parts of a number overlap and where a number in parts is too long.
+    """
+    first, second = grammar["a"], grammar["b"]
+    chain = second.str.extract(r"((?: E[0-9]+)+)$")[0]
+    bare = first.notna() & ~first.str.contains("E", regex=False).fillna(value=True)
+    first = first.where(~(bare & chain.notna()), first + chain)
+    n = len(grammar)
+    both = pd.concat([first, second.fillna(first)], ignore_index=True)
+    numbers = _evaluate(both)
+    values = _to_number(numbers.mantissa, numbers.exponent + np.tile(unit_power, 2))
+    overlap = numbers.overlap[:n] | numbers.overlap[n:]
+    too_long = numbers.too_long[:n] | numbers.too_long[n:]
+    return values[:n], values[n:], overlap, too_long
 
 
 def _read_distinct(phrases: pd.Series, unit: str | None) -> AmountsRead:
     """Read distinct phrases (a RangeIndex): the table and a reason for each one refused."""
     reasons = np.full(len(phrases), None, dtype=object)
     reasons[lone_surrogates(phrases)] = "not valid Unicode"
-    text = _normalized(phrases.where(pd.isna(reasons), ""))
-    parts = text.str.extract(_PATTERN)
-    unread = parts["low"].isna().to_numpy() & pd.isna(reasons)
-    reasons[unread] = _UNREADABLE
-    unit_name, unit_power, clash = _units(parts, unit)
-    low, high = _bounds(parts, unit_power)
-    is_range = parts["high"].notna()
+    text, dates = _digits_and_dates(phrases.where(pd.isna(reasons), ""))
+    text = _tokens(text)
+    grammar = text.str.extract(_GRAMMAR)
+    unread = (grammar["a"].isna().to_numpy() | dates) & pd.isna(reasons)
+    reasons[unread] = _why_unread(text, dates)[unread]
+    unit_name, unit_power, clash = _units(grammar, unit)
+    qualifier, two = _qualifiers(grammar)
+    low, high, overlap, too_long = _ends(grammar, unit_power)
     for bad, why in (
-        (clash.to_numpy(dtype=bool), "a dollar sign with another unit"),
-        (~np.isfinite(low.to_numpy()) | ~np.isfinite(high.to_numpy()), "too large"),
-        (is_range.to_numpy() & (low > high).to_numpy(), "a range from high to low"),
+        (two, "two qualifiers"),
+        (~pd.isna(clash), clash),
+        (overlap, "parts that do not make one number"),
+        (too_long, "a number in parts longer than 18 digits"),
+        (~np.isfinite(low) | ~np.isfinite(high), "too large"),
+        ((qualifier == "range").to_numpy() & (low > high), "a range from high to low"),
     ):
-        reasons[bad & pd.isna(reasons)] = why
-    qualifier = parts["qual"].map(QUALIFIER_WORDS).fillna("exact").where(~is_range, "range")
+        todo = bad & pd.isna(reasons)
+        reasons[todo] = why[todo] if isinstance(why, np.ndarray) else why
     return AmountsRead(_table(low, high, qualifier, unit_name, ~pd.isna(reasons)), reasons)
 
 
 def _table(
-    low: pd.Series,
-    high: pd.Series,
+    low: npt.NDArray[np.float64],
+    high: npt.NDArray[np.float64],
     qualifier: pd.Series,
     unit: pd.Series,
     refused: npt.NDArray[np.bool_],
@@ -250,7 +550,7 @@ def _table(
     q[refused] = None
     units = unit.to_numpy(dtype=object).copy()
     units[refused | unit.isna().to_numpy()] = None
-    lo, hi = low.to_numpy(dtype=float), high.to_numpy(dtype=float)
+    lo, hi = low.astype(float), high.astype(float)
     is_range = q == "range"
     return pd.DataFrame(
         {
@@ -262,6 +562,13 @@ def _table(
                 np.isin(q, ["exact", "range"]), hi, np.where(q == "upper", lo, np.nan)
             ),
         }
+    )
+
+
+def _as_phrases(values: DateArray) -> pd.Series:
+    """Return the argument as a Series of str (positions as the index); refuse others."""
+    return text_series(
+        values, expected="a one-dimensional array of strings", reading=None, missing=False
     )
 
 
@@ -318,9 +625,10 @@ def parse_amounts(values: DateArray, unit: str | None = None) -> pd.DataFrame:
     -------
     pandas.DataFrame
         Columns ``value`` (float; a range gives its midpoint), ``unit`` (``rial``, ``usd``,
-        ``percent``, another word the phrase gives, or ``unit``), ``qualifier`` (one of
-        :data:`QUALIFIERS`), ``low`` and ``high`` (the bounds the phrase states: both for
-        exact and range, one for a bound, none for approx). Index kept for a Series.
+        ``eur``, ``percent``, a count unit of :data:`COUNT_UNITS`, or ``unit``),
+        ``qualifier`` (one of :data:`QUALIFIERS`), ``low`` and ``high`` (the bounds the
+        phrase states: both for exact and range, one for a bound, none for approx). Index
+        kept for a Series.
 
     Raises
     ------

@@ -3,9 +3,13 @@
 A :class:`Span` is a run of whole days, both ends inclusive, as the reports speak of them
 ("the first seven months", "the previous year").
 
-The functions here take one year and one month (or quarter) each, as whole numbers: a
-missing value (None, NaN, ``pd.NA``), a fraction, a boolean, text or an array is refused
-with the library's error rather than read as something else.
+The functions here take whole numbers. Given one year and one month (or quarter) each,
+they return a :class:`Span`; a missing value (None, NaN, ``pd.NA``), a fraction, a boolean
+or text is refused with the library's error rather than read as something else. Given
+arrays (lists, numpy arrays, Series; a length-1 argument goes with any length), they
+return a DataFrame with one row per element and the columns ``start``, ``end``
+(``datetime64[us]``) and ``days`` (``Int64``); a missing element gives NaT and <NA> in
+its row, and a Series argument gives its index to the frame.
 
 Examples
 --------
@@ -13,20 +17,25 @@ Examples
 Span(start=Timestamp('2021-03-21'), end=Timestamp('2022-03-20'))
 >>> months_span(1399, 1, 7).days
 216
+>>> year_span([1399, 1400])
+       start        end  days
+0 2020-03-20 2021-03-20   366
+1 2021-03-21 2022-03-20   365
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any, TypeAlias, overload
 
 import numpy as np
 import pandas as pd
 
 from isipo_stats import _kernel
-from isipo_stats._arrays import is_missing, is_scalar, show
-from isipo_stats._dates import as_day_numbers
-from isipo_stats._typing import IntScalar
-from isipo_stats.calendar import read_ints
+from isipo_stats._arrays import IntInput, is_missing, is_scalar, show
+from isipo_stats._dates import as_day_numbers, days_to_datetime64
+from isipo_stats._typing import IntArray, IntScalar
+from isipo_stats.calendar import _broadcast_ints, read_ints
 from isipo_stats.errors import InputTypeError, InvalidDateError
 
 __all__ = ["Span", "month_span", "months_span", "quarter_span", "year_span"]
@@ -180,7 +189,67 @@ def _span_of(year: IntScalar, first_month: IntScalar, last_month: IntScalar) -> 
     return Span(_timestamp(start[0]), _timestamp(end[0]))
 
 
-def year_span(year: IntScalar) -> Span:
+_Spans: TypeAlias = "IntArray | pd.Series[Any]"
+
+
+def _spans_of(
+    named: tuple[tuple[str, object], ...], months: tuple[int, int] | None
+) -> pd.DataFrame:
+    """Return the spans of arrays of (year, first, last) or (year, quarter) as a frame.
+
+    ``months`` fixes the first and last month (a whole year) when only years are given;
+    otherwise the second and third arrays are the months, or the second is a quarter.
+    """
+    inputs: list[IntInput] = _broadcast_ints(*named)
+    missing = np.logical_or.reduce([item.missing for item in inputs])
+    years = _kernel.check_years(inputs[0].values, inputs[0].missing)
+    if months is not None:
+        first = np.full(years.size, months[0], dtype=np.int64)
+        last = np.full(years.size, months[1], dtype=np.int64)
+    elif named[1][0] == "quarter":
+        quarter = inputs[1].values
+        bad = ~inputs[1].missing & ((quarter < 1) | (quarter > 4))
+        if bad.any():
+            i = int(np.argmax(bad))
+            msg = f"quarter must be in 1-4, got {int(quarter[i])}"
+            raise InvalidDateError(msg, position=i)
+        quarter = np.where(missing, 1, quarter)
+        first, last = 3 * quarter - 2, 3 * quarter
+    else:
+        first = _kernel.check_months(inputs[1].values, inputs[1].missing)
+        last = _kernel.check_months(inputs[-1].values, inputs[-1].missing)
+        backwards = ~missing & (last < first)
+        if backwards.any():
+            i = int(np.argmax(backwards))
+            msg = f"the last month must not come before the first, got {first[i]}..{last[i]}"
+            raise InvalidDateError(msg, position=i)
+    years, first, last = (
+        np.where(missing, v, a) for v, a in ((1400, years), (1, first), (1, last))
+    )
+    start = _kernel.month_start(years, first)
+    end = _kernel.month_start(years, last) + _kernel.month_length(years, last) - 1
+    days = pd.array(np.where(missing, 0, end - start + 1), dtype="Int64")
+    days[missing] = pd.NA
+    index = inputs[0].index if inputs[0].index is not None else pd.RangeIndex(years.size)
+    return pd.DataFrame(
+        {
+            "start": days_to_datetime64(start, missing),
+            "end": days_to_datetime64(end, missing),
+            "days": days,
+        },
+        index=index,
+    )
+
+
+def _all_scalar(*values: object) -> bool:
+    return all(is_scalar(v) for v in values)
+
+
+@overload
+def year_span(year: IntScalar) -> Span: ...
+@overload
+def year_span(year: _Spans) -> pd.DataFrame: ...
+def year_span(year: Any) -> Span | pd.DataFrame:
     """Return the Gregorian span of a Jalali year, 1 Farvardin to the last day of Esfand.
 
     Raises
@@ -200,11 +269,21 @@ def year_span(year: IntScalar) -> Span:
     Traceback (most recent call last):
     ...
     isipo_stats.errors.InvalidDateError: year must be given, got None at position 0
+    >>> year_span(pd.Series([1402, None], index=["a", "b"], dtype="Int64"))
+           start        end  days
+    a 2023-03-21 2024-03-19   365
+    b        NaT        NaT  <NA>
     """
-    return _span_of(year, 1, 12)
+    if _all_scalar(year):
+        return _span_of(year, 1, 12)
+    return _spans_of((("year", year),), (1, 12))
 
 
-def month_span(year: IntScalar, month: IntScalar) -> Span:
+@overload
+def month_span(year: IntScalar, month: IntScalar) -> Span: ...  # type: ignore[overload-overlap]
+@overload
+def month_span(year: _Spans | IntScalar, month: _Spans | IntScalar) -> pd.DataFrame: ...
+def month_span(year: Any, month: Any) -> Span | pd.DataFrame:
     """Return the Gregorian span of one Jalali month.
 
     A month outside 1-12 is an InvalidDateError; the year is read as by :func:`year_span`.
@@ -213,11 +292,21 @@ def month_span(year: IntScalar, month: IntScalar) -> Span:
     --------
     >>> month_span(1399, 7)
     Span(start=Timestamp('2020-09-22'), end=Timestamp('2020-10-21'))
+    >>> month_span(1403, [11, 12])
+           start        end  days
+    0 2025-01-20 2025-02-18    30
+    1 2025-02-19 2025-03-20    30
     """
-    return _span_of(year, month, month)
+    if _all_scalar(year, month):
+        return _span_of(year, month, month)
+    return _spans_of((("year", year), ("month", month), ("month", month)), None)
 
 
-def quarter_span(year: IntScalar, quarter: IntScalar) -> Span:
+@overload
+def quarter_span(year: IntScalar, quarter: IntScalar) -> Span: ...  # type: ignore[overload-overlap]
+@overload
+def quarter_span(year: _Spans | IntScalar, quarter: _Spans | IntScalar) -> pd.DataFrame: ...
+def quarter_span(year: Any, quarter: Any) -> Span | pd.DataFrame:
     """Return the Gregorian span of a Jalali quarter (1 = Farvardin-Khordad, ..., 4 = Dey-Esfand).
 
     Raises as :func:`year_span` does, and for a quarter outside 1-4.
@@ -226,7 +315,11 @@ def quarter_span(year: IntScalar, quarter: IntScalar) -> Span:
     --------
     >>> quarter_span(1402, 4)
     Span(start=Timestamp('2023-12-22'), end=Timestamp('2024-03-19'))
+    >>> quarter_span([1402, 1403], 4)["days"].tolist()
+    [89, 90]
     """
+    if not _all_scalar(year, quarter):
+        return _spans_of((("year", year), ("quarter", quarter)), None)
     number = _one_number(quarter, "quarter")
     if number not in (1, 2, 3, 4):
         msg = f"quarter must be in 1-4, got {show(quarter)}"
@@ -234,7 +327,13 @@ def quarter_span(year: IntScalar, quarter: IntScalar) -> Span:
     return _span_of(year, 3 * number - 2, 3 * number)
 
 
-def months_span(year: IntScalar, first: IntScalar, last: IntScalar) -> Span:
+@overload
+def months_span(year: IntScalar, first: IntScalar, last: IntScalar) -> Span: ...  # type: ignore[overload-overlap]
+@overload
+def months_span(
+    year: _Spans | IntScalar, first: _Spans | IntScalar, last: _Spans | IntScalar
+) -> pd.DataFrame: ...
+def months_span(year: Any, first: Any, last: Any) -> Span | pd.DataFrame:
     """Return the span from the first day of month ``first`` to the last day of ``last``.
 
     "The first seven months of 1399" is ``months_span(1399, 1, 7)``. Raises as
@@ -244,5 +343,9 @@ def months_span(year: IntScalar, first: IntScalar, last: IntScalar) -> Span:
     --------
     >>> months_span(1399, 1, 7)
     Span(start=Timestamp('2020-03-20'), end=Timestamp('2020-10-21'))
+    >>> months_span([1399, 1400], 1, [7, 6])["days"].tolist()
+    [216, 186]
     """
-    return _span_of(year, first, last)
+    if _all_scalar(year, first, last):
+        return _span_of(year, first, last)
+    return _spans_of((("year", year), ("month", first), ("month", last)), None)

@@ -18,10 +18,18 @@ NAN = float("nan")
 
 # Every qualifier word, by the group it belongs to (written out here, not read from the module).
 LOWER = ["over", "more than", "greater than", "at least", "above", "in excess of", "upwards of",
-         "exceeding"]  # fmt: skip
+         "exceeding", "exceeded", "exceeds", "surpassed", "topped", "slightly more than",
+         "slightly over", "just over", "well over", "a little over", "a minimum of",
+         "no less than", "not less than", "no fewer than",
+         "بیش از", "بیشتر از", "بیش تر از", "بالغ بر", "افزون بر", "فراتر از", "متجاوز از",
+         "دست کم", "حداقل"]  # fmt: skip
 APPROX = ["about", "some", "nearly", "approximately", "around", "almost", "roughly", "close to",
-          "an estimated", "estimated", "circa", "~"]  # fmt: skip
-UPPER = ["up to", "less than", "fewer than", "under", "below", "at most", "no more than"]
+          "an estimated", "estimated", "circa", "~",
+          "حدود", "در حدود", "حدوداً", "حدودا", "نزدیک به", "قریب به", "قریب", "تقریباً",
+          "تقریبا"]  # fmt: skip
+UPPER = ["up to", "less than", "fewer than", "under", "below", "at most", "no more than",
+         "not more than", "slightly less than", "just under", "a maximum of",
+         "کمتر از", "کم تر از", "حداکثر", "تا سقف"]  # fmt: skip
 WORD_GROUPS: dict[str, Qualifier] = {
     **dict.fromkeys(LOWER, "lower"),
     **dict.fromkeys(APPROX, "approx"),
@@ -166,9 +174,9 @@ def test_unit_default_is_for_phrases_without_a_unit() -> None:
     assert parse_amount("39,000").unit is None
     assert parse_amount("39,000", unit="jobs").unit == "jobs"
     assert parse_amount("5 rials", unit="jobs").unit == "rial"
-    # a word the phrase gives is its unit
+    # a count noun the phrase gives is its unit, whatever known words qualify it
     assert parse_amount("5,000 housing units", unit="jobs") == Amount(
-        5000.0, "housing units", "exact", 5000.0, 5000.0
+        5000.0, "units", "exact", 5000.0, 5000.0
     )
     table = parse_amounts(["5", "6 rials", "7 jobs"])
     assert table["unit"].tolist() == [None, "rial", "jobs"]
@@ -231,8 +239,9 @@ def test_number_word_with_a_qualifier() -> None:
         parse_amount("about twenty thousand", unit="jobs"), Amount(2e4, "jobs", "approx", NAN, NAN)
     )
     check(parse_amount("over nine million rials"), Amount(9e6, "rial", "lower", 9e6, NAN))
-    # a number word inside another word is left alone
-    assert parse_amount("5 tenths").unit == "tenths"
+    # a number word inside another word is left alone, and the word is not a unit
+    with pytest.raises(ParseError, match=r"\(unknown word 'tenths'\)$"):
+        parse_amount("5 tenths")
 
 
 @pytest.mark.parametrize(
@@ -303,7 +312,11 @@ def test_parse_amount_returns_plain_python_values() -> None:
         (["5", "about", "x"], ParseError, "could not read 'about' at position 1 as an amount"),
         (["hello"], ParseError, "could not read 'hello' at position 0 as an amount"),
         (["5", ""], ParseError, "could not read '' at position 1 as an amount"),
-        (["1e5"], ParseError, "could not read '1e5' at position 0 as an amount"),
+        (
+            ["1e5"],
+            ParseError,
+            "could not read '1e5' at position 0 as an amount (unknown word '1e5')",
+        ),
         (["5 5"], ParseError, "could not read '5 5' at position 0 as an amount"),
         (["حدود درصد"], ParseError, "could not read 'حدود درصد' at position 0 as an amount"),
         (
@@ -477,7 +490,8 @@ def test_read_amounts_gives_a_reason_for_every_phrase_it_cannot_read() -> None:
         )
     )
     assert found.reasons.tolist() == [
-        None, "", "a range from high to low", "a dollar sign with another unit", "", "",
+        None, "", "a range from high to low", "a dollar sign with another unit",
+        "unknown word '1e999'", "",
     ]  # fmt: skip
     assert found.table.index.tolist() == list("abcdef")
     assert found.table["value"].tolist()[0] == 39000.0

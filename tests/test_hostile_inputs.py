@@ -458,4 +458,4 @@ def test_extreme_years_are_refused_never_wrapped(year: int, month: int, day: int
 
 def test_span_arguments_are_one_whole_number() -> None:
     assert ist.month_span(np.int64(1400), np.int8(7)) == ist.month_span(1400, 7)
-    assert ist.year_span(1400.0) == ist.year_span(1400)  # type: ignore[arg-type]
+    assert ist.year_span(1400.0) == ist.year_span(1400)  # type: ignore[call-overload]

@@ -30,8 +30,6 @@ untyped: Any = ist  # to call the typed API with what it refuses
         (lambda: untyped.month_span(1400, np.True_), InputTypeError, "month must be a whole number, got True at position 0"),
         (lambda: untyped.month_span(1400, "7"), InputTypeError, "month must be a whole number, got '7' at position 0"),
         (lambda: untyped.year_span("1400"), InputTypeError, "year must be a whole number, got '1400' at position 0"),
-        (lambda: untyped.year_span([1400, 1401]), InputTypeError, "year must be one whole number, got list"),
-        (lambda: untyped.month_span(1400, np.array([7])), InputTypeError, "month must be one whole number, got ndarray"),
         (lambda: untyped.year_span(1700), ist.CalendarRangeError, "year must be in 1200-1699, got 1700 at position 0"),
         (lambda: untyped.month_span(1400, 13), InvalidDateError, "month must be in 1-12, got 13 at position 0"),
         (lambda: untyped.quarter_span(1400, 5), InvalidDateError, "quarter must be in 1-4, got 5 at position 0"),
@@ -48,7 +46,7 @@ def test_span_arguments_are_one_whole_number(
 
 def test_numpy_and_whole_float_numbers_are_numbers() -> None:
     assert ist.month_span(np.int64(1400), np.int8(7)) == ist.month_span(1400, 7)
-    assert ist.year_span(1400.0) == ist.year_span(1400)  # type: ignore[arg-type]
+    assert ist.year_span(1400.0) == ist.year_span(1400)  # type: ignore[call-overload]
     assert ist.quarter_span(np.uint16(1400), np.int64(2)) == ist.months_span(1400, 4, 6)
 
 
