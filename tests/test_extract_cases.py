@@ -12,20 +12,10 @@ import pytest
 from isipo_stats.extract import extract_figures
 
 CASES = sorted((Path(__file__).parent / "data" / "extract").glob("*.json"))
-# shapes the current amount reader refuses; the new reader (issue 12) reads them
-PENDING = {
-    "fa05_compound_number": "Persian compound number joined by «و» («۲ هزار و ۳۰۰»)",
-}
 
 
 def _params() -> list[object]:
-    out: list[object] = []
-    for path in CASES:
-        marks = []
-        if path.stem in PENDING:
-            marks.append(pytest.mark.xfail(reason=PENDING[path.stem], strict=False))
-        out.append(pytest.param(path, id=path.stem, marks=marks))
-    return out
+    return [pytest.param(path, id=path.stem) for path in CASES]
 
 
 @pytest.mark.parametrize("path", _params())
