@@ -427,7 +427,7 @@ class Band(NamedTuple):
 
 
 def _tightest(limits: Constraints, gid: Ints, x: Floats) -> Band:
-    """Return the band at ``(gid, x)`` (see :func:`_band`) with the rows of the limits that make it."""
+    """Return the band at ``(gid, x)`` (see :func:`_band`) and the limits that make it."""
     none = np.full(x.size, -1, dtype=np.int64)
     if limits.x.size == 0:
         return Band(np.zeros(x.size), none, np.zeros(x.size), np.full(x.size, np.inf),
