@@ -50,7 +50,7 @@ from isipo_stats._typing import FreqCode
 from isipo_stats.checks import CHECKS, DEFAULT_RATIO_PAIRS, UNITS, Tolerances, as_tolerances
 from isipo_stats.checks._registry import Found, Unit, findings, flag_table, run, sort_flags
 from isipo_stats.checks._table import SERIES, Table, combine, require_table, validated
-from isipo_stats.checks._text import Template, days
+from isipo_stats.checks._text import Template, days, numbers
 from isipo_stats.frequency import Frequency, get_frequency
 from isipo_stats.interpolation import grouped_pchip, running_max
 from isipo_stats.series import year_label
@@ -151,6 +151,7 @@ class Series(NamedTuple):
     open_asof: Bools
     sub_flow: Bools
     whole: Bools
+    flow: Bools
 
     @property
     def is_point(self) -> Bools:
@@ -168,7 +169,7 @@ class Series(NamedTuple):
 # --- which figures can be used ---------------------------------------------------------------
 
 # Checks whose first id is the one at fault (a total that disagrees with its parts).
-_BLAME_FIRST: Final = ("components_mismatch",)
+_BLAME_FIRST: Final = ("components_mismatch", "flow_infeasible")
 # Checks between two figures: when exactly one of the two is exact, the other is blamed.
 _PAIR_CHECKS: Final = (
     "cumulative_decrease", "bound_violation", "conflicting_figures", "period_exceeds_cumulative",
@@ -261,6 +262,7 @@ def _series(table: Table, usable: Bools) -> Series:
         open_asof=(kind == "cumulative") & np.isnan(end),
         sub_flow=(kind == "period") & ~is_point,
         whole=whole,
+        flow=(kind == "period") & ~is_point & whole,
     )
 
 
@@ -370,14 +372,24 @@ def _contradictions(table: Table, limits: Constraints) -> Found:
 _NO_DAYS: Final = {"lo": np.zeros(0), "hi": np.zeros(0), "day_a": np.zeros(0), "day_b": np.zeros(0)}
 
 
-def _feasible(
-    table: Table, flags: pd.DataFrame, unusable: tuple[Texts, Texts]
-) -> tuple[Series, Constraints, pd.DataFrame]:
+class Path(NamedTuple):
+    """What the stages before the bounds give: the figures, limits, nodes and flows."""
+
+    series: Series
+    limits: Constraints
+    work: Constraints
+    nodes: Points
+    placed: Bools
+    flags: pd.DataFrame
+
+
+def _feasible(table: Table, flags: pd.DataFrame, unusable: tuple[Texts, Texts]) -> Path:
     """Leave out the figures whose limits no path can meet together, with a finding each.
 
     The checks find such figures in pairs before reconciliation; what they leave (flags
     given for another table, other tolerances) is found here, flagged ``infeasible_band``,
-    and both figures are excluded, until every path has a band.
+    and both figures are excluded, until every path has a band. A flow within the year
+    that the band cannot hold is flagged ``flow_infeasible`` and excluded.
     """
     status, reason = unusable
     found = []
@@ -385,16 +397,24 @@ def _feasible(
         series = _series(table, (reason == "") & (status != "excluded"))
         limits = _constraints(table, series)
         contradiction = _contradictions(table, limits)
-        if contradiction.a.size == 0:
+        if contradiction.a.size:
+            found.append(findings(_INFEASIBLE, table, contradiction))
+            for rows in (contradiction.a, contradiction.b):
+                fresh = np.asarray(rows, dtype=np.int64)
+                fresh = fresh[status[fresh] != "excluded"]
+                status[fresh], reason[fresh] = "excluded", "flagged: infeasible_band"
+            continue
+        hard, soft = _nodes(table, series, limits)
+        flows = _place_flows(table, series, hard, soft, limits)
+        if flows.failed.size == 0:
             break
-        found.append(findings(_INFEASIBLE, table, contradiction))
-        for rows in (contradiction.a, contradiction.b):
-            fresh = np.asarray(rows, dtype=np.int64)
-            fresh = fresh[status[fresh] != "excluded"]
-            status[fresh], reason[fresh] = "excluded", "flagged: infeasible_band"
+        found.append(findings(_FLOW_INFEASIBLE, table, flows.found))
+        bad = series.rows[flows.failed]
+        status[bad], reason[bad] = "excluded", "flagged: flow_infeasible"
     if found:
         flags = sort_flags(pd.concat([flags, flag_table(found)], ignore_index=True))
-    return series, limits, flags
+    nodes = _merge(flows.hard, soft, flows.limits)
+    return Path(series, limits, flows.limits, nodes, flows.placed, flags)
 
 
 def _band(limits: Constraints, gid: Ints, x: Floats) -> tuple[Floats, Floats]:
@@ -403,23 +423,55 @@ def _band(limits: Constraints, gid: Ints, x: Floats) -> tuple[Floats, Floats]:
     low is the largest lower limit at or before x (at least 0), high the smallest upper
     limit at or after x.
     """
+    band = _tightest(limits, gid, x)
+    return band.low, band.high
+
+
+class Band(NamedTuple):
+    """The band at some days, and the figures whose limits make it (-1 for none)."""
+
+    low: Floats
+    low_row: Ints
+    low_x: Floats
+    high: Floats
+    high_row: Ints
+    high_x: Floats
+
+
+def _tightest(limits: Constraints, gid: Ints, x: Floats) -> Band:
+    """Return the band at ``(gid, x)`` (see :func:`_band`) and the limits that make it."""
+    none = np.full(x.size, -1, dtype=np.int64)
     if limits.x.size == 0:
-        return np.zeros(x.size), np.full(x.size, np.inf)
+        return Band(np.zeros(x.size), none, np.zeros(x.size), np.full(x.size, np.inf),
+                    none.copy(), np.full(x.size, np.nan))  # fmt: skip
     base = float(min(np.min(limits.x), np.min(x, initial=0.0)))
     width = float(max(np.max(limits.x), np.max(x, initial=0.0))) - base + 2.0
     key = limits.gid * width + (limits.x - base)
     order = np.argsort(key, kind="stable")
     key, group = key[order], limits.gid[order]
-    lowest = running_max(group, limits.lo[order])
-    highest = -running_max(group[::-1].max() - group[::-1], -limits.hi[order][::-1])[::-1]
+    lo, hi, row, at = limits.lo[order], limits.hi[order], limits.row[order], limits.x[order]
+    lowest = running_max(group, lo)
+    flipped = group[::-1].max() - group[::-1]
+    highest = -running_max(flipped, -hi[::-1])[::-1]
+    index = np.arange(key.size)
+    # the limit holding each running extreme (the first of a group always holds its own)
+    low_at = np.maximum.accumulate(np.where(lo >= lowest, index, 0))
+    high_at = (key.size - 1 - np.maximum.accumulate(
+        np.where(hi[::-1] <= highest[::-1], index, 0)))[::-1]  # fmt: skip
     query = gid * width + (x - base)
     before = np.searchsorted(key, query, side="right") - 1
     after = np.searchsorted(key, query, side="left")
     has_before = (before >= 0) & (group[np.maximum(before, 0)] == gid)
     has_after = (after < key.size) & (group[np.minimum(after, key.size - 1)] == gid)
-    low = np.where(has_before, lowest[np.maximum(before, 0)], 0.0)
-    high = np.where(has_after, highest[np.minimum(after, key.size - 1)], np.inf)
-    return np.maximum(low, 0.0), high
+    before, after = np.maximum(before, 0), np.minimum(after, key.size - 1)
+    low = np.where(has_before, lowest[before], 0.0)
+    low_row = np.where(has_before & np.isfinite(low), row[low_at[before]], -1)
+    high = np.where(has_after, highest[after], np.inf)
+    high_row = np.where(has_after & np.isfinite(high), row[high_at[after]], -1)
+    low_x = np.where(low_row >= 0, at[low_at[before]], 0.0)
+    high_x = np.where(high_row >= 0, at[high_at[after]], np.nan)
+    return Band(np.maximum(low, 0.0), low_row.astype(np.int64), low_x, high,
+                high_row.astype(np.int64), high_x)  # fmt: skip
 
 
 # --- stage 2: nodes --------------------------------------------------------------------------
@@ -435,22 +487,228 @@ def _clean(points: Points) -> Points:
     return Points(gid[keep].astype(np.int64), x[keep], y[keep])
 
 
-def _nodes(table: Table, series: Series, limits: Constraints) -> tuple[Points, Bools]:
-    """Place the nodes: each series' origin, exact points and soft points inside the band.
+def _nodes(table: Table, series: Series, limits: Constraints) -> tuple[Points, Points]:
+    """Place the nodes: each series' origin and exact points (hard), soft points in the band.
 
-    Returns the nodes and, for each soft point, whether it is one.
+    Returns the hard nodes and the soft ones (approximate and range points whose value lies
+    in the band the limits allow).
     """
     n_groups = series.keys.size
     value = table["value"][series.rows]
     exact, soft = series.exact, series.soft
     low, high = _band(limits, series.gid[soft], series.end_x[soft])
     soft_ok = (value[soft] >= low) & (value[soft] <= high)
-    nodes = Points(
-        np.r_[np.arange(n_groups), series.gid[exact], series.gid[soft][soft_ok]].astype(np.int64),
-        np.r_[np.zeros(n_groups), series.end_x[exact], series.end_x[soft][soft_ok]],
-        np.r_[np.zeros(n_groups), value[exact], value[soft][soft_ok]],
+    hard = Points(
+        np.r_[np.arange(n_groups), series.gid[exact]].astype(np.int64),
+        np.r_[np.zeros(n_groups), series.end_x[exact]],
+        np.r_[np.zeros(n_groups), value[exact]],
     )
-    return _clean(nodes), soft_ok
+    soft_nodes = Points(series.gid[soft][soft_ok], series.end_x[soft][soft_ok],
+                        value[soft][soft_ok])  # fmt: skip
+    return _clean(hard), soft_nodes
+
+
+def _merge(hard: Points, soft: Points, limits: Constraints) -> Points:
+    """Return the hard nodes and the soft ones still in the band, none on a hard node's day."""
+    low, high = _band(limits, soft.gid, soft.x)
+    key, on = _keys(hard, soft.gid, soft.x)
+    on_hard = np.isin(on, key)
+    keep = (soft.y >= low) & (soft.y <= high) & ~on_hard
+    return _clean(Points(np.r_[hard.gid, soft.gid[keep]], np.r_[hard.x, soft.x[keep]],
+                         np.r_[hard.y, soft.y[keep]]))  # fmt: skip
+
+
+# --- stage 3: flows within the year ----------------------------------------------------------
+
+
+class Placed(NamedTuple):
+    """The hard nodes with the flows' nodes, the limits with their equalities, and the flows.
+
+    ``placed`` marks the flows (positions in the series' arrays) met by nodes at both ends;
+    ``failed`` those no path can meet (with ``found``, their findings).
+    """
+
+    hard: Points
+    limits: Constraints
+    placed: Bools
+    failed: Ints
+    found: Found
+
+
+_POINT_LIKE: Final = ("exact", "approx", "range")
+
+
+def _place_flows(
+    table: Table, series: Series, hard: Points, soft: Points, limits: Constraints
+) -> Placed:
+    """Make every flow within the year a rise of the path: nodes at its start and end.
+
+    Flows are placed in rounds, the k-th flow of every series (by start) in round k, so
+    that each round sees the nodes of the earlier ones. A flow is placed where the path
+    reaches its start; the rise is its value (exact), or the path's own rise brought into
+    its interval (about, a range, a bound); the rise is shared out over the free days
+    before and after it, in proportion, within the band. A flow the band cannot hold is
+    left out with a finding; where the path stops before it starts, it stays a bound.
+    """
+    flows = np.flatnonzero(series.flow)
+    flows = flows[np.lexsort((series.end_x[flows], series.start_x[flows], series.gid[flows]))]
+    group = series.gid[flows]
+    rank = np.arange(flows.size) - np.searchsorted(group, group)
+    placed = np.zeros(series.rows.size, dtype=bool)
+    failed: list[Ints] = []
+    found: list[Found] = []
+    for k in range(int(rank.max(initial=-1)) + 1):
+        now = flows[rank == k]
+        nodes = _merge(hard, soft, limits)
+        fit = _fit_flows(table, series, now, nodes, limits)
+        ok, bad = fit.ok, fit.bad
+        placed[now[ok]] = True
+        failed.append(now[bad])
+        found.append(fit.found)
+        gid = series.gid[now[ok]]
+        at = np.r_[series.start_x[now[ok]], series.end_x[now[ok]]]
+        y = np.r_[fit.start[ok], fit.end[ok]]
+        hard = _clean(Points(np.r_[hard.gid, gid, gid], np.r_[hard.x, at], np.r_[hard.y, y]))
+        rows = np.r_[series.rows[now[ok]], series.rows[now[ok]]]
+        limits = Constraints(np.r_[limits.gid, gid, gid].astype(np.int64), np.r_[limits.x, at],
+                             np.r_[limits.lo, y], np.r_[limits.hi, y],
+                             np.r_[limits.row, rows].astype(np.int64))  # fmt: skip
+    return Placed(hard, limits, placed, np.concatenate([np.zeros(0, np.int64), *failed]),
+                  _joined(found))  # fmt: skip
+
+
+class Fit(NamedTuple):
+    """Where one round of flows goes: the path's value at their start and end."""
+
+    start: Floats
+    end: Floats
+    ok: Bools
+    bad: Bools
+    found: Found
+
+
+def _fit_flows(table: Table, series: Series, now: Ints, nodes: Points,
+               limits: Constraints) -> Fit:  # fmt: skip
+    """Fit one round of flows (positions ``now``, at most one per series) into the path."""
+    gid, s, e = series.gid[now], series.start_x[now], series.end_x[now]
+    rows = series.rows[now]
+    value, lo, hi = table["value"][rows], table["lo"][rows], table["hi"][rows]
+    at_s = grouped_pchip(nodes.gid, nodes.x, nodes.y, gid, s)
+    at_e = grouped_pchip(nodes.gid, nodes.x, nodes.y, gid, e)
+    band_s, band_e = _tightest(limits, gid, s), _tightest(limits, gid, e)
+    least = np.maximum(band_e.low - band_s.high, 0.0)  # the smallest rise the band allows
+    most = band_e.high - band_s.low  # and the largest
+    tol = 1e-9 * np.maximum(np.abs(value), 1.0)
+    want_lo, want_hi = np.maximum(lo, least), np.minimum(hi, most)
+    point_like = np.isin(table["qualifier"][rows], _POINT_LIKE)
+    reach = ~np.isnan(at_s) & (~np.isnan(at_e) | point_like)
+    bad = (want_lo > want_hi + tol) & ~np.isnan(at_s)
+    ok = reach & ~bad
+    rise = np.where(np.isnan(at_e), value, at_e - at_s)
+    target = np.clip(rise, want_lo, np.maximum(want_lo, want_hi))
+    # share the change of the rise out over the free days before and after the flow
+    before = s - _node_before(nodes, gid, s)
+    after = _node_after(nodes, gid, e) - e
+    share = np.where(np.isnan(after), 0.0, before / np.where(before + after > 0, before + after,
+                                                             2.0))  # fmt: skip
+    share = np.where(np.isnan(at_e), 0.0, np.where(before + after > 0, share, 0.5))
+    start = at_s - (target - rise) * share
+    start = np.clip(start, np.maximum(band_s.low, band_e.low - target),
+                    np.minimum(band_s.high, band_e.high - target))  # fmt: skip
+    return Fit(
+        start,
+        start + target,
+        ok,
+        bad,
+        _flow_found(table, rows[bad], band_s, band_e, bad, least, most),
+    )
+
+
+def _node_before(nodes: Points, gid: Ints, x: Floats) -> Floats:
+    """Return the day of each series' last node at or before ``x`` (NaN without one)."""
+    key, query = _keys(nodes, gid, x)
+    at = np.searchsorted(key, query, side="right") - 1
+    found = (at >= 0) & (nodes.gid[np.maximum(at, 0)] == gid)
+    return np.where(found, nodes.x[np.maximum(at, 0)], np.nan)
+
+
+def _node_after(nodes: Points, gid: Ints, x: Floats) -> Floats:
+    """Return the day of each series' first node at or after ``x`` (NaN without one)."""
+    key, query = _keys(nodes, gid, x)
+    at = np.searchsorted(key, query, side="left")
+    last = nodes.x.size - 1
+    found = (at <= last) & (nodes.gid[np.minimum(at, last)] == gid)
+    return np.where(found, nodes.x[np.minimum(at, last)], np.nan)
+
+
+def _keys(nodes: Points, gid: Ints, x: Floats) -> tuple[Floats, Floats]:
+    base = float(min(np.min(nodes.x, initial=0.0), np.min(x, initial=0.0)))
+    width = float(max(np.max(nodes.x, initial=0.0), np.max(x, initial=0.0))) - base + 2.0
+    return nodes.gid * width + (nodes.x - base), gid * width + (x - base)
+
+
+_FLOW_INFEASIBLE: Final = Unit(
+    "flow_infeasible",
+    "error",
+    (),
+    Template(
+        "{id}: {metric} {value:n} over {start:d}..{end:d} cannot be met: the year-to-date "
+        "total is {side_a} {total_a:n} on {day_a:d} ({by_a}) and {side_b} {total_b:n} on "
+        "{day_b:d} ({by_b}), so it rises by {rise} over that span"
+    ),
+    CHECKS["flow_infeasible"],
+    lambda table: Found(a=np.zeros(0, np.int64)),
+)
+
+
+def _flow_found(table: Table, rows: Ints, band_s: Band, band_e: Band,
+                bad: Bools, least: Floats, most: Floats) -> Found:  # fmt: skip
+    """Report the flows no path can meet: the limits that leave too little room."""
+    too_big = table["lo"][rows] > most[bad]  # else the band forces a larger rise than it
+    row_a = np.where(too_big, band_s.low_row[bad], band_s.high_row[bad])
+    row_b = np.where(too_big, band_e.high_row[bad], band_e.low_row[bad])
+    ids = table["id"]
+    by_a = np.where(row_a >= 0, np.append(ids, "")[row_a], "the start of the year")
+    by_b = np.where(row_b >= 0, np.append(ids, "")[row_b], "")
+    named = [ids[rows], np.where(row_a >= 0, np.append(ids, "")[row_a], ""), by_b]
+    figure_ids = pd.Series(np.stack(named, axis=1).tolist(), dtype=object).map(
+        lambda three: ", ".join(dict.fromkeys(i for i in three if i)))  # fmt: skip
+    nowruz = table.year_bounds[0][rows]
+    rise = np.where(too_big, "at most " + numbers(most[bad]), "at least " + numbers(least[bad]))
+    return Found(
+        a=rows,
+        ids=figure_ids.to_numpy(dtype=object),
+        low=least[bad],
+        high=most[bad],
+        fields={
+            "side_a": np.where(too_big, "at least", "at most").astype(object),
+            "total_a": np.where(too_big, band_s.low[bad], band_s.high[bad]),
+            "day_a": nowruz + np.where(too_big, band_s.low_x[bad], band_s.high_x[bad]) - 1,
+            "by_a": by_a.astype(object),
+            "side_b": np.where(too_big, "at most", "at least").astype(object),
+            "total_b": np.where(too_big, band_e.high[bad], band_e.low[bad]),
+            "day_b": nowruz + np.where(too_big, band_e.high_x[bad], band_e.low_x[bad]) - 1,
+            "by_b": by_b.astype(object),
+            "rise": rise.astype(object),
+        },
+    )
+
+
+def _joined(found: list[Found]) -> Found:
+    """One :class:`Found` of several rounds' findings."""
+    return Found(
+        a=np.concatenate([np.zeros(0, np.int64), *(f.a for f in found)]),
+        ids=np.concatenate([np.zeros(0, object), *(np.asarray(f.ids, object) for f in found)]),
+        low=np.concatenate([np.zeros(0), *(np.asarray(f.low, np.float64) for f in found)]),
+        high=np.concatenate([np.zeros(0), *(np.asarray(f.high, np.float64) for f in found)]),
+        fields={name: np.concatenate([np.zeros(0, object if name in _TEXT_FIELDS else float),
+                                      *(np.asarray(f.fields[name]) for f in found)])
+                for name in _FLOW_INFEASIBLE.template.fields if name not in _TABLE_FIELDS},
+    )  # fmt: skip
+
+
+_TEXT_FIELDS: Final = ("side_a", "by_a", "side_b", "by_b", "rise")
+_TABLE_FIELDS: Final = ("id", "metric", "value", "start", "end")
 
 
 # --- stage 3: bounds -------------------------------------------------------------------------
@@ -550,33 +808,45 @@ def _monthly(
 
 
 def _account(
-    table: Table, series: Series, nodes: Points, soft_ok: Bools, unusable: tuple[Texts, Texts]
+    table: Table, series: Series, nodes: Points, placed: Bools, unusable: tuple[Texts, Texts]
 ) -> pd.DataFrame:
-    """Every figure with its fitted value, residual, status and reason."""
+    """Every figure with its fitted value, residual, status and reason.
+
+    The status is read from the numbers: a figure is ``used`` (or ``used softly``) when the
+    path passes through its value (a flow: rises by it; an approximate flow: by an amount in
+    its interval), ``used as bound`` when the path keeps to its bound (or does not reach it),
+    and ``not used`` otherwise, with the reason.
+    """
     rows, gid = series.rows, series.gid
     at_end = grouped_pchip(nodes.gid, nodes.x, nodes.y, gid, np.nan_to_num(series.end_x, nan=-1.0))
     at_start = grouped_pchip(nodes.gid, nodes.x, nodes.y, gid,
                              np.nan_to_num(series.start_x, nan=-1.0))  # fmt: skip
+    fit = np.where(series.is_point, at_end, np.where(series.sub_flow, at_end - at_start, np.nan))
     fitted = np.full(table.n, np.nan)
-    fitted[rows] = np.where(
-        series.is_point, at_end, np.where(series.sub_flow, at_end - at_start, np.nan)
-    )
+    fitted[rows] = fit
+    value, lo, hi = table["value"][rows], table["lo"][rows], table["hi"][rows]
+    tol = 1e-9 * np.maximum(np.abs(value), 1.0)
+    through = np.abs(fit - value) <= tol
+    within = (fit >= lo - tol) & ((fit <= hi + tol) | ~series.whole)  # a part: lower only
+    quality = table["qualifier"][rows]
+    flow = series.flow & placed
+    exact = series.exact | (flow & (quality == "exact"))
+    soft = (series.soft & ~series.flow) | (flow & np.isin(quality, _POINT_LIKE[1:]))
+    bound = series.as_bound & ~exact & ~soft
+    ok = np.where(exact | (soft & ~flow), through, np.where(soft, within, np.isnan(fit) | within))
+    used = np.select([exact, soft], ["used", "used softly"], "used as bound").astype(object)
+    why = np.select(
+        [soft & ~flow, flow, fit < lo - tol],
+        ["outside the band the other figures allow",
+         "the path rises by " + numbers(fit) + " over its span",
+         "the path is below this bound"],
+        "the path is above this bound",
+    ).astype(object)  # fmt: skip
     status, reason = (values.copy() for values in unusable)
-    used = np.full(rows.size, "", dtype=object)
-    used[series.exact] = "used"
-    used[series.as_bound] = "used as bound"
-    used[series.soft] = np.where(soft_ok, "used softly", "not used")
-    status[rows] = used
-    soft_rows = rows[series.soft]
-    reason[soft_rows] = np.where(soft_ok, "", "outside the band the other figures allow")
-    bound_rows = rows[series.as_bound]
-    value = fitted[bound_rows]
-    broken = np.where(
-        value < table["lo"][bound_rows] - 1e-6,
-        "the path is below this bound",
-        np.where(value > table["hi"][bound_rows] + 1e-6, "the path is above this bound", ""),
-    )
-    reason[bound_rows[broken != ""]] = broken[broken != ""]
+    status[rows] = np.where(ok, used, "not used")
+    reason[rows] = np.where(ok, "", why)
+    unplaced = bound & series.flow & np.isnan(fit)
+    reason[rows[unplaced]] = "a bound on the total at its end (the path does not reach its start)"
     out = table.frame[_FIGURE_COLUMNS[:8]].copy()
     out["fitted"] = fitted
     out["residual"] = table["value"] - fitted
@@ -716,10 +986,10 @@ def reconcile(
     table = Table(validated(figures), as_tolerances(tolerances), DEFAULT_RATIO_PAIRS)
     flags = run(table, UNITS) if flags is None else flags
     unusable = _unusable(table, flags)
-    series, limits, flags = _feasible(table, flags, unusable)
-    nodes, soft_ok = _nodes(table, series, limits)
-    nodes = _honour_bounds(nodes, limits)
+    path = _feasible(table, flags, unusable)
+    series, limits = path.series, path.limits
+    nodes = _honour_bounds(path.nodes, path.work)
     monthly = _monthly(table, series, nodes, limits, spec)
-    accounted = _account(table, series, nodes, soft_ok, unusable)
+    accounted = _account(table, series, nodes, path.placed, unusable)
     groups = _groups(table, accounted, series, nodes)
-    return Reconciled(monthly, accounted[_FIGURE_COLUMNS], flags, groups)
+    return Reconciled(monthly, accounted[_FIGURE_COLUMNS], path.flags, groups)

@@ -222,7 +222,7 @@ def _prefixes(template: Template) -> list[str]:
 
 def test_units_report_in_the_documented_order() -> None:
     names = list(dict.fromkeys(u.name for u in UNITS))
-    assert [*names, "infeasible_band"] == list(ist.CHECKS)  # the last one reconcile's
+    assert [*names, "infeasible_band", "flow_infeasible"] == list(ist.CHECKS)  # reconcile's
     assert names == [
         "date_label_mismatch", "cumulative_decrease", "period_exceeds_cumulative",
         "conflicting_figures", "bound_violation", "components_mismatch", "implied_rate_outlier",

@@ -60,6 +60,8 @@ UNITS: Final = in_order(FAMILIES)
 CHECKS: Final[dict[str, str]] = {u.name: u.about for u in UNITS} | {
     "infeasible_band": "figures of one series that no non-decreasing path meets together, "
     "left by the flags reconcile was given (reported by reconcile)",
+    "flow_infeasible": "a flow within the year that no non-decreasing path through the "
+    "other figures can rise by (reported by reconcile)",
 }
 """Every check :func:`check` runs, with what it flags; and the finding of :func:`reconcile`."""
 
