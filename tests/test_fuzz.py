@@ -520,6 +520,7 @@ def corrupted_tables(draw: st.DrawFn) -> tuple[list[dict[str, str]], set[int]]:
     counts = pd.Series(ids).value_counts()
     bad = set(corrupted)
     bad |= {i for i, k in enumerate(ids) if k and counts[k] > 1}
+    bad |= {i for i, k in enumerate(ids) if not k}  # also a row that copied an emptied id
     bad |= {
         i for i, row in enumerate(rows)
         if row["part_of"].strip() and (row["part_of"].strip() not in ids or row["part_of"].strip() == row["id"])
