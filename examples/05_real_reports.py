@@ -16,6 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 import isipo_stats as ist
+from isipo_stats.formatting import plural
 
 DATA = Path(__file__).parent / "data" / "real_reports.csv"
 
@@ -27,7 +28,8 @@ def main() -> None:
 
     flags = ist.check(figures)
     counts = flags["severity"].value_counts().reindex(["error", "warning", "info"], fill_value=0)
-    print("findings:", ", ".join(f"{n} {s}" for s, n in counts.items()))
+    said = [plural(n, s, "info" if s == "info" else None) for s, n in counts.items()]
+    print("findings:", ", ".join(said))
     for row in flags.itertuples(index=False):
         print(f"- [{row.severity!s}] {row.check!s}: {row.message!s}")
         if row.explained_by:

@@ -99,7 +99,7 @@ CASES: dict[str, tuple[list[dict[str, Any]], list[tuple[str, str, str]]]] = {
     ),
     "implied_rate_outlier": (
         RATES,
-        [("r1, u1", "warning", "r1 (294,800,000,000,000 rial) and u1 (60,000,000 usd) imply "
+        [("r1, u1", "warning", "r1 (294.8 trillion rial) and u1 (60,000,000 usd) imply "
           "4,913,333 rial per dollar, 9.983 times the median of the pairs of the year "
           "(492,147)")],
     ),
@@ -110,7 +110,7 @@ CASES: dict[str, tuple[list[dict[str, Any]], list[tuple[str, str, str]]]] = {
     ),
     "implied_rate": (
         RATES[2:4],
-        [("r2, u2", "info", "r2 (1,880,000,000,000 rial) and u2 (3,820,000 usd) imply "
+        [("r2, u2", "info", "r2 (1.88 trillion rial) and u2 (3,820,000 usd) imply "
           "492,147 rial per dollar; fewer than three pairs in that year to compare")],
     ),
     "target_revised": (
@@ -169,7 +169,7 @@ CASES: dict[str, tuple[list[dict[str, Any]], list[tuple[str, str, str]]]] = {
          {"id": "r2", **MONEY, "value": 35e12, "unit": "rial"},
          {"id": "d2", **MONEY, "value": 117.8e6, "unit": "usd", "qualifier": "lower",
           "equivalent_of": "r2"}],
-        [("d1, d2, r1, r2", "warning", "d1 and d2 give the same 35,000,000,000,000 rial "
+        [("d1, d2, r1, r2", "warning", "d1 and d2 give the same 35 trillion rial "
           "(r1, r2) as 833,000,000 and 117,800,000 usd: 42,017 and 297,114 rial per dollar, "
           "a change of exchange rate, not of amount")],
     ),
@@ -182,7 +182,7 @@ CASES: dict[str, tuple[list[dict[str, Any]], list[tuple[str, str, str]]]] = {
           "end": "1401-06-31", "value": 60e12},
          {"id": "d2", "metric": "exports", "unit": "usd", "kind": "cumulative",
           "end": "1401-06-31", "value": 0.2e9, "equivalent_of": "r2"}],
-        [("d1, d2, r1, r2", "warning", "d1 and d2: year-to-date 1,000,000,000 and 200,000,000 "
+        [("d1, d2, r1, r2", "warning", "d1 and d2: year-to-date 1 billion and 200,000,000 "
           "usd for r1, r2 imply 42,000 and 300,000 rial per dollar: the dollar figures moved "
           "with the rate, not with the amount")],
     ),

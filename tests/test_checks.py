@@ -139,8 +139,8 @@ def test_components_mismatch_scale_slip_and_shortfall() -> None:
     assert rows.figure_ids.tolist() == ["t, p1, p2, p3", "n, n1, n2"]
     assert rows.severity.tolist() == ["error", "warning"]
     assert rows.message[0] == (
-        "t: its 3 parts (p1, p2, p3) sum to 29,470,000,000,000 rial, which falls short of the "
-        "stated total 294,800,000,000,000 (a factor of 10: a scale slip?)"
+        "t: its 3 parts (p1, p2, p3) sum to 29.47 trillion rial, which falls short of the "
+        "stated total 294.8 trillion (a factor of 10: a scale slip?)"
     )
     assert rows.message[1] == (
         "n: its 2 parts (n1, n2) sum to 13 projects, which falls short of the stated total 20"

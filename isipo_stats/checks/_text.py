@@ -20,17 +20,31 @@ __all__ = ["Template", "days", "join_groups", "numbers"]
 Texts = npt.NDArray[np.object_]
 
 
+_SCALES: Final = ((1e15, " quadrillion"), (1e12, " trillion"), (1e9, " billion"))
+
+
 def numbers(values: npt.ArrayLike) -> Texts:
-    """Numbers as short text: 819, 18.7, 39,000, 60,000,000,000,000.
+    """Numbers as short text: 819, 18.7, 39,000, 60,000,000, 1.88 trillion.
+
+    From a billion up, a number is written with its scale word and up to six significant
+    digits, so that a total in rials reads "294.8 trillion", not fifteen digits; below, with
+    thousands separators (at most four significant digits below 1,000).
 
     Examples
     --------
-    >>> numbers([819.0, 18.7, 39000.0, 1.88e12]).tolist()
-    ['819', '18.7', '39,000', '1,880,000,000,000']
+    >>> numbers([819.0, 18.7, 39000.0, 60e6, 1.88e12, 2.5e9, -1.5e15]).tolist()
+    ['819', '18.7', '39,000', '60,000,000', '1.88 trillion', '2.5 billion', '-1.5 quadrillion']
     """
     array = np.asarray(values, dtype=np.float64)
+
     # Python's format is the one per-item step: it runs once per finding, never per figure
-    text = [f"{v:,.4g}" if abs(v) < 1000 else f"{v:,.0f}" for v in array.tolist()]
+    def one(v: float) -> str:
+        for scale, word in _SCALES:
+            if abs(v) >= scale:
+                return f"{v / scale:,.6g}{word}"
+        return f"{v:,.4g}" if abs(v) < 1000 else f"{v:,.0f}"
+
+    text = [one(v) for v in array.tolist()]
     return np.array(text, dtype=object).reshape(array.shape)
 
 
