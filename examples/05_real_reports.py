@@ -28,7 +28,7 @@ def main() -> None:
 
     flags = ist.check(figures)
     counts = flags["severity"].value_counts().reindex(["error", "warning", "info"], fill_value=0)
-    said = [plural(n, s, "info" if s == "info" else None) for s, n in counts.items()]
+    said = [plural(int(n), str(s), "info" if s == "info" else None) for s, n in counts.items()]
     print("findings:", ", ".join(said))
     for row in flags.itertuples(index=False):
         print(f"- [{row.severity!s}] {row.check!s}: {row.message!s}")

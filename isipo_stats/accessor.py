@@ -80,7 +80,7 @@ from isipo_stats._fields import (
 from isipo_stats._typing import Aggregation, FreqCode, PeriodCode
 from isipo_stats.calendar import read_days
 from isipo_stats.checks import Tolerances
-from isipo_stats.errors import InputTypeError, InvalidDateError
+from isipo_stats.errors import InvalidArgumentError, InvalidDateError
 from isipo_stats.frequency import get_frequency
 from isipo_stats.reconciliation import Reconciled
 from isipo_stats.series import Target
@@ -119,7 +119,7 @@ def _spans(
         return (dates if start is None else start), (dates if end is None else end)
     if start is not None or end is not None:
         msg = "give freq or start/end, not both"
-        raise InputTypeError(msg)
+        raise InvalidArgumentError(msg)
     return _period_starts(dates, freq), dates
 
 
@@ -459,7 +459,9 @@ class IsipoSeriesAccessor(JalaliFields[pd.Series]):
         Raises
         ------
         InputTypeError
-            Not numbers on a DatetimeIndex, or ``freq`` given together with ``start``/``end``.
+            Not numbers on a DatetimeIndex.
+        InvalidArgumentError
+            ``freq`` given together with ``start``/``end``.
         InvalidDateError
             With ``freq``, a date that is not the last day of a Jalali period.
 

@@ -36,7 +36,12 @@ import pandas as pd
 from isipo_stats import _kernel
 from isipo_stats._arrays import first_position
 from isipo_stats._typing import PeriodCode
-from isipo_stats.errors import FrequencyError, InputTypeError, InvalidDateError
+from isipo_stats.errors import (
+    FrequencyError,
+    InputTypeError,
+    InvalidArgumentError,
+    InvalidDateError,
+)
 from isipo_stats.frequency import Frequency, get_frequency
 from isipo_stats.periods import day_bounds, read_periods
 from isipo_stats.series import Codes, _complete_days, _group_codes, _inputs, _keys
@@ -467,7 +472,7 @@ def inflation(
     ------
     FrequencyError
         Labels of another frequency than months.
-    InputTypeError
+    InvalidArgumentError
         An unknown ``kind``.
 
     Examples
@@ -484,7 +489,7 @@ def inflation(
     """
     if kind not in get_args(Kind):
         msg = f"kind must be one of {', '.join(get_args(Kind))}, got {kind!r}"
-        raise InputTypeError(msg)
+        raise InvalidArgumentError(msg)
     index, dates, by = _inputs(index, dates, by)
     numbers, nullable = _numbers(index)
     monthly: PeriodCode | None = "M" if dates is not None or _dated(index) else None

@@ -32,6 +32,7 @@ __all__ = [
     "IndexAlignmentError",
     "InputTypeError",
     "IntegerOverflowError",
+    "InvalidArgumentError",
     "InvalidDateError",
     "IsipoError",
     "MissingDependencyError",
@@ -146,6 +147,15 @@ class ParseError(IsipoError, ValueError):
 
 class InputTypeError(IsipoError, TypeError):
     """An argument of a type the function does not accept."""
+
+
+class InvalidArgumentError(IsipoError, ValueError):
+    """An argument of the right type whose value the function does not accept.
+
+    ``gaps="fill"``, ``locale="de"``, ``periods=-2``, start, end and periods all given, a
+    metric with no figures: the value is wrong, so it is a ``ValueError``. Before 0.2
+    these were :class:`InputTypeError` (a ``TypeError``).
+    """
 
 
 class IndexAlignmentError(IsipoError, ValueError):

@@ -54,7 +54,13 @@ from isipo_stats._arrays import align, first_position, is_missing, is_scalar, te
 from isipo_stats._dates import days_to_datetime64
 from isipo_stats._typing import PeriodCode
 from isipo_stats.calendar import read_days
-from isipo_stats.errors import CalendarRangeError, FrequencyError, InputTypeError, ParseError
+from isipo_stats.errors import (
+    CalendarRangeError,
+    FrequencyError,
+    InputTypeError,
+    InvalidArgumentError,
+    ParseError,
+)
 from isipo_stats.frequency import PERIOD_FREQUENCIES, Frequency, get_frequency
 from isipo_stats.text import JALALI_BELOW, parse_jalali, to_latin_digits
 
@@ -309,7 +315,8 @@ def _whole(value: object, what: str, *, low: int | None = None) -> int:
     ):
         shown = "a whole number" if low is None else f"a whole number from {low}"
         msg = f"{what} must be {shown}, got {value!r}"
-        raise InputTypeError(msg)
+        wrong_type = isinstance(value, bool) or not isinstance(value, (int, np.integer))
+        raise (InputTypeError if wrong_type else InvalidArgumentError)(msg)
     return int(value)
 
 
@@ -317,7 +324,7 @@ def _two_of_three(start: object, end: object, periods: object) -> None:
     given = sum(x is not None for x in (start, end, periods))
     if given != 2:
         msg = f"give exactly two of start, end and periods, got {given}"
-        raise InputTypeError(msg)
+        raise InvalidArgumentError(msg)
 
 
 # --- the public functions ------------------------------------------------------------------
@@ -353,7 +360,7 @@ def period_range(
 
     Raises
     ------
-    InputTypeError
+    InvalidArgumentError
         Not exactly two of ``start``, ``end`` and ``periods``, or a bad ``periods``.
     CalendarRangeError
         A period outside the supported years.

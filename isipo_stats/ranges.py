@@ -29,7 +29,12 @@ from isipo_stats._dates import TEHRAN, days_to_datetime64
 from isipo_stats._fields import dates_of
 from isipo_stats._typing import PeriodCode
 from isipo_stats.calendar import read_days
-from isipo_stats.errors import CalendarRangeError, FrequencyError, InputTypeError
+from isipo_stats.errors import (
+    CalendarRangeError,
+    FrequencyError,
+    InputTypeError,
+    InvalidArgumentError,
+)
 from isipo_stats.frequency import Frequency, get_frequency
 from isipo_stats.periods import day_bounds, label_period
 
@@ -105,13 +110,14 @@ def _two_of_three(start: object, end: object, periods: object) -> None:
     given = sum(x is not None for x in (start, end, periods))
     if given != 2:
         msg = f"give exactly two of start, end and periods, got {given}"
-        raise InputTypeError(msg)
+        raise InvalidArgumentError(msg)
 
 
 def _periods(periods: object) -> int:
     if isinstance(periods, bool) or not isinstance(periods, (int, np.integer)) or periods < 0:
         msg = f"periods must be a whole number from 0, got {periods!r}"
-        raise InputTypeError(msg)
+        wrong_type = isinstance(periods, bool) or not isinstance(periods, (int, np.integer))
+        raise (InputTypeError if wrong_type else InvalidArgumentError)(msg)
     return int(periods)
 
 
@@ -178,7 +184,7 @@ def date_range(
     ------
     FrequencyError
         An unknown ``freq``.
-    InputTypeError
+    InvalidArgumentError
         Not exactly two of ``start``, ``end`` and ``periods``, or a bad ``periods``.
     CalendarRangeError
         A date beyond the supported years.
@@ -297,7 +303,7 @@ def _selected_days(key: object) -> tuple[int, int]:
     if isinstance(key, slice):
         if key.step is not None:
             msg = f"a Jalali selection takes no step, got {key.step!r}"
-            raise InputTypeError(msg)
+            raise InvalidArgumentError(msg)
         first = day_bounds(key.start, "start")[0] if key.start is not None else None
         last = day_bounds(key.stop, "stop")[1] if key.stop is not None else None
         low = first if first is not None else np.iinfo(np.int64).min

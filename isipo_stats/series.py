@@ -53,6 +53,7 @@ from isipo_stats.calendar import read_days, read_ints
 from isipo_stats.errors import (
     InputTypeError,
     IntegerOverflowError,
+    InvalidArgumentError,
     InvalidDateError,
     MissingPeriodError,
 )
@@ -431,7 +432,7 @@ def year_to_date(
     """  # noqa: E501 (a doctest line cannot be wrapped)
     if gaps not in get_args(Gaps):
         msg = f"gaps must be one of {', '.join(get_args(Gaps))}, got {gaps!r}"
-        raise InputTypeError(msg)
+        raise InvalidArgumentError(msg)
     spec = get_frequency(freq)
     values, dates, by = _inputs(values, dates, by)
     numbers = _read_numbers(values)
@@ -606,7 +607,7 @@ def aggregate(
     """
     if how not in _HOW:
         msg = f"how must be one of {', '.join(_HOW)}, got {how!r}"
-        raise InputTypeError(msg)
+        raise InvalidArgumentError(msg)
     spec = get_frequency(freq, weeks=True)
     values, dates, by = _inputs(values, dates, by)
     numbers = _read_numbers(values)
@@ -774,7 +775,7 @@ def _boundaries(to: Target) -> Boundaries:
     if to == "jalali_month":
         return _jalali_boundaries("M")
     msg = f"to must be one of {', '.join(get_args(Target))}, got {to!r}"
-    raise InputTypeError(msg)
+    raise InvalidArgumentError(msg)
 
 
 def calendarize(

@@ -23,7 +23,7 @@ from isipo_stats._arrays import first_position, text_series
 from isipo_stats._dates import TEHRAN
 from isipo_stats._typing import DateArray, DateScalar
 from isipo_stats.calendar import read_days, to_gregorian
-from isipo_stats.errors import InputTypeError, InvalidDateError, ParseError
+from isipo_stats.errors import InputTypeError, InvalidArgumentError, InvalidDateError, ParseError
 from isipo_stats.spans import Span
 
 __all__ = [
@@ -649,7 +649,7 @@ def format_jalali(
     """
     if not isinstance(locale, str) or locale not in MONTH_NAMES:
         msg = f"locale must be 'en' or 'fa', got {locale!r}"
-        raise InputTypeError(msg)
+        raise (InvalidArgumentError if isinstance(locale, str) else InputTypeError)(msg)
     if not isinstance(fmt, str):
         msg = f"fmt must be a format string such as '%Y-%m-%d', got {fmt!r}"
         raise InputTypeError(msg)

@@ -464,7 +464,7 @@ def test_calendarize_freq_needs_period_ends() -> None:
     isipo(s).calendarize(freq="M")
     with pytest.raises(ist.InvalidDateError, match="last day of a Jalali quarter"):
         isipo(s).calendarize(freq="Q")
-    with pytest.raises(ist.InputTypeError, match="give freq or start/end, not both"):
+    with pytest.raises(ist.InvalidArgumentError, match="give freq or start/end, not both"):
         isipo(s).calendarize(freq="M", start=s.index)
     with pytest.raises(ist.FrequencyError, match="freq must be one of M, Q, H, Y, got 'W'"):
         isipo(s).calendarize(freq="W")  # type: ignore[arg-type]

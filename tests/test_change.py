@@ -11,7 +11,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from isipo_stats.change import inflation, pct_change, rebase, yoy
-from isipo_stats.errors import FrequencyError, InputTypeError, InvalidDateError
+from isipo_stats.errors import (
+    FrequencyError,
+    InputTypeError,
+    InvalidArgumentError,
+    InvalidDateError,
+)
 from isipo_stats.periods import period_range, period_start
 
 HALF: Any = 1.5
@@ -121,7 +126,7 @@ def test_nullable_values_give_nullable_changes() -> None:
          "a period label is missing at position 1"),
         (lambda: inflation(pd.Series([1.0], index=["1400-Q1"])), FrequencyError,
          "inflation needs a monthly index, got quarter labels"),
-        (lambda: inflation(pd.Series([1.0], index=["1400-01"]), "yearly"), InputTypeError,  # type: ignore[arg-type]
+        (lambda: inflation(pd.Series([1.0], index=["1400-01"]), "yearly"), InvalidArgumentError,  # type: ignore[arg-type]
          "kind must be one of point, average, monthly, got 'yearly'"),
         (lambda: rebase(pd.Series([1.0, 2.0], index=["1400-01", "1400-03"]), "1400-Q1"),
          InvalidDateError,

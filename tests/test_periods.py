@@ -18,6 +18,7 @@ from isipo_stats.errors import (
     CalendarRangeError,
     FrequencyError,
     InputTypeError,
+    InvalidArgumentError,
     InvalidDateError,
     ParseError,
 )
@@ -86,10 +87,10 @@ def test_period_range_keeps_its_name_and_reaches_both_ends_of_the_calendar() -> 
 @pytest.mark.parametrize(
     ("kwargs", "error", "message"),
     [
-        ({"start": "1400-01"}, InputTypeError, "give exactly two of start, end and periods, got 1"),
-        ({"start": "1400-01", "end": "1400-02", "periods": 2}, InputTypeError,
+        ({"start": "1400-01"}, InvalidArgumentError, "give exactly two of start, end and periods, got 1"),
+        ({"start": "1400-01", "end": "1400-02", "periods": 2}, InvalidArgumentError,
          "give exactly two of start, end and periods, got 3"),
-        ({"start": "1400-01", "periods": -1}, InputTypeError,
+        ({"start": "1400-01", "periods": -1}, InvalidArgumentError,
          "periods must be a whole number from 0, got -1"),
         ({"start": "1400-01", "periods": True}, InputTypeError,
          "periods must be a whole number from 0, got True"),
@@ -106,7 +107,7 @@ def test_period_range_keeps_its_name_and_reaches_both_ends_of_the_calendar() -> 
          "(years 1200-1699)"),
         ({"start": "1400/12/30", "periods": 1}, InvalidDateError,
          "day must be in 1-29 for 1400-12, got 30 at position 0"),
-        ({"start": None, "end": "1400-01", "periods": None}, InputTypeError,
+        ({"start": None, "end": "1400-01", "periods": None}, InvalidArgumentError,
          "give exactly two of start, end and periods, got 1"),
         ({"start": pd.NaT, "periods": 1}, InputTypeError,
          "start must be a date or Jalali text, got NaT"),

@@ -56,12 +56,14 @@ def test_flagged_figures_are_marked_and_labelled() -> None:
 
 
 def test_unknown_locale() -> None:
-    with pytest.raises(ist.InputTypeError, match=r"^locale must be 'en' or 'fa', got 'de'$"):
+    with pytest.raises(ist.InvalidArgumentError, match=r"^locale must be 'en' or 'fa', got 'de'$"):
         plot_metric(ist.load_isipo_reports(), "revived_units", locale="de")  # type: ignore[arg-type]
 
 
 def test_unknown_metric() -> None:
-    with pytest.raises(ist.InputTypeError, match="no figures for metric 'nope' in region 'Iran'"):
+    with pytest.raises(
+        ist.InvalidArgumentError, match="no figures for metric 'nope' in region 'Iran'"
+    ):
         plot_metric(ist.load_isipo_reports(), "nope")
 
 

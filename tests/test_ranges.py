@@ -12,7 +12,11 @@ from hypothesis import strategies as st
 
 from isipo_stats import _kernel
 from isipo_stats.accessor import IsipoSeriesAccessor
-from isipo_stats.errors import CalendarRangeError, FrequencyError, InputTypeError
+from isipo_stats.errors import (
+    CalendarRangeError,
+    FrequencyError,
+    InvalidArgumentError,
+)
 from isipo_stats.periods import period_days, period_diff, period_start, to_periods
 from isipo_stats.ranges import ceil, date_range, floor, read_offset
 from tests.strategies import day_numbers
@@ -80,9 +84,9 @@ def test_date_range_gives_the_calendar_anchors(kwargs: dict[str, Any], dates: li
         ({"start": "1400", "periods": 2, "freq": 3}, FrequencyError,
          "freq must be one of 'MS', 'ME', 'QS', 'QE', 'HS', 'HE', 'YS', 'YE', 'WS' or 'WE', with "
          "an optional multiple ('3ME'), got 3"),
-        ({"start": "1400", "freq": "ME"}, InputTypeError,
+        ({"start": "1400", "freq": "ME"}, InvalidArgumentError,
          "give exactly two of start, end and periods, got 1"),
-        ({"start": "1400", "periods": -2}, InputTypeError,
+        ({"start": "1400", "periods": -2}, InvalidArgumentError,
          "periods must be a whole number from 0, got -2"),
         ({"start": "1699-12", "periods": 2, "freq": "ME"}, CalendarRangeError,
          "the range reaches beyond the supported years (1200-01..1699-12) with freq='ME'"),
@@ -244,6 +248,6 @@ def test_selection_by_hand() -> None:
     assert isipo(s)[:"1399/12/30"].tolist() == [0]
     assert isipo(s)["2021-03-21"].tolist() == [1]  # a Gregorian day
     assert isipo(s)["۱۴۰۰-۰۶-۳۱"].name == "v"
-    with pytest.raises(InputTypeError) as info:
+    with pytest.raises(InvalidArgumentError) as info:
         isipo(s)["1399":"1400":2]
     assert str(info.value) == "a Jalali selection takes no step, got 2"

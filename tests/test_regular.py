@@ -12,7 +12,12 @@ from hypothesis import strategies as st
 
 import isipo_stats as ist
 from isipo_stats.accessor import IsipoSeriesAccessor
-from isipo_stats.errors import InputTypeError, InvalidDateError, MissingPeriodError
+from isipo_stats.errors import (
+    InputTypeError,
+    InvalidArgumentError,
+    InvalidDateError,
+    MissingPeriodError,
+)
 from isipo_stats.periods import period_range, period_start
 from isipo_stats.ranges import date_range
 from isipo_stats.regular import asfreq, complete
@@ -101,7 +106,7 @@ def test_quarterly_flows_take_freq_q_and_groups_are_checked_apart() -> None:
 
 def test_gaps_must_be_one_of_the_three() -> None:
     s = pd.Series([1.0], index=month_ends("1400-01", 1))
-    with pytest.raises(InputTypeError) as info:
+    with pytest.raises(InvalidArgumentError) as info:
         ist.year_to_date(s, gaps="ignore")  # type: ignore[arg-type]
     assert str(info.value) == "gaps must be one of raise, skip, nan, got 'ignore'"
 

@@ -165,7 +165,7 @@ def test_calendarize_preserves_totals(rows: list[tuple[dt.date, int, float]], to
 def test_calendarize_errors() -> None:
     with pytest.raises(ist.InvalidDateError, match="the span ends before it starts at position 0"):
         ist.calendarize([1.0], ["2021-03-21"], ["2021-03-20"])
-    with pytest.raises(ist.InputTypeError, match="to must be one of gregorian_year"):
+    with pytest.raises(ist.InvalidArgumentError, match="to must be one of gregorian_year"):
         ist.calendarize([1.0], ["2021-03-21"], ["2021-03-22"], to="week")  # type: ignore[arg-type]
 
 

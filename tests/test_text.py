@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from isipo_stats import (
     CalendarRangeError,
     InputTypeError,
+    InvalidArgumentError,
     InvalidDateError,
     IsipoError,
     ParseError,
@@ -449,7 +450,7 @@ def test_format_array_inputs() -> None:
         ),
         (
             lambda: format_jalali("2021-10-22", locale=GERMAN),
-            InputTypeError,
+            InvalidArgumentError,
             "locale must be 'en' or 'fa', got 'de'",
         ),
         (

@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any, Final
 import pandas as pd
 
 from isipo_stats._typing import FreqCode
-from isipo_stats.errors import InputTypeError
+from isipo_stats.errors import InputTypeError, InvalidArgumentError
 from isipo_stats.metrics import metric_info, metric_label
 from isipo_stats.plotting._draw import Style, draw_band, draw_paths, draw_years, month_ticks
 from isipo_stats.plotting._marks import draw_figures
@@ -108,7 +108,7 @@ def plot_metric(
         matplotlib is not installed (``pip install 'isipo-stats[plot]'``); for
         ``locale="fa"``, arabic-reshaper or python-bidi is not, or no font with Persian
         glyphs is installed.
-    InputTypeError
+    InvalidArgumentError
         The metric (in that region) is not in the table; an unknown locale.
     ParseError
         ``path`` cannot be written (see :func:`check_chart_path`).
@@ -123,7 +123,7 @@ def plot_metric(
     target = None if path is None else check_chart_path(path)
     if not isinstance(locale, str) or locale not in ("en", "fa"):
         msg = f"locale must be 'en' or 'fa', got {locale!r}"
-        raise InputTypeError(msg)
+        raise (InvalidArgumentError if isinstance(locale, str) else InputTypeError)(msg)
     families = [persian_font(font), _LATIN_FALLBACK] if locale == "fa" else None
     rows, unit = _rows_of(figures, metric, region, unit)
     result = reconciled if reconciled is not None else reconcile(figures, freq=freq)
@@ -224,6 +224,6 @@ def _rows_of(
     if rows.empty:
         known = ", ".join(sorted(figures["metric"].unique()))
         msg = f"no figures for metric {metric!r} in region {region!r}; metrics: {known}"
-        raise InputTypeError(msg)
+        raise InvalidArgumentError(msg)
     unit = unit or str(rows["unit"].value_counts().index[0])
     return rows[rows["unit"] == unit], unit
