@@ -42,6 +42,10 @@ _ANY_PROVINCE: Final = "|".join(
 )
 
 
+# the part words without their word bounds: a wider net, cast first
+_ANY_PART: Final = PART_WORDS.replace(r"\b", "")
+
+
 def amounts(sents: pd.DataFrame) -> pd.DataFrame:
     """Return the amounts that are figures (money, percent, or a count of something).
 
@@ -57,11 +61,14 @@ def amounts(sents: pd.DataFrame) -> pd.DataFrame:
     next_pre = pieces["pre"].shift(-1).where(same_next, "").fillna("")
     money = pieces["dollar"].to_numpy() | (pieces["currency"] != "").to_numpy()
     percent = pieces["percent"].to_numpy() & ~money
+    amount = (pieces["phrase"] != "").to_numpy()
     family = np.full(len(pieces), "", dtype=object)
+    counts = np.flatnonzero(amount & ~money & ~percent)  # only these can count something
     for name, noun in NOUNS.items():
-        hit = next_pre.str.contains(noun_after(noun), regex=True).to_numpy(dtype=bool)
-        family[hit & (family == "") & ~money & ~percent] = name
-    keep = (pieces["phrase"] != "").to_numpy() & (money | percent | (family != ""))
+        hit = next_pre.iloc[counts].str.contains(noun_after(noun), regex=True)
+        rows = counts[hit.to_numpy(dtype=bool)]
+        family[rows[family[rows] == ""]] = name
+    keep = amount & (money | percent | (family != ""))
     # the windows: all text between kept amounts (dropped numbers and dates included)
     segment = pd.Series(keep, dtype=np.int64).groupby(sent).cumsum().to_numpy() - keep
     text = pieces["pre"] + pieces["cut"].where(~keep, "")
@@ -363,7 +370,10 @@ def link(found: pd.DataFrame, sents: pd.DataFrame) -> pd.DataFrame:
     """
     sent = found["sent"].to_numpy()
     said, row = _said(sents, sent)
-    marker = said.str.extract(rf"^(.*?)(?:{PART_WORDS})")[0].str.len().to_numpy(dtype=float)
+    marker = np.full(len(said), np.nan)
+    named = np.flatnonzero(said.str.contains(_ANY_PART, regex=True).to_numpy(dtype=bool))
+    lead = said.iloc[named].str.extract(rf"^(.*?)(?:{PART_WORDS})")[0].str.len()
+    marker[named] = lead.to_numpy(dtype=float)
     doc = found["doc"].to_numpy(dtype=np.int64) * _KEY
     start = doc + found["start"].to_numpy(dtype=np.int64)
     at = doc + sents["start"].to_numpy(dtype=np.int64)[sent] + marker[row]
