@@ -293,5 +293,8 @@ AMOUNT: Final = (
 )
 """Where an amount phrase is: qualifier, number (or number word), scale, range, currency."""
 
-AMOUNT_OPENINGS: Final = (*_QUALIFIER.split("|"), "us", *re.findall(r"[a-z]+", _WORDS))
+NUMBER_WORDS: Final = tuple(dict.fromkeys(re.findall(r"[a-z]+", _WORDS)))
+"""The number words of :data:`AMOUNT` ("one", "twenty", ...)."""
+
+AMOUNT_OPENINGS: Final = (*_QUALIFIER.split("|"), "us", *NUMBER_WORDS)
 """The words an :data:`AMOUNT` can start with, when it does not start with a digit or "$"."""

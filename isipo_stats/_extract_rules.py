@@ -57,7 +57,7 @@ def amounts(sents: pd.DataFrame) -> pd.DataFrame:
     """
     pieces = amount_pieces(sents)
     sent = pieces["sent"].to_numpy()
-    same_next = np.append(sent[1:] == sent[:-1], False)
+    same_next = np.append(sent[1:] == sent[:-1], False)[: len(sent)]
     next_pre = pieces["pre"].shift(-1).where(same_next, "").fillna("")
     money = pieces["dollar"].to_numpy() | (pieces["currency"] != "").to_numpy()
     percent = pieces["percent"].to_numpy() & ~money

@@ -16,7 +16,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from isipo_stats._extract_lexicon import AMOUNT, AMOUNT_OPENINGS, COUNTED, fold
+from isipo_stats._extract_lexicon import AMOUNT, AMOUNT_OPENINGS, COUNTED, NUMBER_WORDS, fold
 from isipo_stats.text import MONTH_NAMES
 
 __all__ = ["NOUN_AFTER", "amount_pieces", "cut_out", "noun_after", "sentences"]
@@ -74,6 +74,7 @@ def opening(words: Iterable[str]) -> str:
 # places fail before the alternation. Matched on text through _CASELESS (no "(?i)": ``re``
 # is slow with case-blind literals).
 _STARTS: Final = opening((*AMOUNT_OPENINGS, *_MONTH.split("|"), *_MONTH_FA.split("|")))
+_ANY_NUMBER: Final = r"\d|" + "|".join(NUMBER_WORDS)
 _PIECE: Final = (
     rf"(?P<pre>.*?)(?:(?<![\w$])(?=[\w$])(?=\d|\$|{_STARTS})(?:(?P<date>{_DATES})|{AMOUNT})|$)"
 )
@@ -163,9 +164,12 @@ def amount_pieces(sents: pd.DataFrame) -> pd.DataFrame:
     ``cut`` (the date or amount as written), ``dollar``/``currency``/``percent`` (the
     matched parts) and ``start``/``end`` (the phrase's offsets in the document).
     """
-    found = sents["text"].str.translate(_CASELESS).str.extractall(_PIECE)
+    caseless = sents["text"].str.translate(_CASELESS)
+    # a sentence with no digit and no number word has no amount and no date: not searched
+    maybe = caseless.str.contains(_ANY_NUMBER, regex=True).to_numpy(dtype=bool)
+    found = caseless.iloc[np.flatnonzero(maybe)].str.extractall(_PIECE)
     found = found.reset_index(level=1, drop=True)
-    sent = found.index.to_numpy()
+    sent = found.index.to_numpy(dtype=np.int64)
     cut = found["amount"].fillna("").where(found["date"].isna(), found["date"])
     pre_len = found["pre"].str.len().fillna(0).astype(np.int64)
     cut_len = cut.str.len().fillna(0).astype(np.int64)

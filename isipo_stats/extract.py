@@ -115,7 +115,6 @@ def _per_text(values: object, n: int, what: str) -> list[object]:
     return [values] * n
 
 
-_NO_PERSIAN: Final = dict.fromkeys(range(0x0600, 0x0700))
 _NO_LATIN: Final = dict.fromkeys([*range(ord("A"), ord("Z") + 1), *range(ord("a"), ord("z") + 1)])
 
 
@@ -144,7 +143,8 @@ def _documents(texts: object, published: object, source: object, language: objec
         msg = f"language must be 'en', 'fa' or None, got {bad[0][1]!r}"
         raise ParseError(msg, position=bad[0][0])
     text = series.reset_index(drop=True)
-    persian, latin = _letters(text, _NO_PERSIAN), _letters(text, _NO_LATIN)
+    persian = text.str.count(r"[\u0600-\u06ff]").to_numpy(dtype=np.int64)
+    latin = _letters(text, _NO_LATIN)
     detected = np.where(persian > latin, "fa", "en")
     given = np.array([v or "" for v in languages], dtype=object)
     return pd.DataFrame(
