@@ -471,3 +471,10 @@ def test_the_guards_before_the_alternations_drop_no_match() -> None:
         assert plain != pattern
         for subject in subjects:
             assert re.findall(pattern, subject) == re.findall(plain, subject)
+
+
+def test_no_texts_give_an_empty_valid_table() -> None:
+    rows = extract_many([], published="2021-01-01")
+    assert len(rows) == 0
+    assert len(rows.attrs["skipped"]) == 0
+    validate_figures(rows)
