@@ -8,6 +8,7 @@ same length as the original (so that offsets found in it hold in the original).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Final, Literal
 
@@ -291,3 +292,9 @@ AMOUNT: Final = (
     rf"(?:\s*(?P<currency>{_CURRENCY})(?![\w])|\s*(?P<percent>{_PERCENT})(?![\w]))?)"
 )
 """Where an amount phrase is: qualifier, number (or number word), scale, range, currency."""
+
+NUMBER_WORDS: Final = tuple(dict.fromkeys(re.findall(r"[a-z]+", _WORDS)))
+"""The number words of :data:`AMOUNT` ("one", "twenty", ...)."""
+
+AMOUNT_OPENINGS: Final = (*_QUALIFIER.split("|"), "us", *NUMBER_WORDS)
+"""The words an :data:`AMOUNT` can start with, when it does not start with a digit or "$"."""

@@ -7,6 +7,7 @@ expression that belongs to each amount, a loop only over the (few) rules of the 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Final
 
@@ -34,6 +35,15 @@ from isipo_stats._extract_time import CONTEXT_TYPES, EVENT_TYPES
 __all__ = ["amounts", "classify", "link", "place_in_time"]
 
 _KEY: Final = 10**10  # doc * _KEY + offset orders (document, position)
+# every province name with its word bounds and look-arounds dropped: it matches wherever a
+# name of PROVINCES matches (and more), and is simple enough for pyarrow's fast engine
+_ANY_PROVINCE: Final = "|".join(
+    re.sub(r"\\b|\(\?<?[=!][^()]*\)", "", pattern) for pattern in PROVINCES.values()
+)
+
+
+# the part words without their word bounds: a wider net, cast first
+_ANY_PART: Final = PART_WORDS.replace(r"\b", "")
 
 
 def amounts(sents: pd.DataFrame) -> pd.DataFrame:
@@ -47,15 +57,18 @@ def amounts(sents: pd.DataFrame) -> pd.DataFrame:
     """
     pieces = amount_pieces(sents)
     sent = pieces["sent"].to_numpy()
-    same_next = np.append(sent[1:] == sent[:-1], False)
+    same_next = np.append(sent[1:] == sent[:-1], False)[: len(sent)]
     next_pre = pieces["pre"].shift(-1).where(same_next, "").fillna("")
     money = pieces["dollar"].to_numpy() | (pieces["currency"] != "").to_numpy()
     percent = pieces["percent"].to_numpy() & ~money
+    amount = (pieces["phrase"] != "").to_numpy()
     family = np.full(len(pieces), "", dtype=object)
+    counts = np.flatnonzero(amount & ~money & ~percent)  # only these can count something
     for name, noun in NOUNS.items():
-        hit = next_pre.str.contains(noun_after(noun), regex=True).to_numpy(dtype=bool)
-        family[hit & (family == "") & ~money & ~percent] = name
-    keep = (pieces["phrase"] != "").to_numpy() & (money | percent | (family != ""))
+        hit = next_pre.iloc[counts].str.contains(noun_after(noun), regex=True)
+        rows = counts[hit.to_numpy(dtype=bool)]
+        family[rows[family[rows] == ""]] = name
+    keep = amount & (money | percent | (family != ""))
     # the windows: all text between kept amounts (dropped numbers and dates included)
     segment = pd.Series(keep, dtype=np.int64).groupby(sent).cumsum().to_numpy() - keep
     text = pieces["pre"] + pieces["cut"].where(~keep, "")
@@ -96,55 +109,80 @@ def classify(found: pd.DataFrame, lexicon: Sequence[MetricRule]) -> pd.DataFrame
     """
     out = found.copy()
     nxt_equivalent = _next(out["equivalent"].to_numpy(dtype=object), fill=False).astype(bool)
-    after = out["after"].to_numpy(dtype=object)
-    extended = np.where(nxt_equivalent, after + _next(out["phrase"].to_numpy(dtype=object), fill="")
-                        + _next(after, fill=""), after)  # fmt: skip
+    written = out["after"].to_numpy(dtype=object)
+    extended = np.where(nxt_equivalent, written + _next(out["phrase"].to_numpy(dtype=object),
+                        fill="") + _next(written, fill=""), written)  # fmt: skip
     out["after"] = extended
     before = out["before"].astype(str)
-    clause = before.str[-150:] + " | " + out["after"].astype(str).str[:120]
-    metric = np.full(len(out), "", dtype=object)
-    unit = np.full(len(out), "", dtype=object)
-    level = np.zeros(len(out), dtype=bool)
+    after = out["after"].astype(str)
+    clause = before.str[-150:] + " | " + after.str[:120]
+    metric, unit, level = _metrics(out, after, clause, lexicon)
     counts = (out["family"] != "").to_numpy()
-    for rule in lexicon:
-        if rule.noun == "money":
-            fits = out["money"].to_numpy(dtype=bool).copy()
-        elif rule.noun == "percent":
-            fits = out["percent"].to_numpy(dtype=bool).copy()
-        else:
-            noun = out["after"].astype(str).str.contains(noun_after(rule.noun), regex=True)
-            fits = counts & noun.to_numpy(dtype=bool)
-        if rule.cue:
-            fits &= clause.str.contains(rule.cue, regex=True).to_numpy(dtype=bool)
-        new = fits & (metric == "")
-        metric[new], unit[new] = rule.metric, rule.unit
-        level[new] = rule.kind == "level"
     out["metric"], out["count_unit"] = metric, np.where(counts, unit, "")
-    last_clause = before.str.extract(r"([^,;:]*)$")[0].fillna("")
+    last_clause = _last_clause(before, ",;:")
     out["plan"] = (
-        last_clause.str.contains(PLAN, regex=True)
-        | out["after"].astype(str).str.contains(PLAN_AFTER, regex=True)
+        last_clause.str.contains(PLAN, regex=True) | after.str.contains(PLAN_AFTER, regex=True)
     ).to_numpy(dtype=bool)
-    near = before.str[-100:] + " | " + out["after"].astype(str).str[:80]
+    near = before.str[-100:] + " | " + after.str[:80]
     out["level"] = level | near.str.contains(LEVEL, regex=True).to_numpy(dtype=bool)
     out["fallback"] = np.isin(metric, list(FALLBACK_METRICS))
-    out["region"] = _regions(before, out["after"].astype(str))
+    out["region"] = _regions(before, after)
     return out
+
+
+def _metrics(
+    found: pd.DataFrame, after: pd.Series, clause: pd.Series, lexicon: Sequence[MetricRule]
+) -> tuple[npt.NDArray[np.object_], npt.NDArray[np.object_], npt.NDArray[np.bool_]]:
+    """Return the metric, unit and level flag of the first rule that fits each amount.
+
+    A rule's noun is matched once per distinct noun, and its cue only on the amounts that
+    are still without a metric and have its noun.
+    """
+    metric = np.full(len(found), "", dtype=object)
+    unit = np.full(len(found), "", dtype=object)
+    level = np.zeros(len(found), dtype=bool)
+    counts = (found["family"] != "").to_numpy()
+    nouns: dict[str, npt.NDArray[np.bool_]] = {
+        "money": found["money"].to_numpy(dtype=bool),
+        "percent": found["percent"].to_numpy(dtype=bool),
+    }
+    for rule in lexicon:
+        if rule.noun not in nouns:
+            hit = after[counts].str.contains(noun_after(rule.noun), regex=True)
+            nouns[rule.noun] = np.zeros(len(found), dtype=bool)
+            nouns[rule.noun][counts] = hit.to_numpy(dtype=bool)
+        rows = np.flatnonzero(nouns[rule.noun] & (metric == ""))
+        if rule.cue and len(rows):
+            cued = clause.iloc[rows].str.contains(rule.cue, regex=True).to_numpy(dtype=bool)
+            rows = rows[cued]
+        metric[rows], unit[rows] = rule.metric, rule.unit
+        level[rows] = rule.kind == "level"
+    return metric, unit, level
+
+
+def _last_clause(texts: pd.Series, stops: str) -> pd.Series:
+    """Return the end of each text after its last character of ``stops`` (all if none).
+
+    Read on the reversed texts: anchored at their start, the search is linear.
+    """
+    tail: pd.Series = texts.str[::-1].str.extract(f"^([^{stops}]*)")[0].fillna("").str[::-1]
+    return tail
 
 
 def _regions(before: pd.Series, after: pd.Series) -> npt.NDArray[np.object_]:
     """Return the province named in the amount's clause (or opening its sentence), else Iran."""
-    clause = (
-        before.str.extract(r"([^,;]*)$")[0].fillna("")
-        + " "
-        + after.str.extract(r"^([^,;.]*)")[0].fillna("")
-    )
+    clause = _last_clause(before, ",;") + " " + after.str.extract(r"^([^,;.]*)")[0].fillna("")
     opening = before.str.extract(r"^((?:in|در) (?:the )?(?:[\w-]+ ){0,3}(?:province|استان)"
                                  r"[^,]*|(?:in|در) استان [^,]*)")[0].fillna("")  # fmt: skip
     region = np.full(len(before), "Iran", dtype=object)
+    said = clause + " " + opening
+    # one pass for any name (without its word bounds: a wider net), then each on the few hits
+    named = np.flatnonzero(said.str.contains(_ANY_PROVINCE, regex=True).to_numpy(dtype=bool))
+    said = said.iloc[named]
     for name, pattern in PROVINCES.items():
-        hit = (clause + " " + opening).str.contains(pattern, regex=True).to_numpy(dtype=bool)
-        region[hit & (region == "Iran")] = name
+        hit = said.str.contains(pattern, regex=True).to_numpy(dtype=bool)
+        rows = named[hit]
+        region[rows[region[rows] == "Iran"]] = name
     return region
 
 
@@ -191,9 +229,21 @@ def _own_time(
                           - length[np.maximum(before, 0)], far)  # fmt: skip
     comma = found["after"].astype(str).str.find(",").to_numpy(dtype=np.int64)
     beyond = (comma >= 0) & (comma < gap_after)
-    clause = found["before"].astype(str).str.extract(r"([^,;]*)$")[0].str.len().to_numpy()
+    clause = _last_clause(found["before"].astype(str), ",;").str.len().to_numpy()
     before_near = (before >= 0) & (gap_before <= clause) & (beyond | (gap_before < gap_after))
     return np.where(before_near | (after < 0), before, after)
+
+
+def _said(
+    sents: pd.DataFrame, sent: npt.NDArray[np.int64]
+) -> tuple[pd.Series, npt.NDArray[np.int64]]:
+    """Return the folded sentences the amounts are in (once each) and each amount's row there.
+
+    Sentence-wide cues are read only in the sentences that state an amount.
+    """
+    used, row = np.unique(sent, return_inverse=True)
+    said: pd.Series = sents["folded"].iloc[used].reset_index(drop=True)
+    return said, row.astype(np.int64)
 
 
 def choose_times(found: pd.DataFrame, sents: pd.DataFrame, times: pd.DataFrame) -> pd.DataFrame:
@@ -236,10 +286,11 @@ def choose_times(found: pd.DataFrame, sents: pd.DataFrame, times: pd.DataFrame) 
     out["time"] = chosen
     out["via"] = np.where(refers, "context", via)
     out["context"] = context
-    out["earlier"] = sents["folded"].str.contains(EARLIER, regex=True).to_numpy(dtype=bool)[sent]
+    said, at = _said(sents, sent)
+    out["earlier"] = said.str.contains(EARLIER, regex=True).to_numpy(dtype=bool)[at]
     # "... were underway": a level, for the amounts before it that have no time of their own
-    cue = sents["folded"].str.extract(rf"^(.*)(?:{LEVEL_AFTER})")[0].str.len().to_numpy(float)
-    later = doc + sents["start"].to_numpy(dtype=np.int64)[sent] + cue[sent] > start
+    cue = said.str.extract(rf"^(.*)(?:{LEVEL_AFTER})")[0].str.len().to_numpy(float)
+    later = doc + sents["start"].to_numpy(dtype=np.int64)[sent] + cue[at] > start
     out["level"] = out["level"].to_numpy(dtype=bool) | (later & (own < 0))
     return out
 
@@ -317,11 +368,15 @@ def link(found: pd.DataFrame, sents: pd.DataFrame) -> pd.DataFrame:
     first amount followed by "inside"/"outside", the amounts of a sentence are parts of
     the last amount of the same family before that point in the text.
     """
-    marker = sents["folded"].str.extract(rf"^(.*?)(?:{PART_WORDS})")[0].str.len()
     sent = found["sent"].to_numpy()
+    said, row = _said(sents, sent)
+    marker = np.full(len(said), np.nan)
+    named = np.flatnonzero(said.str.contains(_ANY_PART, regex=True).to_numpy(dtype=bool))
+    lead = said.iloc[named].str.extract(rf"^(.*?)(?:{PART_WORDS})")[0].str.len()
+    marker[named] = lead.to_numpy(dtype=float)
     doc = found["doc"].to_numpy(dtype=np.int64) * _KEY
     start = doc + found["start"].to_numpy(dtype=np.int64)
-    at = doc + sents["start"].to_numpy(dtype=np.int64)[sent] + marker.to_numpy(dtype=float)[sent]
+    at = doc + sents["start"].to_numpy(dtype=np.int64)[sent] + marker[row]
     after = found["after"].astype(str)
     inside = after.str.contains(INSIDE, regex=True).to_numpy(dtype=bool)
     outside = after.str.contains(OUTSIDE, regex=True).to_numpy(dtype=bool)

@@ -17,6 +17,7 @@ import pandas as pd
 
 from isipo_stats import _kernel
 from isipo_stats._extract_lexicon import ANAPHOR
+from isipo_stats._extract_text import opening
 from isipo_stats.text import MONTH_NAMES
 
 __all__ = ["CONTEXT_TYPES", "EVENT_TYPES", "find_times", "resolve"]
@@ -77,6 +78,16 @@ CONTEXT_TYPES: Final = frozenset({"firstn", "ytd", "prev", "thisyear", "year", "
 EVENT_TYPES: Final = frozenset({"jmonth", "gmonth"})
 """Expressions that date a past event: "currently" after one means at that event."""
 
+# the words an expression of _ENTRIES can start with (keep in step with them)
+_OPENINGS: Final = (
+    "the", "mentioned", "said", "same", "first", "since", "from", "so", "this", "by",
+    "previous", "past", "last", "preceding", "current", "present", "ongoing", "iranian",
+    "persian", "solar", "calendar", "fiscal", "hijri", "year", "early", "late", "mid",
+    "currently", "at", "nowadays", "now", "aforementioned", "these", "those", "such", "that",
+    *_COUNT_EN, *_COUNT_FA, *_JMONTH_EN.split("|"), *_GMONTHS, *_JMONTH_FA.split("|"),
+    "نیمه", "نیم", "از", "در", "تا", "سال", "پارسال", "امسال", "هم", "اکنون", "مذکور",
+    "یادشده", "یاد", "این", "همین",
+)  # fmt: skip
 _FIND: Final = "|".join(f"(?:{pattern})" for _, pattern in _ENTRIES)
 _STATED: Final = (
     rf"\s*,?\s*\(?\s*(?:(?:which|that) )?(?:(?P<word>began|begun|beginning|started|starting|"
@@ -86,7 +97,10 @@ _STATED: Final = (
 _UNNAMED: Final = re.sub(r"[?]P<[a-z0-9]+>", "?:", _STATED)
 # "|$": every search succeeds, so that no text is scanned again from each of its positions
 # an expression starts at the start of a word: other places fail before the alternation
-_LOCATE: Final = rf"(?P<pre>.*?)(?:(?<!\w)(?=\w)(?P<time>{_FIND})(?P<follow>{_UNNAMED})?|$)"
+_LOCATE: Final = (
+    rf"(?P<pre>.*?)(?:(?<!\w)(?=\w)(?=[0-9]|{opening(_OPENINGS)})"
+    rf"(?P<time>{_FIND})(?P<follow>{_UNNAMED})?|$)"
+)
 # classifying an expression alone: its look-behinds (the word before it) are gone
 _CLASSES: Final = tuple((name, re.sub(r"\(\?<=[^)]*\)", "", p)) for name, p in _ENTRIES)
 

@@ -11,7 +11,7 @@ import pytest
 
 from isipo_stats import jalali_date, read_figures, validate_figures
 from isipo_stats._cli_extract import add_extract_command
-from isipo_stats.errors import InputTypeError, ParseError
+from isipo_stats.errors import InputTypeError, InvalidDateError, ParseError
 from isipo_stats.extract import METRICS, MetricRule, extract_figures, extract_many
 
 D = jalali_date
@@ -379,3 +379,102 @@ def test_command_to_stdout_counts_skipped(
     captured = capsys.readouterr()
     assert captured.out.startswith("id,metric,region,kind")
     assert "1 amounts not made rows: 1 a flow whose time the text does not state" in captured.err
+
+
+def test_command_reports_a_file_it_cannot_read(tmp_path: Path) -> None:
+    missing = tmp_path / "gone.txt"
+    with pytest.raises(ParseError, match=rf"^{missing}: could not read the text"):
+        _run([str(missing)])
+
+
+def test_command_names_files_by_path_when_their_names_repeat(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for folder in ("east", "west"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "news.txt").write_text(
+            "So far this year 12 idle units were revived.", encoding="utf-8"
+        )
+    paths = [str(tmp_path / "east" / "news.txt"), str(tmp_path / "west" / "news.txt")]
+    assert _run([*paths, "--published", "2023-01-10"]) == 0
+    out = capsys.readouterr().out
+    assert f"{paths[0]}-01" in out
+    assert f"{paths[1]}-01" in out
+
+
+# --- what the fast paths must not change ---------------------------------------------------------
+
+
+def test_texts_without_any_number_give_no_rows_and_do_not_disturb_others() -> None:
+    texts = [
+        "The organization stressed support for small producers.",
+        "Since the beginning of the current year two idle units were revived.",
+        "",
+    ]
+    rows = extract_many(texts, published="2021-01-01")
+    assert rows[["id", "metric", "value"]].values.tolist() == [["1-01", "revived_units", 2.0]]
+    assert len(extract_figures("No figure is given here.", published="2021-01-01")) == 0
+    assert len(extract_figures("", published="2021-01-01")) == 0
+
+
+def test_capitals_are_read_like_lower_case_and_kept_as_written() -> None:
+    lower = one("some 1,160 new units have been established since the beginning of the year.")
+    upper = one("SOME 1,160 NEW UNITS HAVE BEEN ESTABLISHED SINCE THE BEGINNING OF THE YEAR.")
+    assert upper["stated"] == "SOME 1,160"
+    assert lower["stated"] == "some 1,160"
+    for name in ("metric", "kind", "value", "qualifier", "start", "end"):
+        assert upper[name] == lower[name]
+
+
+def test_words_read_in_any_case() -> None:
+    row = one("Since the beginning of the current year About Forty idle units were revived.")
+    assert (row["value"], row["qualifier"], row["stated"]) == (40.0, "approx", "About Forty")
+
+
+def test_a_part_without_any_total_keeps_no_link() -> None:
+    rows = extract_figures(
+        "Including 40 idle units revived since the beginning of the current year.",
+        published="2021-01-01",
+    )
+    assert rows["value"].tolist() == [40.0]
+    assert rows["part_of"].isna().all()
+
+
+def test_publication_date_as_a_timestamp_or_a_bad_jalali_date() -> None:
+    text = "Last year 80 idle units were revived."
+    assert one(text, pd.Timestamp("2021-04-01"))["jyear"] == 1399
+    with pytest.raises(InvalidDateError, match="month must be in 1-12, got 13 at position 1"):
+        extract_many([text, text], published=["2021-04-01", "1399-13-01"])
+    with pytest.raises(InputTypeError, match=r"a publication window is a pair \(first, last\)"):
+        extract_figures(text, published=("2021-04-01", "2021-04-02", "2021-04-03"))
+
+
+def test_the_guards_before_the_alternations_drop_no_match() -> None:
+    """The two-character guards are only a faster road to the same matches."""
+    import json
+    import re
+
+    from isipo_stats import _extract_text, _extract_time
+
+    folder = Path(__file__).parent / "data" / "extract"
+    texts = [json.loads(p.read_text(encoding="utf-8"))["text"] for p in folder.glob("*.json")]
+    seeds = Path("/work/shared/seeds")
+    texts += [p.read_text(encoding="utf-8") for p in sorted(seeds.glob("*.txt"))]
+    guard_piece = re.escape(r"(?=\d|\$|" + _extract_text._STARTS + ")")
+    guard_time = re.escape(r"(?=[0-9]|" + _extract_text.opening(_extract_time._OPENINGS) + ")")
+    pairs = [
+        (_extract_text._PIECE, guard_piece, [t.translate(_extract_text._CASELESS) for t in texts]),
+        (_extract_time._LOCATE, guard_time, [t.lower() for t in texts]),
+    ]
+    for pattern, guard, subjects in pairs:
+        plain = re.sub(guard, "", pattern)
+        assert plain != pattern
+        for subject in subjects:
+            assert re.findall(pattern, subject) == re.findall(plain, subject)
+
+
+def test_no_texts_give_an_empty_valid_table() -> None:
+    rows = extract_many([], published="2021-01-01")
+    assert len(rows) == 0
+    assert len(rows.attrs["skipped"]) == 0
+    validate_figures(rows)
