@@ -327,16 +327,25 @@ def _rows(
     found = _copy_equivalents(found)
     found = _inherit(rules.link(found, sents))
     no_metric = found["metric"].to_numpy(dtype=object) == ""
-    no_time = ~no_metric & (found["kind"].to_numpy(dtype=object) == "")
+    kind = found["kind"].to_numpy(dtype=object)
+    no_time = ~no_metric & (kind == "")
+    # a relative time ("this year") with no publication date to count from: no Jalali year
+    # and no end (or, for a period, no start) to place the figure in
+    jyear, first, last = (
+        found[c].to_numpy(dtype=float) for c in ("jyear", "span_start", "span_end")
+    )
+    unplaced = ~no_metric & ~no_time & np.isnan(jyear)
+    unplaced &= np.isnan(last) | ((kind == "period") & np.isnan(first))
     skipped = pd.concat(
         [
             refused,
             _skipped(found, no_metric, "no metric of the lexicon fits"),
             _skipped(found, no_time, "a flow whose time the text does not state"),
+            _skipped(found, unplaced, "a relative time with no publication date (give published=)"),
         ],
         ignore_index=True,
     )
-    gone = no_metric | no_time
+    gone = no_metric | no_time | unplaced
     renumbered = np.cumsum(~gone) - 1
     for name in ("whole", "source_row"):  # links to a skipped row are dropped with it
         ref = found[name].to_numpy(dtype=np.int64)

@@ -478,3 +478,26 @@ def test_no_texts_give_an_empty_valid_table() -> None:
     assert len(rows) == 0
     assert len(rows.attrs["skipped"]) == 0
     validate_figures(rows)
+
+
+def test_a_relative_time_without_a_publication_date_is_skipped_not_an_invalid_row() -> None:
+    # "this year" cannot be placed without published=; the explicit Jalali year can
+    text = (
+        "Some 640 idle units have been revived since the start of this year. "
+        "In the Iranian year 1401, 2,300 new units were put into operation."
+    )
+    rows = extract_figures(text)
+    assert rows[["metric", "jyear", "value"]].to_dict("records") == [
+        {"metric": "units_put_into_operation", "jyear": 1401, "value": 2300.0}
+    ]
+    skipped = rows.attrs["skipped"]
+    assert skipped[["phrase", "reason"]].to_dict("records") == [
+        {
+            "phrase": "Some 640",
+            "reason": "a relative time with no publication date (give published=)",
+        }
+    ]
+    # with the publication date both are rows
+    dated = extract_figures(text, published="2022-08-01")
+    assert dated["value"].tolist() == [640.0, 2300.0]
+    assert dated["jyear"].tolist() == [1401, 1401]
