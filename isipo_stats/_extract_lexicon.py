@@ -19,6 +19,7 @@ __all__ = [
     "METRICS",
     "PROVINCES",
     "MetricRule",
+    "as_objects",
     "fold",
 ]
 
@@ -29,6 +30,21 @@ _FOLD: Final = str.maketrans(
     "۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩٬٫يكة\u200c\u200f\u200e\u00a0’‘“”",
     "01234567890123456789,.یکه    ''\"\"",
 )
+
+
+def as_objects(frame: pd.DataFrame) -> pd.DataFrame:
+    """Return the frame with its text columns as ``object`` (other columns as they are).
+
+    pandas 3 stores text as its ``str`` dtype, whose regular expressions pandas 3.0 runs
+    with pyarrow's RE2, which refuses look-arounds; ``object`` text runs Python's ``re``.
+
+    Examples
+    --------
+    >>> as_objects(pd.DataFrame({"a": ["x"], "n": [1]})).dtypes.astype(str).tolist()
+    ['object', 'int64']
+    """
+    text = [c for c in frame.columns if isinstance(frame[c].dtype, pd.StringDtype)]
+    return frame.astype(dict.fromkeys(text, object)) if text else frame
 
 
 def fold(texts: pd.Series) -> pd.Series:

@@ -28,6 +28,7 @@ from isipo_stats._extract_lexicon import (
     PLAN_AFTER,
     PROVINCES,
     MetricRule,
+    as_objects,
 )
 from isipo_stats._extract_text import amount_pieces, noun_after
 from isipo_stats._extract_time import CONTEXT_TYPES, EVENT_TYPES
@@ -90,6 +91,7 @@ def amounts(sents: pd.DataFrame) -> pd.DataFrame:
             "after": after.fillna("").to_numpy(dtype=object),
         }
     )
+    found = as_objects(found)
     prev_money = np.append(False, found["money"].to_numpy()[:-1])
     prev_same = np.append(False, found["sent"].to_numpy()[1:] == found["sent"].to_numpy()[:-1])
     opens = found["before"].str.fullmatch(r"\s*\(\s*").to_numpy(dtype=bool)
@@ -113,8 +115,8 @@ def classify(found: pd.DataFrame, lexicon: Sequence[MetricRule]) -> pd.DataFrame
     extended = np.where(nxt_equivalent, written + _next(out["phrase"].to_numpy(dtype=object),
                         fill="") + _next(written, fill=""), written)  # fmt: skip
     out["after"] = extended
-    before = out["before"].astype(str)
-    after = out["after"].astype(str)
+    before = out["before"].astype(str).astype(object)
+    after = out["after"].astype(str).astype(object)
     clause = before.str[-150:] + " | " + after.str[:120]
     metric, unit, level = _metrics(out, after, clause, lexicon)
     counts = (out["family"] != "").to_numpy()
@@ -229,7 +231,7 @@ def _own_time(
                           - length[np.maximum(before, 0)], far)  # fmt: skip
     comma = found["after"].astype(str).str.find(",").to_numpy(dtype=np.int64)
     beyond = (comma >= 0) & (comma < gap_after)
-    clause = _last_clause(found["before"].astype(str), ",;").str.len().to_numpy()
+    clause = _last_clause(found["before"].astype(str).astype(object), ",;").str.len().to_numpy()
     before_near = (before >= 0) & (gap_before <= clause) & (beyond | (gap_before < gap_after))
     return np.where(before_near | (after < 0), before, after)
 
@@ -377,7 +379,7 @@ def link(found: pd.DataFrame, sents: pd.DataFrame) -> pd.DataFrame:
     doc = found["doc"].to_numpy(dtype=np.int64) * _KEY
     start = doc + found["start"].to_numpy(dtype=np.int64)
     at = doc + sents["start"].to_numpy(dtype=np.int64)[sent] + marker[row]
-    after = found["after"].astype(str)
+    after = found["after"].astype(str).astype(object)
     inside = after.str.contains(INSIDE, regex=True).to_numpy(dtype=bool)
     outside = after.str.contains(OUTSIDE, regex=True).to_numpy(dtype=bool)
     both = (pd.Series(inside).groupby(sent).transform("any").to_numpy(dtype=bool)

@@ -16,7 +16,14 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from isipo_stats._extract_lexicon import AMOUNT, AMOUNT_OPENINGS, COUNTED, NUMBER_WORDS, fold
+from isipo_stats._extract_lexicon import (
+    AMOUNT,
+    AMOUNT_OPENINGS,
+    COUNTED,
+    NUMBER_WORDS,
+    as_objects,
+    fold,
+)
 from isipo_stats.text import MONTH_NAMES
 
 __all__ = ["NOUN_AFTER", "amount_pieces", "cut_out", "noun_after", "sentences"]
@@ -116,14 +123,16 @@ def sentences(texts: pd.Series) -> pd.DataFrame:
     end = (lead + body).groupby(level=0).cumsum()
     keep = (body > 0).to_numpy()
     written = found["body"][keep].reset_index(drop=True)
-    return pd.DataFrame(
-        {
-            "doc": found.index.get_level_values(0).to_numpy()[keep],
-            "start": (end - body).to_numpy(dtype=np.int64)[keep],
-            "end": end.to_numpy(dtype=np.int64)[keep],
-            "text": written,
-            "folded": fold(written),
-        }
+    return as_objects(
+        pd.DataFrame(
+            {
+                "doc": found.index.get_level_values(0).to_numpy()[keep],
+                "start": (end - body).to_numpy(dtype=np.int64)[keep],
+                "end": end.to_numpy(dtype=np.int64)[keep],
+                "text": written,
+                "folded": fold(written),
+            }
+        )
     )
 
 
@@ -180,16 +189,18 @@ def amount_pieces(sents: pd.DataFrame) -> pd.DataFrame:
     length = np.asarray(cut_len.to_numpy(dtype=np.int64)[is_amount], dtype=np.int64)
     phrase = np.full(len(found), "", dtype=object)
     phrase[is_amount] = cut_out(sents["text"], sent[is_amount], at, length)
-    return pd.DataFrame(
-        {
-            "sent": sent,
-            "pre": fold(found["pre"].fillna("")).to_numpy(dtype=object),
-            "cut": fold(cut).to_numpy(dtype=object),
-            "phrase": phrase,
-            "start": start,
-            "end": start + cut_len.to_numpy(dtype=np.int64),
-            "dollar": found["dollar"].notna().to_numpy(),
-            "currency": fold(found["currency"].fillna("")).to_numpy(dtype=object),
-            "percent": found["percent"].notna().to_numpy(),
-        }
+    return as_objects(
+        pd.DataFrame(
+            {
+                "sent": sent,
+                "pre": fold(found["pre"].fillna("")).to_numpy(dtype=object),
+                "cut": fold(cut).to_numpy(dtype=object),
+                "phrase": phrase,
+                "start": start,
+                "end": start + cut_len.to_numpy(dtype=np.int64),
+                "dollar": found["dollar"].notna().to_numpy(),
+                "currency": fold(found["currency"].fillna("")).to_numpy(dtype=object),
+                "percent": found["percent"].notna().to_numpy(),
+            }
+        )
     )

@@ -16,7 +16,7 @@ import numpy.typing as npt
 import pandas as pd
 
 from isipo_stats import _kernel
-from isipo_stats._extract_lexicon import ANAPHOR
+from isipo_stats._extract_lexicon import ANAPHOR, as_objects
 from isipo_stats._extract_text import opening
 from isipo_stats.text import MONTH_NAMES
 
@@ -139,7 +139,7 @@ def find_times(sentences: pd.DataFrame) -> pd.DataFrame:
     stated = follow.reset_index(drop=True).str.extract(_STATED)
     for name in ("word", "d1", "d2"):
         times[name] = stated[name].to_numpy(dtype=object)
-    return times
+    return as_objects(times)
 
 
 def _empty_times() -> pd.DataFrame:

@@ -216,7 +216,12 @@ def _confidence(found: pd.DataFrame) -> npt.NDArray[np.float64]:
     score -= np.where(found["fallback"].to_numpy(dtype=bool), 0.25, 0)
     score -= np.select([via == "context", via == "sentence", via == "total", via == ""],
                        [0.15, 0.1, 0.1, 0.15], 0)  # fmt: skip
-    word = found["phrase"].astype(str).str.contains(r"[a-z]{3,}\s*$|^\s*[a-z]+$", regex=True)
+    word = (
+        found["phrase"]
+        .astype(str)
+        .astype(object)
+        .str.contains(r"[a-z]{3,}\s*$|^\s*[a-z]+$", regex=True)
+    )
     score -= np.where(word.to_numpy(dtype=bool) & ~found["money"].to_numpy(dtype=bool), 0.05, 0)
     return np.clip(np.round(score, 2), 0.05, 1.0)
 
@@ -251,7 +256,12 @@ def _stated_dates(found: pd.DataFrame, times: pd.DataFrame) -> npt.NDArray[np.ob
 
     def column(name: str) -> pd.Series:
         values = times[name].to_numpy(dtype=object)[rows]
-        return pd.Series(np.where(t >= 0, values, None), dtype=object).fillna("").astype(str)
+        return (
+            pd.Series(np.where(t >= 0, values, None), dtype=object)
+            .fillna("")
+            .astype(str)
+            .astype(object)
+        )
 
     d1, d2, word = column("d1"), column("d2"), column("word")
     typ = column("type")
@@ -284,7 +294,7 @@ def _gregorian(texts: pd.Series, near: npt.NDArray[np.float64]) -> npt.NDArray[n
     plain = texts.str.replace(r"(?<=\d)(?:st|nd|rd|th)\b|,", "", regex=True).str.strip()
     has_year = plain.str.contains(r"\d{4}$", regex=True)
     year = np.where(np.isfinite(near), near, 0).astype(np.int64).astype("datetime64[D]")
-    year_text = pd.Series(year.astype("datetime64[Y]").astype(str), dtype=object)
+    year_text = pd.Series(year.astype("datetime64[Y]").astype(str).astype(object), dtype=object)
     full = plain.where(has_year, plain + " " + year_text)
     dates = pd.to_datetime(full.where(plain != ""), format="%B %d %Y", errors="coerce")
     return np.asarray(dates.dt.strftime("%Y-%m-%d").fillna(""), dtype=object)

@@ -172,9 +172,10 @@ class _Parts:
         self.rounded_off = count & (np.abs(magnitude - np.floor(magnitude + 0.5)) > 1e-9)
         self.digits = _digits(mantissa, decimals)
         self.word = word
-        self.sign = np.where(np.nan_to_num(values) < 0, "-", "")
+        # object arrays: numpy 1.26 has no `+` for fixed-width strings
+        self.sign = np.where(np.nan_to_num(values) < 0, "-", "").astype(object)
         dollar = (units == "usd") & (locale == "en")
-        self.mark = np.where(dollar, "$", "")
+        self.mark = np.where(dollar, "$", "").astype(object)
         one = (self.digits == "1") & ~scaled
         labels = _lookup(units, lambda u: unit_label(u, locale))
         singular = _lookup(units, lambda u: unit_label(u, locale, one=True))

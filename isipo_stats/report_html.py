@@ -111,11 +111,13 @@ def _named(flags: pd.DataFrame, figures: pd.DataFrame | None) -> pd.Series:
     """List the figures each finding names: ``id: stated phrase (source)``."""
     if figures is None or "stated" not in figures:
         return flags["figure_ids"].astype(str)
-    ids = flags["figure_ids"].astype(str).str.split(", ").explode()
+    ids = flags["figure_ids"].astype(str).str.split(", ").explode().astype(object)
     known = figures.drop_duplicates("id").set_index("id")
-    stated = ids.map(known["stated"]).fillna("")
+    stated = ids.map(known["stated"]).fillna("").astype(str).astype(object)
     source = ids.map(known["source"].astype(str).str.replace(r"^seed \d+; ", "", regex=True))
-    text = ids + ": " + stated.astype(str) + " (" + source.fillna("?").astype(str) + ")"
+    # object text throughout: pandas 3.0 cannot add its str dtype to object text
+    source = source.fillna("?").astype(str).astype(object)
+    text = ids + ": " + stated + " (" + source + ")"
     return text.groupby(level=0).agg("; ".join)
 
 
