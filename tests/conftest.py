@@ -12,6 +12,11 @@ from hypothesis import HealthCheck, settings
 settings.register_profile(
     "ci", max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow]
 )
+# the oldest-dependency step of .ci/run: it checks that the code runs on old numpy and
+# pandas, not how deep hypothesis searches (the "ci" run on current versions does that)
+settings.register_profile(
+    "quick", max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
 settings.register_profile(
     "long", max_examples=3000, deadline=None, suppress_health_check=list(HealthCheck)
 )

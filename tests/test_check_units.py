@@ -279,7 +279,9 @@ def test_pairs_are_pandas_inner_merge_in_its_order(left: list[int], right: list[
     frame_l = pd.DataFrame({"k": left, "i": range(len(left))})
     frame_r = pd.DataFrame({"k": right, "j": range(len(left), len(key))})
     merged = frame_l[frame_l.k >= 0].merge(frame_r[frame_r.k >= 0], on="k")
-    assert list(zip(i.tolist(), j.tolist(), strict=True)) == list(
+    # the pairs of pandas' inner merge, in left order and then right order (pandas 3.0.0
+    # orders a left row's several matches differently from later versions)
+    assert list(zip(i.tolist(), j.tolist(), strict=True)) == sorted(
         zip(merged.i, merged.j, strict=True)
     )
 
