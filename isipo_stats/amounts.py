@@ -444,13 +444,42 @@ def _tokens(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
-def _token_text(phrase: str) -> tuple[str, bool]:
-    """Return a phrase as tokens (digits made ASCII, lower case) and whether it holds a date."""
+def _normal(phrase: str) -> tuple[str, bool]:
+    """Return a phrase in lower case with ASCII digits, and whether it holds a date."""
     text = _SPACES.sub(" ", phrase.translate(_DIGITS)).strip().translate(_DOTTED_I).lower()
     date = _DATE_RE.search(text) is not None
     if _PERSIAN_RE.search(phrase):
         text = _SLASH_RE.sub(r"\1.\2", text)
-    return _tokens(text), date
+    return text, date
+
+
+_DIGIT_RUN: Final = re.compile(r"[0-9]+")
+_SHAPE_DIGITS: Final = "00"
+"""What every run of digits becomes in a text's shape: a run no rewrite inserts."""
+_SHAPE_RUN: Final = re.compile(r"(?<![0-9E])00(?![0-9])")
+"""A run of digits of the shape in its rewritten form (not a scale token such as ``E3``)."""
+
+
+def _put_back(tokens: str, text: str) -> str:
+    """Return the rewritten shape of ``text`` with the digits of ``text`` put back in order."""
+    runs = iter(_DIGIT_RUN.findall(text))
+    return _SHAPE_RUN.sub(lambda _: next(runs), tokens)
+
+
+def _token_texts(texts: list[str]) -> list[str]:
+    """Rewrite texts as tokens, each distinct shape once.
+
+    The rewrites look at a digit only as a digit, never at its value or at how many there
+    are, so texts that differ only in their digits ("about 12,345 units", "about 678
+    units") have one shape (every run of digits as ``00``): it is rewritten once, and each
+    text gets its own digits back, in order.
+    """
+    shapes = [_DIGIT_RUN.sub(_SHAPE_DIGITS, text) for text in texts]
+    rewritten = {shape: _tokens(shape) for shape in dict.fromkeys(shapes)}
+    return [
+        rewritten[shape] if shape == text else _put_back(rewritten[shape], text)
+        for shape, text in zip(shapes, texts, strict=True)
+    ]
 
 
 class _Numbers(NamedTuple):
@@ -727,7 +756,12 @@ def _ends(
         if chain is not None and first[i] is not None and "E" not in first[i]:
             first[i] = first[i] + chain.group(1)
     n = len(first)
-    numbers = _evaluate(np.concatenate([first, np.where(pd.isna(second), first, second)]))
+    ends = np.concatenate([first, np.where(pd.isna(second), first, second)])
+    codes, distinct = pd.factorize(ends)  # each distinct expression read once; None is -1
+    read = _evaluate(np.array([*distinct, None], dtype=object))
+    numbers = _Numbers(
+        read.mantissa[codes], read.exponent[codes], read.overlap[codes], read.too_long[codes]
+    )
     values = _to_number(numbers.mantissa, numbers.exponent + np.tile(unit_power, 2))
     overlap = numbers.overlap[:n] | numbers.overlap[n:]
     too_long = numbers.too_long[:n] | numbers.too_long[n:]
@@ -753,8 +787,8 @@ def _read_distinct(phrases: list[str], unit: str | None) -> _Read:
     n = len(phrases)
     reasons = np.full(n, None, dtype=object)
     reasons[lone_surrogates(phrases)] = "not valid Unicode"
-    read = [_token_text(p if r is None else "") for p, r in zip(phrases, reasons, strict=True)]
-    texts = [text for text, _ in read]
+    read = [_normal(p if r is None else "") for p, r in zip(phrases, reasons, strict=True)]
+    texts = _token_texts([text for text, _ in read])
     dates = np.fromiter((date for _, date in read), dtype=bool, count=n)
     matches = [_GRAMMAR.search(text) for text in texts]
     grammar = np.array([m.groups() if m else _NO_MATCH for m in matches], dtype=object)
