@@ -424,10 +424,13 @@ def _tokens(text: str) -> str:
     Each rewrite is skipped where it cannot match: a text without the first word of any
     of its words, a glued suffix without a digit before a letter, a dash without a dash.
     """
-    if _DIGIT_LETTER.search(text):
-        text = _GLUED_WORD.sub(" ", _GLUED.sub(text))
+    glued = _DIGIT_LETTER.search(text) is not None
+    if glued:
+        text = _GLUED.sub(text)
     if "-" in text:
         text = _PERCENT_DASH.sub(" ", text)
+    if glued:
+        text = _GLUED_WORD.sub(" ", text)
     atoms = set(_ATOM.findall(text))
     if not _TENS_STARTS.isdisjoint(atoms) or not _ARTICLE_STARTS.isdisjoint(atoms):
         text = _ARTICLE.sub(" 1 ", _TENS.sub(r"\1 and ", text))
