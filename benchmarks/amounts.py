@@ -127,6 +127,9 @@ def _pandas_tokens(texts: list[str]) -> list[str]:
     def by_group(rewrite: Any) -> Callable[[re.Match[str]], str]:
         return lambda m: str(rewrite.tokens[m.lastgroup])
 
+    def by_word(rewrite: Any) -> Callable[[re.Match[str]], str]:
+        return lambda m: str(rewrite.tokens[m.group()])
+
     s = pd.Series(texts, dtype="string")
     s = s.str.replace(ours._GLUED.pattern, by_group(ours._GLUED), regex=True)
     for pattern, repl in (
@@ -140,9 +143,7 @@ def _pandas_tokens(texts: list[str]) -> list[str]:
     s = s.str.replace(ours._COUNTS.pattern, by_group(ours._COUNTS), regex=True)
     for stages, where in ((ours._ASCII_STAGES, ~persian), (ours._PERSIAN_STAGES, persian)):
         for stage in stages:
-            s[where] = s[where].str.replace(
-                stage.pattern, lambda m, t=stage.tokens: t[m.group()], regex=True
-            )
+            s[where] = s[where].str.replace(stage.pattern, by_word(stage), regex=True)
     s = s.str.replace(ours._NUMBER_WORD, ours._number_word, regex=True)
     s = s.str.replace(ours._DASH, " DASH ", regex=True)
     return [str(x) for x in s.str.replace(r"\s+", " ", regex=True).str.strip()]
