@@ -926,6 +926,12 @@ def parse_amounts(values: DateArray, unit: str | None = None) -> pd.DataFrame:
     """
     series = _as_phrases(values)
     table, reasons = read_amounts(series, unit)
+    _refuse(series, reasons)
+    return table
+
+
+def _refuse(series: pd.Series, reasons: npt.NDArray[np.object_]) -> None:
+    """Raise a ParseError for the first phrase that has a reason (was not read), if any."""
     refused = ~pd.isna(reasons)
     if refused.any():
         position = int(np.argmax(refused))
@@ -933,7 +939,6 @@ def parse_amounts(values: DateArray, unit: str | None = None) -> pd.DataFrame:
         why = f" ({reasons[position]})" if reasons[position] else ""
         msg = f"could not read {phrase!r} at position {position} as an amount{why}"
         raise ParseError(msg)
-    return table
 
 
 def read_numbers(values: pd.Series) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.object_]]:
@@ -987,7 +992,10 @@ def parse_amount(text: str, unit: str | None = None) -> Amount:
     >>> parse_amount("۱۲ همت").value
     120000000000000.0
     """
-    row = parse_amounts([text], unit=unit).iloc[0]
+    series = _as_phrases([text])
+    read = _read_distinct([series.iloc[0]], unit)
+    _refuse(series, read.reasons)
+    row = {name: column[0] for name, column in _columns(read).items()}
     return Amount(
         float(row["value"]), row["unit"], row["qualifier"], float(row["low"]), float(row["high"])
     )
