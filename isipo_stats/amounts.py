@@ -667,6 +667,9 @@ _UNIT_KEY: Final = np.array(
     [-1, *(sorted({_UNITS[t][:2] for t in _UNITS}).index(_UNITS[t][:2]) for t in _UNIT_TOKENS[1:])]
 )
 """Which tokens name the same unit (dollars and "$"): equal keys."""
+_UNIT_NAME.flags.writeable = False  # shared by every call: read only
+_UNIT_POWER.flags.writeable = False
+_UNIT_KEY.flags.writeable = False
 
 
 def _codes(column: npt.NDArray[np.object_], vocabulary: tuple[str, ...]) -> npt.NDArray[np.intp]:
