@@ -30,7 +30,7 @@ fit below the last non-zero digit of the parts before it ("۵ و ۶" is refused,
 from __future__ import annotations
 
 import re
-from typing import Final, Literal, NamedTuple, get_args
+from typing import Any, Final, Literal, NamedTuple, get_args
 
 import numpy as np
 import numpy.typing as npt
@@ -39,7 +39,7 @@ import pandas as pd
 from isipo_stats._arrays import lone_surrogates, text_series
 from isipo_stats._typing import DateArray
 from isipo_stats.errors import ParseError
-from isipo_stats.text import normalize_digits
+from isipo_stats.text import _DIGITS, normalize_digits
 
 __all__ = [
     "COUNT_UNITS",
@@ -238,11 +238,18 @@ class AmountsRead(NamedTuple):
 
 
 def _word_pattern(words: object) -> str:
-    """Return an alternation of words (longest first), each bounded where it is a word."""
+    """Return an alternation of words (longest first), each bounded where it is a word.
+
+    "No word character before" is checked after the first letter ("about" is ``a``, then
+    no word character before the ``a``, then ``bout``), so that every alternative starts
+    with a letter and the regular expression engine skips ahead to the letters that can
+    start one.
+    """
     ordered = sorted(words, key=len, reverse=True)  # type: ignore[call-overload]
     parts = [
-        ("(?<!\\w)" if w[0].isalnum() else "")
-        + re.escape(w)
+        re.escape(w[0])
+        + ("(?<!\\w.)" if w[0].isalnum() else "")
+        + re.escape(w[1:])
         + ("(?!\\w)" if w[-1].isalnum() else "")
         for w in ordered
     ]
@@ -259,8 +266,16 @@ def _depth(word: str, token: str, pairs: list[tuple[str, str]], seen: frozenset[
     return 1 + max(inner) if inner else 0
 
 
-def _passes() -> tuple[tuple[str, str, bool], ...]:
-    """Return the word replacements (pattern, token, Persian), one pass per token and depth.
+class _Pass(NamedTuple):
+    """One word replacement: the words, the token they become, whether they are Persian."""
+
+    words: tuple[str, ...]
+    token: str
+    persian: bool
+
+
+def _passes() -> tuple[_Pass, ...]:
+    """Return the word replacements, one pass per token and depth, in the order they run.
 
     A word inside a longer one of another token ("more than" in "no more than", «تا» in
     «تا سقف») must be replaced after it: words holding others go first, deepest first.
@@ -277,222 +292,462 @@ def _passes() -> tuple[tuple[str, str, bool], ...]:
         key = (-_depth(word, token, pairs, frozenset()), token, not word.isascii())
         groups.setdefault(key, []).append(word)
     return tuple(
-        (_word_pattern(words), f" {token} ", persian)
+        _Pass(tuple(words), token, persian)
         for (_, token, persian), words in sorted(groups.items(), key=lambda item: item[0][0])
     )
 
 
-_PASSES: Final = _passes()
-_NUMBER_PASSES: Final = tuple(
-    (_word_pattern([word]), f" {digits} ") for word, digits in _NUMBER_WORDS.items()
-)
-_ANY_NUMBER_WORD: Final = _word_pattern(_NUMBER_WORDS)
+def _overlaps(later: str, earlier: str) -> bool:
+    """Return whether ``later`` can start before ``earlier`` in a text and overlap it."""
+    return any(
+        later[k : k + len(earlier)] == earlier[: len(later) - k] for k in range(1, len(later))
+    )
+
+
+def _stages(passes: tuple[_Pass, ...]) -> list[list[_Pass]]:
+    """Group consecutive passes into stages that one regular expression runs at once.
+
+    Passes run one after another give what one alternation of their words (in pass order)
+    gives, unless a word of a later pass can start before a word of an earlier one and
+    overlap it: the alternation would take the later word (the leftmost), the passes the
+    earlier one. Such a pass starts a new stage.
+    """
+    stages: list[list[_Pass]] = []
+    for step in passes:
+        earlier = [x for done in stages[-1:] for p in done for x in p.words]
+        if stages and not any(_overlaps(w, x) for w in step.words for x in earlier):
+            stages[-1].append(step)
+        else:
+            stages.append([step])
+    return stages
+
+
+class _Rewrite(NamedTuple):
+    """One regular expression and what each match becomes.
+
+    ``tokens`` is keyed by the name of the group that matched, or, in a pattern without
+    groups, by the text matched.
+
+    ``starts``: the first word (run of word characters) or sign of every text it can
+    match; a text holding none of them is left as it is without a scan.
+    """
+
+    pattern: re.Pattern[str]
+    tokens: dict[str, str]
+    starts: frozenset[str]
+
+    def sub(self, text: str) -> str:
+        """Replace every match by the token of the alternative that matched."""
+        tokens = self.tokens
+        return self.pattern.sub(lambda m: tokens[m.lastgroup or m.group()], text)
+
+
+def _rewrite(alternatives: list[tuple[str, str]], starts: frozenset[str]) -> _Rewrite:
+    """Return the rewrite of (pattern, token) alternatives, tried in the order given."""
+    names = {f"p{i}": f" {token} " for i, (_, token) in enumerate(alternatives)}
+    pattern = "|".join(f"(?P<p{i}>{p})" for i, (p, _) in enumerate(alternatives))
+    return _Rewrite(re.compile(pattern or "(?!)"), names, starts)
+
+
+_ATOM: Final = re.compile(r"\w+|[^\w\s]")
+"""A word (a run of word characters) or one sign: what a text is checked for first."""
+
+
+def _starts(words: list[str]) -> frozenset[str]:
+    """Return the first word or sign of each word (a match starts with it, whole)."""
+    return frozenset(m.group() for m in map(_ATOM.match, words) if m is not None)
+
+
+def _word_stages(*, persian: bool) -> tuple[_Rewrite, ...]:
+    """Return the rewrites of the words other than count nouns, stage by stage, for a script.
+
+    For text without a non-ASCII character the non-ASCII words are left out: they cannot
+    match.
+    """
+    stages = [[p for p in stage if persian or not p.persian] for stage in _stages(_passes())]
+    return tuple(
+        _Rewrite(
+            re.compile("|".join(_word_pattern(p.words) for p in stage)),
+            {w: f" {p.token} " for p in stage for w in p.words},
+            _starts([w for p in stage for w in p.words]),
+        )
+        for stage in stages
+        if stage
+    )
+
+
 _COUNT_PASSES: Final = tuple(
     (
         rf"(?<!\w)(?:(?:{mods}) )*(?:{noun})(?!\w)"
         if noun.isascii()
         else rf"(?<!\w)(?:{noun})(?: (?:{mods}))*(?!\w)",
-        f" {token} ",
+        token,
     )
     for token, noun, mods in _COUNT_NOUNS
 )
+_COUNTS: Final = _rewrite(list(_COUNT_PASSES), frozenset())
+_COUNT_NOUN: Final = re.compile("|".join(noun for _, noun, _ in _COUNT_NOUNS))
+"""Every count noun, unbounded: a text without one holds no count phrase."""
+_ASCII_STAGES: Final = _word_stages(persian=False)
+_PERSIAN_STAGES: Final = _word_stages(persian=True)
+_GLUED: Final = _rewrite(
+    [(rf"(?<=[0-9])(?:{letters})(?!\w)", f"E{p}") for p, letters in _GLUED_SCALES.items()],
+    frozenset(),
+)
+_DIGIT_LETTER: Final = re.compile(r"[0-9][^\W\d_]")
+_NUMBER_WORD_STARTS: Final = frozenset(_NUMBER_WORDS)
+_TENS_STARTS: Final = frozenset(_ENGLISH_TENS)
+_ARTICLE_STARTS: Final = frozenset({"a", "an"})
+_NUMBER_WORD: Final = re.compile(_word_pattern(_NUMBER_WORDS))
+_PERCENT_DASH: Final = re.compile(r"(?<=[0-9])-(?=percent|per cent|درصد)")
+_GLUED_WORD: Final = re.compile(r"(?<=[0-9])(?=[^\W\d_])(?![^\W\d_]+[0-9])")
+_TENS: Final = re.compile(
+    rf"(?<!\w)({'|'.join(_ENGLISH_TENS)})[- ](?=(?:{'|'.join(_ENGLISH_NUMBERS[1:10])})(?!\w))"
+)
+_ARTICLE: Final = re.compile(r"(?<!\w)an? (?=(?:hundred|thousand|million|billion|trillion)(?!\w))")
+_DASH: Final = re.compile(r"(?<=[0-9A-Z])\s*[-–—]\s*(?=[0-9.]|U_)")
+_SPACES: Final = re.compile(r"\s+")
+_DATE_RE: Final = re.compile(_DATE)
+_SLASH_RE: Final = re.compile(_SLASH_DECIMAL)
+_PERSIAN_RE: Final = re.compile(_PERSIAN_LETTER)
+_DOTTED_I: Final = str.maketrans({"\u0130": "i"})
+"""«İ» lower-cases to «i» (as pandas' Arrow strings do), not to «i» with a combining dot."""
 
 
-def _where(text: pd.Series, mask: npt.NDArray[np.bool_], pattern: str, repl: str) -> pd.Series:
-    """Replace ``pattern`` only in the texts where ``mask`` holds (fewer rows to scan)."""
-    if mask.all():
-        return text.str.replace(pattern, repl, regex=True)
-    if mask.any():
-        text = text.copy()
-        text[mask] = text[mask].str.replace(pattern, repl, regex=True)
-    return text
+def _number_word(match: re.Match[str]) -> str:
+    return f" {_NUMBER_WORDS[match.group()]} "
 
 
-def _digits_and_dates(phrases: pd.Series) -> tuple[pd.Series, npt.NDArray[np.bool_]]:
-    """Return lower-case text with ASCII digits, and which phrases hold a date."""
-    text = normalize_digits(phrases.astype("string")).str.lower()
-    dates = text.str.contains(_DATE, regex=True).to_numpy(dtype=bool)
-    persian = phrases.astype("string").str.contains(_PERSIAN_LETTER, regex=True)
-    text = _where(text, persian.to_numpy(dtype=bool), _SLASH_DECIMAL, r"\1.\2")
-    return text, dates
+def _tokens(text: str) -> str:
+    """Rewrite known words as tokens (see the module notes); unknown words stay as written.
+
+    Each rewrite is skipped where it cannot match: a text without the first word of any
+    of its words, a glued suffix without a digit before a letter, a dash without a dash.
+    """
+    glued = _DIGIT_LETTER.search(text) is not None
+    if glued:
+        text = _GLUED.sub(text)
+    if "-" in text:
+        text = _PERCENT_DASH.sub(" ", text)
+    if glued:
+        text = _GLUED_WORD.sub(" ", text)
+    atoms = set(_ATOM.findall(text))
+    if not _TENS_STARTS.isdisjoint(atoms) or not _ARTICLE_STARTS.isdisjoint(atoms):
+        text = _ARTICLE.sub(" 1 ", _TENS.sub(r"\1 and ", text))
+        atoms = set(_ATOM.findall(text))
+    if _COUNT_NOUN.search(text):
+        text = _COUNTS.sub(text)
+    for stage in _ASCII_STAGES if text.isascii() else _PERSIAN_STAGES:
+        if not stage.starts.isdisjoint(atoms):
+            text = stage.sub(text)
+    if not _NUMBER_WORD_STARTS.isdisjoint(atoms):
+        text = _NUMBER_WORD.sub(_number_word, text)
+    if "-" in text or "–" in text or "—" in text:
+        text = _DASH.sub(" DASH ", text)
+    return _SPACES.sub(" ", text).strip()
 
 
-def _tokens(text: pd.Series) -> pd.Series:
-    """Rewrite known words as tokens (see the module notes); unknown words stay as written."""
-    for power, letters in _GLUED_SCALES.items():
-        text = text.str.replace(rf"(?<=[0-9])(?:{letters})(?!\w)", f" E{power} ", regex=True)
-    text = text.str.replace(r"(?<=[0-9])-(?=percent|per cent|درصد)", " ", regex=True)
-    text = text.str.replace(r"(?<=[0-9])(?=[^\W\d_])(?![^\W\d_]+[0-9])", " ", regex=True)
-    tens, ones = "|".join(_ENGLISH_TENS), "|".join(_ENGLISH_NUMBERS[1:10])
-    text = text.str.replace(rf"(?<!\w)({tens})[- ](?=(?:{ones})(?!\w))", r"\1 and ", regex=True)
-    text = text.str.replace(
-        r"(?<!\w)an? (?=(?:hundred|thousand|million|billion|trillion)(?!\w))", " 1 ", regex=True
-    )
-    persian = text.str.contains(r"[^\x00-\x7f]", regex=True).to_numpy(dtype=bool)
-    everyone = np.ones(len(text), dtype=bool)
-    for pattern, token in _COUNT_PASSES:
-        text = _where(text, persian if not pattern.isascii() else everyone, pattern, token)
-    for pattern, token, in_persian in _PASSES:
-        text = _where(text, persian if in_persian else everyone, pattern, token)
-    words = text.str.contains(_ANY_NUMBER_WORD, regex=True).to_numpy(dtype=bool)
-    for pattern, digits in _NUMBER_PASSES:
-        text = _where(text, words, pattern, digits)
-    text = text.str.replace(r"(?<=[0-9A-Z])\s*[-–—]\s*(?=[0-9.]|U_)", " DASH ", regex=True)
-    return text.str.replace(r"\s+", " ", regex=True).str.strip()
+def _normal(phrase: str) -> tuple[str, bool]:
+    """Return a phrase in lower case with ASCII digits, and whether it holds a date."""
+    text = _SPACES.sub(" ", phrase.translate(_DIGITS)).strip().translate(_DOTTED_I).lower()
+    date = _DATE_RE.search(text) is not None
+    if _PERSIAN_RE.search(phrase):
+        text = _SLASH_RE.sub(r"\1.\2", text)
+    return text, date
+
+
+_DIGIT_RUN: Final = re.compile(r"[0-9]+")
+_SHAPE_DIGITS: Final = "00"
+"""What every run of digits becomes in a text's shape: a run no rewrite inserts."""
+_SHAPE_RUN: Final = re.compile(r"(?<![0-9E])00(?![0-9])")
+"""A run of digits of the shape in its rewritten form (not a scale token such as ``E3``)."""
+
+
+def _put_back(tokens: str, text: str) -> str:
+    """Return the rewritten shape of ``text`` with the digits of ``text`` put back in order."""
+    runs = iter(_DIGIT_RUN.findall(text))
+    return _SHAPE_RUN.sub(lambda _: next(runs), tokens)
+
+
+def _token_texts(texts: list[str]) -> list[str]:
+    """Rewrite texts as tokens, each distinct shape once.
+
+    The rewrites look at a digit only as a digit, never at its value or at how many there
+    are, so texts that differ only in their digits ("about 12,345 units", "about 678
+    units") have one shape (every run of digits as ``00``): it is rewritten once, and each
+    text gets its own digits back, in order.
+    """
+    shapes = [_DIGIT_RUN.sub(_SHAPE_DIGITS, text) for text in texts]
+    rewritten = {shape: _tokens(shape) for shape in dict.fromkeys(shapes)}
+    return [
+        rewritten[shape] if shape == text else _put_back(rewritten[shape], text)
+        for shape, text in zip(shapes, texts, strict=True)
+    ]
 
 
 class _Numbers(NamedTuple):
     """Numbers in parts, read exactly: value = mantissa * 10**exponent."""
 
-    mantissa: pd.Series
+    mantissa: npt.NDArray[np.object_]
     exponent: npt.NDArray[np.int64]
     overlap: npt.NDArray[np.bool_]
     too_long: npt.NDArray[np.bool_]
 
 
-def _parts(exprs: pd.Series) -> pd.DataFrame:
-    """Return one row per number and scale of each expression, with their places.
+_PART: Final = re.compile(rf"({_NUM})|E([0-9]+)")
+_CHAIN: Final = re.compile(r"((?: E[0-9]+)+)$")
 
-    ``row``: the expression; ``mant``: the digits without separators or leading zeros
-    (NaN for a scale); ``low``: the power of ten of the last digit; ``top``: one above the
-    first digit; ``mark``: the power of ten of the last non-zero digit.
+
+def _edges(row: npt.NDArray[np.int64]) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.bool_]]:
+    """Return where each run of equal (sorted) rows starts and where it ends."""
+    start = np.ones(len(row), dtype=bool)
+    start[1:] = row[1:] != row[:-1]
+    end = np.ones(len(row), dtype=bool)
+    end[:-1] = start[1:]
+    return start, end
+
+
+def _shift(values: npt.NDArray[Any], start: npt.NDArray[np.bool_], fill: float) -> npt.NDArray[Any]:
+    """Return the value before each one in its row (``fill`` at the start of a row)."""
+    shifted = np.roll(values, 1)
+    return np.where(start, fill, shifted)
+
+
+def _running_max(
+    values: npt.NDArray[np.float64], row: npt.NDArray[np.int64]
+) -> npt.NDArray[np.float64]:
+    """Return the running maximum within each row of finite ``values`` (rows sorted)."""
+    if len(values) == 0:
+        return values
+    span = float(values.max() - values.min() + 1)
+    offset = row.astype(np.float64) * span
+    return np.maximum.accumulate(values + offset) - offset
+
+
+def _within_row_sum(
+    values: npt.NDArray[np.float64], row: npt.NDArray[np.int64], start: npt.NDArray[np.bool_]
+) -> npt.NDArray[np.float64]:
+    """Return the running sum within each row (inclusive; rows sorted)."""
+    total = np.cumsum(values)
+    base = np.maximum.accumulate(np.where(start, np.arange(len(values)), 0))
+    return total - (total[base] - values[base])
+
+
+def _found(
+    exprs: npt.NDArray[np.object_],
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.str_], npt.NDArray[np.float64]]:
+    """Return each number and scale of each expression: its row, digits, and power."""
+    found = [
+        _PART.findall("1 " + e if e.startswith("E") else e) if e is not None else [] for e in exprs
+    ]
+    counts = np.fromiter(map(len, found), dtype=np.int64, count=len(found))
+    row = np.repeat(np.arange(len(found), dtype=np.int64), counts)
+    nums, pows = list(zip(*(item for items in found for item in items), strict=True)) or ((), ())
+    numbers = np.array(nums, dtype=str).reshape(len(row))
+    powers = np.array(pows, dtype=str).reshape(len(row))
+    return row, numbers, np.where(powers == "", "nan", powers).astype(np.float64)
+
+
+def _scale_places(
+    row: npt.NDArray[np.int64], power: npt.NDArray[np.float64]
+) -> npt.NDArray[np.float64]:
+    """Return the power of ten each number's last digit is multiplied by, from the scales.
+
+    ``power`` is NaN for a number, the power of a scale word otherwise; scale words in a
+    row are one scale, and only the last of them is kept (NaN placeholders elsewhere).
     """
-    found = exprs.str.replace(r"^(?=E)", "1 ", regex=True).str.extractall(
-        rf"(?P<num>{_NUM})|E(?P<pow>[0-9]+)"
-    )
-    row = found.index.get_level_values(0).to_numpy(dtype=np.int64)
-    power = found["pow"].astype(float).to_numpy()
-    scale: npt.NDArray[np.bool_] = np.logical_not(np.isnan(power))
+    scale = ~np.isnan(power)
+    start, _ = _edges(row)
+    before = _shift(_running_max(np.where(scale, power, -1.0), row), start, -1.0)
+    raising = scale & (power > before)
+    lift = np.where(raising, power, 0.0)
+    totals = np.zeros(int(row.max()) + 1 if len(row) else 0)
+    np.add.at(totals, row, lift)
+    after = totals[row] - _within_row_sum(lift, row, start) + lift
+    # the next scale at or after each item of its row
+    index = np.arange(len(row))
+    nxt = np.minimum.accumulate(np.where(scale, index, len(row))[::-1])[::-1]
+    valid = nxt < len(row)
+    nxt = np.where(valid, nxt, 0)
+    valid &= row[nxt] == row
+    by_scale = np.where(valid & ~raising[nxt], np.nan_to_num(power[nxt]), 0.0)
+    places: npt.NDArray[np.float64] = by_scale + after
+    return places
+
+
+def _parts(exprs: npt.NDArray[np.object_]) -> tuple[npt.NDArray[Any], ...]:
+    """Return one item per number of each expression, with its places.
+
+    ``row``: the expression; ``mant``: the digits without separators or leading zeros;
+    ``low``: the power of ten of the last digit; ``top``: one above the first digit;
+    ``mark``: the power of ten of the last non-zero digit (inf for zero).
+    """
+    row, numbers, power = _found(exprs)
+    scale = ~np.isnan(power)
+    start, end = _edges(row)
     # scale words in a row are one scale: "hundred thousand" is 10**5
-    after_scale = pd.Series(scale).groupby(row).shift(1, fill_value=False).to_numpy(dtype=bool)
-    chain = np.cumsum(scale & ~after_scale)
-    total = pd.Series(np.where(scale, power, 0.0)).groupby(chain).transform("sum").to_numpy()
-    keep = ~(scale & pd.Series(scale).groupby(row).shift(-1, fill_value=False).to_numpy(dtype=bool))
-    power = np.where(scale, total, np.nan)[keep]
-    found, row, scale = found[keep], row[keep], scale[keep]
-    by_row = pd.Series(power, dtype=float).fillna(-1.0).groupby(row)
-    before = by_row.cummax().groupby(row).shift(1, fill_value=-1.0).to_numpy()
-    raising = np.where(scale, power > before, np.nan)
-    lift = pd.Series(np.where(raising == 1, power, 0.0)).groupby(row)
-    after = (lift.transform("sum") - lift.cumsum()).to_numpy() + np.where(raising == 1, power, 0)
-    closing = pd.DataFrame({"p": power, "r": raising}).groupby(row).bfill()
-    by_scale = np.where(closing["r"].to_numpy() == 1, 0.0, closing["p"].fillna(0).to_numpy())
-    number = found["num"].str.replace(",", "", regex=False)
-    fraction = number.str.extract(r"\.([0-9]*)$")[0].fillna("").str.len().to_numpy()
-    digits = number.str.replace(".", "", regex=False).str.lstrip("0")
-    place = (by_scale + after).astype(np.int64) - fraction
-    size = digits.str.len().to_numpy(dtype=float)
-    zeros = size - digits.str.rstrip("0").str.len().to_numpy(dtype=float)
-    table = pd.DataFrame(
-        {
-            "row": row,
-            "mant": digits.where(digits != "", "0").to_numpy(dtype=object),
-            "low": place,
-            "top": place + size,
-            "mark": np.where(size > zeros, place + zeros, np.inf),
-        }
-    )
-    parts: pd.DataFrame = table.loc[~scale]
-    return parts
+    chain = np.cumsum(scale & ~_shift(scale, start, fill=False))
+    total = np.zeros(int(chain.max()) + 1 if len(chain) else 0)
+    np.add.at(total, chain, np.where(scale, power, 0.0))
+    keep = ~(scale & ~end & np.roll(scale, -1))
+    chained = np.where(scale, total[chain], np.nan)[keep]
+    row, numbers, scale = row[keep], numbers[keep], scale[keep]
+    places = _scale_places(row, chained)
+    row, numbers, places = row[~scale], numbers[~scale], places[~scale]
+    if len(row) == 0:  # numpy's string functions refuse empty arrays
+        none = np.zeros(0, dtype=np.int64)
+        return none, np.zeros(0, dtype=str), none, none, np.zeros(0)
+    number = np.strings.replace(numbers, ",", "")
+    point = np.strings.find(number, ".")
+    fraction = np.where(point >= 0, np.strings.str_len(number) - point - 1, 0)
+    digits = np.strings.lstrip(np.strings.replace(number, ".", ""), "0")
+    place = places.astype(np.int64) - fraction
+    size = np.strings.str_len(digits)
+    zeros = size - np.strings.str_len(np.strings.rstrip(digits, "0"))
+    mant = np.where(digits == "", "0", digits)
+    mark = np.where(size > zeros, (place + zeros).astype(np.float64), np.inf)
+    return row, mant, place, place + size, mark
 
 
-def _evaluate(exprs: pd.Series) -> _Numbers:
-    """Read expressions of numbers in parts (a RangeIndex) exactly, to mantissa and exponent.
+def _evaluate(exprs: npt.NDArray[np.object_]) -> _Numbers:
+    """Read expressions of numbers in parts exactly, to mantissa and exponent.
 
     Each part must lie below the last non-zero digit of the parts before it, else the
     expression is marked ``overlap``; a number in several parts must fit in 18 digits.
     """
-    parts = _parts(exprs)
-    groups = parts.groupby("row")
-    before = groups["mark"].cummin().groupby(parts["row"]).shift(1, fill_value=np.inf)
-    overlap_rows = parts["row"][(parts["top"] > before).to_numpy()].unique()
-    count = groups.size().reindex(range(len(exprs)), fill_value=0).to_numpy()
-    exponent = groups["low"].min().reindex(range(len(exprs)), fill_value=0).to_numpy().copy()
-    shift = parts["low"].to_numpy() - exponent[parts["row"].to_numpy()]
-    width = groups["top"].max().reindex(range(len(exprs)), fill_value=0).to_numpy() - exponent
-    too_long = (count > 1) & (width > 18)
-    several = (count[parts["row"].to_numpy()] > 1) & ~too_long[parts["row"].to_numpy()]
-    mantissa = pd.Series(np.full(len(exprs), "nan", dtype=object))
-    single = parts[~several]
-    mantissa[single["row"].to_numpy()] = single["mant"].to_numpy()
-    exponent[single["row"].to_numpy()] = single["low"].to_numpy()
+    n = len(exprs)
+    row, mant, low, top, mark = _parts(exprs)
+    start, _ = _edges(row)
+    ceiling = float(max(top.max(initial=0), 0) + 1)
+    finite = np.where(np.isinf(mark), ceiling, mark)
+    before = _shift(-_running_max(-finite, row), start, ceiling)
+    overlap = np.zeros(n, dtype=bool)
+    overlap[row[top > before]] = True
+    count = np.bincount(row, minlength=n)
+    exponent = np.full(n, np.iinfo(np.int64).max, dtype=np.int64)
+    np.minimum.at(exponent, row, low)
+    exponent[count == 0] = 0
+    highest = np.zeros(n, dtype=np.int64)
+    np.maximum.at(highest, row, top)
+    highest[count == 0] = 0
+    too_long = (count > 1) & (highest - exponent > 18)
+    several = (count[row] > 1) & ~too_long[row]
+    mantissa = np.full(n, "nan", dtype=object)
+    mantissa[row[~several]] = mant[~several]
+    single_exponent = exponent.copy()
+    single_exponent[row[~several]] = low[~several]
     if several.any():
-        terms = pd.Series(parts["mant"][several].to_numpy(dtype=str)).astype(np.int64) * (
-            10 ** shift[several].astype(np.int64)
-        )
-        sums = terms.groupby(parts["row"][several].to_numpy()).sum()
-        mantissa[sums.index.to_numpy()] = sums.astype(str).to_numpy()
-    overlap = np.zeros(len(exprs), dtype=bool)
-    overlap[overlap_rows] = True
-    return _Numbers(mantissa, exponent.astype(np.int64), overlap, too_long)
+        shift = low[several] - exponent[row[several]]
+        terms = mant[several].astype(np.int64) * 10 ** shift.astype(np.int64)
+        sums = np.zeros(n, dtype=np.int64)
+        np.add.at(sums, row[several], terms)
+        rows = np.unique(row[several])
+        mantissa[rows] = sums[rows].astype(str)
+    return _Numbers(mantissa, single_exponent, overlap, too_long)
 
 
-def _to_number(mantissa: pd.Series, power: npt.NDArray[np.int64]) -> npt.NDArray[np.float64]:
+def _to_number(
+    mantissa: npt.NDArray[np.object_], power: npt.NDArray[np.int64]
+) -> npt.NDArray[np.float64]:
     # "2948" and 11 -> float("2948e11"): one correctly rounded conversion, no products.
-    # numpy's parser is correctly rounded with every supported pandas (pandas 3.0's
-    # to_numeric is not); the mantissa is digits, or "nan".
-    digits = mantissa.to_numpy(dtype=str).astype(object)
-    text = np.where(digits == "nan", "nan", digits + "e" + power.astype(str).astype(object))
+    # numpy's parser is correctly rounded; the mantissa is digits, or "nan".
+    digits = mantissa.astype(str)
+    text = np.where(
+        digits == "nan", "nan", np.strings.add(np.strings.add(digits, "e"), power.astype(str))
+    )
     with np.errstate(over="ignore"):
-        return text.astype(str).astype(np.float64)
+        return text.astype(np.float64)
+
+
+_UNIT_TOKENS: Final = ("", *sorted(_UNITS))
+"""The unit tokens, sorted, after the empty token (code 0: no unit)."""
+_UNIT_NAME: Final = np.array([None, *(_UNITS[t][0] for t in _UNIT_TOKENS[1:])], dtype=object)
+_UNIT_POWER: Final = np.array([0, *(_UNITS[t][1] for t in _UNIT_TOKENS[1:])], dtype=np.int64)
+_UNIT_KEY: Final = np.array(
+    [-1, *(sorted({_UNITS[t][:2] for t in _UNITS}).index(_UNITS[t][:2]) for t in _UNIT_TOKENS[1:])]
+)
+"""Which tokens name the same unit (dollars and "$"): equal keys."""
+_UNIT_NAME.flags.writeable = False  # shared by every call: read only
+_UNIT_POWER.flags.writeable = False
+_UNIT_KEY.flags.writeable = False
+
+
+def _codes(column: npt.NDArray[np.object_], vocabulary: tuple[str, ...]) -> npt.NDArray[np.intp]:
+    """Return each token's place in the sorted ``vocabulary`` (0, the empty token, for None)."""
+    text = np.where(pd.isna(column), "", column).astype(str)
+    return np.searchsorted(np.array(vocabulary), text)
 
 
 def _units(
-    grammar: pd.DataFrame, unit: str | None
-) -> tuple[pd.Series, npt.NDArray[np.int64], npt.NDArray[np.object_]]:
-    """Return each phrase's unit, the power of ten its unit word adds, and unit clashes."""
-    tokens = grammar[["u0", "u1", "u2", "u3"]]
-    first = tokens.bfill(axis=1)["u0"]
-    clash = np.full(len(grammar), None, dtype=object)
-    sign = (tokens == "U_SIGN").any(axis=1).to_numpy()
-    key = {token: f"{name}:{power}" for token, (name, power, _) in _UNITS.items()}
-    for column in tokens.columns:
-        other = tokens[column]
-        differs = (other.notna() & (other.map(key) != first.map(key))).to_numpy() & pd.isna(clash)
-        shown = [
-            f"two units: {_UNITS[a][2]} and {_UNITS[b][2]}"
+    tokens: npt.NDArray[np.object_], unit: str | None
+) -> tuple[npt.NDArray[np.object_], npt.NDArray[np.int64], npt.NDArray[np.object_]]:
+    """Return each phrase's unit, the power of ten its unit word adds, and unit clashes.
+
+    ``tokens``: the unit tokens of each phrase (columns u0..u3 of the grammar), or None.
+    """
+    codes = np.stack([_codes(c, _UNIT_TOKENS) for c in tokens.T], axis=1).reshape(-1, 4)
+    first = codes[np.arange(len(codes)), np.argmax(codes > 0, axis=1)]
+    clash = np.full(len(codes), None, dtype=object)
+    for other in codes.T:
+        differs = (other > 0) & (_UNIT_KEY[other] != _UNIT_KEY[first]) & pd.isna(clash)
+        clash[differs] = [
+            f"two units: {_UNITS[_UNIT_TOKENS[a]][2]} and {_UNITS[_UNIT_TOKENS[b]][2]}"
             for a, b in zip(first[differs], other[differs], strict=True)
         ]
-        clash[differs] = shown
+    sign = (codes == _UNIT_TOKENS.index("U_SIGN")).any(axis=1)
     clash[sign & ~pd.isna(clash)] = "a dollar sign with another unit"
-    name = first.map({t: n for t, (n, _, _) in _UNITS.items()}).astype(object)
+    name = _UNIT_NAME[first]
     if unit is not None:
-        name = name.fillna(unit)
-    power = first.map({t: p for t, (_, p, _) in _UNITS.items()}).fillna(0)
-    powers = np.asarray(power.to_numpy(), dtype=np.int64)
-    return name.where(name.notna(), None), powers, clash
+        name[first == 0] = unit
+    return name, _UNIT_POWER[first], clash
 
 
-def _qualifiers(grammar: pd.DataFrame) -> tuple[pd.Series, npt.NDArray[np.bool_]]:
-    """Return each phrase's qualifier and where it gives two (before and after)."""
-    lead = grammar["q"].map(
-        {"Q_LOWER": "lower", "Q_APPROX": "approx", "Q_UPPER": "upper", "TA": "upper"}
-    )
-    words = {"T_LOWER": "lower", "T_UPPER": "upper"}
-    trail, trail2 = grammar["t"].map(words), grammar["t2"].map(words)
-    two = (lead.notna() & (trail.notna() | trail2.notna())) | (trail.notna() & trail2.notna())
-    trail = trail.fillna(trail2)
-    qualifier = lead.fillna(trail).fillna("exact").where(grammar["b"].isna(), "range")
-    return qualifier.astype(object), two.to_numpy()
+def _qualifiers(
+    lead: npt.NDArray[np.object_],
+    trails: npt.NDArray[np.object_],
+    second: npt.NDArray[np.object_],
+) -> tuple[npt.NDArray[np.object_], npt.NDArray[np.bool_]]:
+    """Return each phrase's qualifier and where it gives two (before and after).
+
+    ``lead``: the token before the number; ``trails``: the two tokens after the amount;
+    ``second``: the second end of a range (None if not a range).
+    """
+    first = np.full(len(lead), None, dtype=object)
+    for token, name in (("Q_LOWER", "lower"), ("Q_APPROX", "approx"), ("Q_UPPER", "upper"),
+                        ("TA", "upper")):  # fmt: skip
+        first[lead == token] = name
+    after = np.full(trails.shape, None, dtype=object)
+    after[trails == "T_LOWER"] = "lower"
+    after[trails == "T_UPPER"] = "upper"
+    has_lead, has_after = ~pd.isna(first), ~pd.isna(after)
+    two = (has_lead & has_after.any(axis=1)) | has_after.all(axis=1)
+    trail = np.where(has_after[:, 0], after[:, 0], after[:, 1])
+    qualifier = np.where(has_lead, first, np.where(pd.isna(trail), "exact", trail))
+    qualifier[~pd.isna(second)] = "range"
+    return qualifier.astype(object), two
 
 
-def _why_unread(text: pd.Series, dates: npt.NDArray[np.bool_]) -> npt.NDArray[np.object_]:
-    """Return why each token text fails the grammar: a date, no number, an unknown word."""
-    reasons = np.full(len(text), _UNREADABLE, dtype=object)
-    bad = text.str.extract(_BAD_TOKEN)["bad"]
-    number_like = bad.str.fullmatch(r"[-+0-9.,/]+").fillna(value=False).to_numpy(dtype=bool)
-    found = bad.notna().to_numpy()
-    reasons[found] = [
-        (f"not a number: {word!r}" if is_number else f"unknown word {word!r}")
-        for word, is_number in zip(bad[found], number_like[found], strict=True)
-    ]
-    has_number = text.str.contains(r"[0-9]|E[0-9]", regex=True).to_numpy(dtype=bool)
-    reasons[~has_number] = _UNREADABLE
-    reasons[dates] = "a date, not an amount"
-    return reasons
+_BAD_RE: Final = re.compile(_BAD_TOKEN)
+_NUMBER_LIKE: Final = re.compile(r"[-+0-9.,/]+")
+_HAS_NUMBER: Final = re.compile(r"[0-9]|E[0-9]")
 
 
-def _ends(grammar: pd.DataFrame, unit_power: npt.NDArray[np.int64]) -> tuple[
+def _why_unread(text: str, *, date: bool) -> str:
+    """Return why a token text fails the grammar: a date, no number, an unknown word."""
+    if date:
+        return "a date, not an amount"
+    bad = _BAD_RE.search(text)
+    if bad is None or _HAS_NUMBER.search(text) is None:
+        return _UNREADABLE
+    word = bad["bad"]
+    return f"not a number: {word!r}" if _NUMBER_LIKE.fullmatch(word) else f"unknown word {word!r}"
+
+
+def _ends(
+    first: npt.NDArray[np.object_],
+    second: npt.NDArray[np.object_],
+    unit_power: npt.NDArray[np.int64],
+) -> tuple[
     npt.NDArray[np.float64], npt.NDArray[np.float64], npt.NDArray[np.bool_], npt.NDArray[np.bool_]
 ]:  # fmt: skip
     """Return the two ends of each phrase (equal unless a range) in base units.
@@ -500,69 +755,85 @@ def _ends(grammar: pd.DataFrame, unit_power: npt.NDArray[np.int64]) -> tuple[
     A range's first end without a scale takes the second's ("1.5-2 million"). Also
     returns where the parts of a number overlap and where a number in parts is too long.
     """
-    first, second = grammar["a"], grammar["b"]
-    chain = second.str.extract(r"((?: E[0-9]+)+)$")[0]
-    bare = first.notna() & ~first.str.contains("E", regex=False).fillna(value=True)
-    first = first.where(~(bare & chain.notna()), first + chain)
-    n = len(grammar)
-    both = pd.concat([first, second.fillna(first)], ignore_index=True)
-    numbers = _evaluate(both)
+    present = np.flatnonzero(~pd.isna(second))
+    chains = [_CHAIN.search(b) for b in second[present]]
+    first = first.copy()
+    for i, chain in zip(present, chains, strict=True):
+        if chain is not None and first[i] is not None and "E" not in first[i]:
+            first[i] = first[i] + chain.group(1)
+    n = len(first)
+    ends = np.concatenate([first, np.where(pd.isna(second), first, second)])
+    codes, distinct = pd.factorize(ends)  # each distinct expression read once; None is -1
+    read = _evaluate(np.array([*distinct, None], dtype=object))
+    numbers = _Numbers(
+        read.mantissa[codes], read.exponent[codes], read.overlap[codes], read.too_long[codes]
+    )
     values = _to_number(numbers.mantissa, numbers.exponent + np.tile(unit_power, 2))
     overlap = numbers.overlap[:n] | numbers.overlap[n:]
     too_long = numbers.too_long[:n] | numbers.too_long[n:]
     return values[:n], values[n:], overlap, too_long
 
 
-def _read_distinct(phrases: pd.Series, unit: str | None) -> AmountsRead:
-    """Read distinct phrases (a RangeIndex): the table and a reason for each one refused."""
-    reasons = np.full(len(phrases), None, dtype=object)
+class _Read(NamedTuple):
+    """What was read from distinct phrases: the columns of the table, and the reasons."""
+
+    low: npt.NDArray[np.float64]
+    high: npt.NDArray[np.float64]
+    qualifier: npt.NDArray[np.object_]
+    unit: npt.NDArray[np.object_]
+    reasons: npt.NDArray[np.object_]
+
+
+_GROUPS: Final = {name: i - 1 for name, i in _GRAMMAR.groupindex.items()}
+_NO_MATCH: Final = (None,) * _GRAMMAR.groups
+
+
+def _read_distinct(phrases: list[str], unit: str | None) -> _Read:
+    """Read distinct phrases: the columns and a reason for each one refused."""
+    n = len(phrases)
+    reasons = np.full(n, None, dtype=object)
     reasons[lone_surrogates(phrases)] = "not valid Unicode"
-    text, dates = _digits_and_dates(phrases.where(pd.isna(reasons), ""))
-    text = _tokens(text)
-    grammar = text.str.extract(_GRAMMAR)
-    unread = (grammar["a"].isna().to_numpy() | dates) & pd.isna(reasons)
-    reasons[unread] = _why_unread(text, dates)[unread]
-    unit_name, unit_power, clash = _units(grammar, unit)
-    qualifier, two = _qualifiers(grammar)
-    low, high, overlap, too_long = _ends(grammar, unit_power)
+    read = [_normal(p if r is None else "") for p, r in zip(phrases, reasons, strict=True)]
+    texts = _token_texts([text for text, _ in read])
+    dates = np.fromiter((date for _, date in read), dtype=bool, count=n)
+    matches = [_GRAMMAR.search(text) for text in texts]
+    grammar = np.array([m.groups() if m else _NO_MATCH for m in matches], dtype=object)
+    grammar = grammar.reshape(n, _GRAMMAR.groups)
+    g = {name: grammar[:, i] for name, i in _GROUPS.items()}
+    unread = (pd.isna(g["a"]) | dates) & pd.isna(reasons)
+    reasons[unread] = [_why_unread(texts[i], date=bool(dates[i])) for i in np.flatnonzero(unread)]
+    unit_name, unit_power, clash = _units(grammar[:, [_GROUPS[f"u{i}"] for i in range(4)]], unit)
+    qualifier, two = _qualifiers(g["q"], grammar[:, [_GROUPS["t"], _GROUPS["t2"]]], g["b"])
+    low, high, overlap, too_long = _ends(g["a"], g["b"], unit_power)
     for bad, why in (
         (two, "two qualifiers"),
         (~pd.isna(clash), clash),
         (overlap, "parts that do not make one number"),
         (too_long, "a number in parts longer than 18 digits"),
         (~np.isfinite(low) | ~np.isfinite(high), "too large"),
-        ((qualifier == "range").to_numpy() & (low > high), "a range from high to low"),
+        ((qualifier == "range") & (low > high), "a range from high to low"),
     ):
         todo = bad & pd.isna(reasons)
         reasons[todo] = why[todo] if isinstance(why, np.ndarray) else why
-    return AmountsRead(_table(low, high, qualifier, unit_name, ~pd.isna(reasons)), reasons)
+    return _Read(low, high, qualifier, unit_name, reasons)
 
 
-def _table(
-    low: npt.NDArray[np.float64],
-    high: npt.NDArray[np.float64],
-    qualifier: pd.Series,
-    unit: pd.Series,
-    refused: npt.NDArray[np.bool_],
-) -> pd.DataFrame:
-    """Assemble the table: the bounds each qualifier states, nothing on refused rows."""
-    q = qualifier.to_numpy(dtype=object).copy()
+def _columns(read: _Read) -> dict[str, npt.NDArray[Any]]:
+    """Return the table's columns: the bounds each qualifier states, nothing on refused rows."""
+    refused = ~pd.isna(read.reasons)
+    q = read.qualifier.copy()
     q[refused] = None
-    units = unit.to_numpy(dtype=object).copy()
-    units[refused | unit.isna().to_numpy()] = None
-    lo, hi = low.astype(float), high.astype(float)
+    units = read.unit.copy()
+    units[refused | pd.isna(units)] = None
+    lo, hi = read.low.astype(float), read.high.astype(float)
     is_range = q == "range"
-    return pd.DataFrame(
-        {
-            "value": np.where(refused, np.nan, np.where(is_range, (lo + hi) / 2, lo)),
-            "unit": pd.Series(units, dtype=object),
-            "qualifier": pd.Series(q, dtype=object),
-            "low": np.where(np.isin(q, ["exact", "lower", "range"]), lo, np.nan),
-            "high": np.where(
-                np.isin(q, ["exact", "range"]), hi, np.where(q == "upper", lo, np.nan)
-            ),
-        }
-    )
+    return {
+        "value": np.where(refused, np.nan, np.where(is_range, (lo + hi) / 2, lo)),
+        "unit": units,
+        "qualifier": q,
+        "low": np.where(np.isin(q, ["exact", "lower", "range"]), lo, np.nan),
+        "high": np.where(np.isin(q, ["exact", "range"]), hi, np.where(q == "upper", lo, np.nan)),
+    }
 
 
 def _as_phrases(values: DateArray) -> pd.Series:
@@ -599,11 +870,13 @@ def read_amounts(values: DateArray, unit: str | None = None) -> AmountsRead:
     """
     series = _as_phrases(values)
     codes, uniques = pd.factorize(series.to_numpy(dtype=object))
-    distinct = _read_distinct(pd.Series(uniques, dtype=object), unit)
+    distinct = _read_distinct(list(uniques), unit)
     table = pd.DataFrame(
         {
-            name: pd.Series(column.to_numpy()[codes], index=series.index, dtype=column.dtype)
-            for name, column in distinct.table.items()
+            name: pd.Series(
+                column[codes], index=series.index, dtype=object if column.dtype == object else float
+            )
+            for name, column in _columns(distinct).items()
         },
         index=series.index,
     )
@@ -656,6 +929,12 @@ def parse_amounts(values: DateArray, unit: str | None = None) -> pd.DataFrame:
     """
     series = _as_phrases(values)
     table, reasons = read_amounts(series, unit)
+    _refuse(series, reasons)
+    return table
+
+
+def _refuse(series: pd.Series, reasons: npt.NDArray[np.object_]) -> None:
+    """Raise a ParseError for the first phrase that has a reason (was not read), if any."""
     refused = ~pd.isna(reasons)
     if refused.any():
         position = int(np.argmax(refused))
@@ -663,7 +942,6 @@ def parse_amounts(values: DateArray, unit: str | None = None) -> pd.DataFrame:
         why = f" ({reasons[position]})" if reasons[position] else ""
         msg = f"could not read {phrase!r} at position {position} as an amount{why}"
         raise ParseError(msg)
-    return table
 
 
 def read_numbers(values: pd.Series) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.object_]]:
@@ -717,7 +995,10 @@ def parse_amount(text: str, unit: str | None = None) -> Amount:
     >>> parse_amount("۱۲ همت").value
     120000000000000.0
     """
-    row = parse_amounts([text], unit=unit).iloc[0]
+    series = _as_phrases([text])
+    read = _read_distinct([series.iloc[0]], unit)
+    _refuse(series, read.reasons)
+    row = {name: column[0] for name, column in _columns(read).items()}
     return Amount(
         float(row["value"]), row["unit"], row["qualifier"], float(row["low"]), float(row["high"])
     )
