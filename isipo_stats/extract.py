@@ -344,7 +344,10 @@ def _rows(
     jyear, first, last = (
         found[c].to_numpy(dtype=float) for c in ("jyear", "span_start", "span_end")
     )
-    unplaced = ~no_metric & ~no_time & np.isnan(jyear)
+    undated_doc = np.isnan(
+        docs["pub_from"].to_numpy(dtype=float)[found["doc"].to_numpy(dtype=np.int64)]
+    )
+    unplaced = ~no_metric & ~no_time & np.isnan(jyear) & undated_doc
     unplaced &= np.isnan(last) | ((kind == "period") & np.isnan(first))
     skipped = pd.concat(
         [
