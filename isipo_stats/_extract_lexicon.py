@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Final, Literal
 
 import pandas as pd
@@ -33,18 +34,32 @@ _FOLD: Final = str.maketrans(
 
 
 def as_objects(frame: pd.DataFrame) -> pd.DataFrame:
-    """Return the frame with its text columns as ``object`` (other columns as they are).
+    r"""Return the frame with its text columns as ``object`` (other columns as they are).
 
     pandas 3 stores text as its ``str`` dtype, whose regular expressions pandas 3.0 runs
     with pyarrow's RE2, which refuses look-arounds; ``object`` text runs Python's ``re``.
 
     Examples
     --------
-    >>> as_objects(pd.DataFrame({"a": ["x"], "n": [1]})).dtypes.astype(str).tolist()
-    ['object', 'int64']
+    >>> frame = as_objects(pd.DataFrame({"a": ["ab"], "n": [1]}))
+    >>> frame["a"].str.contains(r"^(?:(?!c)\w)+$").tolist(), str(frame["n"].dtype)
+    ([True], 'int64')
     """
+    if _str_reads_look_arounds():
+        return frame  # keep pandas' own text: it runs simple patterns faster
     text = [c for c in frame.columns if isinstance(frame[c].dtype, pd.StringDtype)]
     return frame.astype(dict.fromkeys(text, object)) if text else frame
+
+
+@lru_cache(maxsize=1)
+def _str_reads_look_arounds() -> bool:
+    """Whether pandas' ``str`` dtype runs every look-around regex (pandas 3.1 and later).
+
+    pandas 3.0 hands most patterns to pyarrow's RE2, which refuses ``(?!...)`` in the
+    lexicon's longer patterns; from 3.1 such a pattern falls back to Python's ``re``.
+    """
+    major, minor = (int(part) for part in pd.__version__.split(".")[:2])
+    return (major, minor) >= (3, 1)
 
 
 def fold(texts: pd.Series) -> pd.Series:

@@ -597,13 +597,13 @@ def _parts(exprs: npt.NDArray[np.object_]) -> tuple[npt.NDArray[Any], ...]:
     if len(row) == 0:  # numpy's string functions refuse empty arrays
         none = np.zeros(0, dtype=np.int64)
         return none, np.zeros(0, dtype=str), none, none, np.zeros(0)
-    number = np.strings.replace(numbers, ",", "")
-    point = np.strings.find(number, ".")
-    fraction = np.where(point >= 0, np.strings.str_len(number) - point - 1, 0)
-    digits = np.strings.lstrip(np.strings.replace(number, ".", ""), "0")
+    number = np.char.replace(numbers, ",", "")
+    point = np.char.find(number, ".")
+    fraction = np.where(point >= 0, np.char.str_len(number) - point - 1, 0)
+    digits = np.char.lstrip(np.char.replace(number, ".", ""), "0")
     place = places.astype(np.int64) - fraction
-    size = np.strings.str_len(digits)
-    zeros = size - np.strings.str_len(np.strings.rstrip(digits, "0"))
+    size = np.char.str_len(digits)
+    zeros = size - np.char.str_len(np.char.rstrip(digits, "0"))
     mant = np.where(digits == "", "0", digits)
     mark = np.where(size > zeros, (place + zeros).astype(np.float64), np.inf)
     return row, mant, place, place + size, mark
@@ -653,7 +653,7 @@ def _to_number(
     # numpy's parser is correctly rounded; the mantissa is digits, or "nan".
     digits = mantissa.astype(str)
     text = np.where(
-        digits == "nan", "nan", np.strings.add(np.strings.add(digits, "e"), power.astype(str))
+        digits == "nan", "nan", np.char.add(np.char.add(digits, "e"), power.astype(str))
     )
     with np.errstate(over="ignore"):
         return text.astype(np.float64)
