@@ -522,10 +522,12 @@ def _fill_amounts(table: _Input, out: pd.DataFrame, problems: _Problems) -> None
     """
     stated, why = _stated(table)
     unread = why != ""
-    explicit = (
+    qualifiers = table["qualifier"]
+    known = qualifiers.marks(np.isin([text.lower() for text in qualifiers.texts], QUALIFIERS))
+    explicit = (  # a row that says everything itself (a bad qualifier does not)
         (table["value"].present | ~np.isnan(_given_numbers(table, "value")))
         & table["unit"].present
-        & table["qualifier"].present
+        & known
     )
     problems.add(unread & ~explicit, "stated", why)
     value, unstated = _value(table, stated, problems)

@@ -277,3 +277,18 @@ def test_real_reports_example_table_finds_what_the_reports_get_wrong() -> None:
         ("conflicting_figures", "dapez-01, ft108990-01"),
     } <= found
     assert flags["severity"].value_counts().to_dict() == {"info": 13, "warning": 4, "error": 2}
+
+
+def test_an_unknown_qualifier_does_not_make_an_unread_stated_provenance() -> None:
+    # value and unit are given, but the qualifier is not one the table knows: the row does
+    # not say everything itself, so both bad cells are reported, each once
+    record = {"id": "q", **R, "kind": "cumulative", "end": "1399-09-01",
+              "stated": "چندین هزار واحد", "value": 1100, "qualifier": "maybe"}  # fmt: skip
+    assert _problems([record]) == [
+        (0, "stated", "not an amount: 'چندین هزار واحد' (unknown word 'چندین')"),
+        (
+            0,
+            "qualifier",
+            "qualifier must be one of exact, approx, lower, upper, range, got 'maybe'",
+        ),
+    ]
