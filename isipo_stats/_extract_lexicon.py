@@ -28,8 +28,8 @@ Language = Literal["en", "fa"]
 
 # one character for one character: offsets in the folded text hold in the original
 _FOLD: Final = str.maketrans(
-    "۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩٬٫يكة\u200c\u200f\u200e\u00a0’‘“”",
-    "01234567890123456789,.یکه    ''\"\"",
+    "۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩٬٫يكة\u200c\u200f\u200e\u00a0’‘“”İ",
+    "01234567890123456789,.یکه    ''\"\"I",  # İ: Python lower-cases it to two characters
 )
 
 

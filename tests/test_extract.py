@@ -11,6 +11,7 @@ import pytest
 
 from isipo_stats import jalali_date, read_figures, validate_figures
 from isipo_stats._cli_extract import add_extract_command
+from isipo_stats._extract_lexicon import fold
 from isipo_stats.errors import InputTypeError, InvalidDateError, ParseError
 from isipo_stats.extract import METRICS, MetricRule, extract_figures, extract_many
 
@@ -501,3 +502,12 @@ def test_a_relative_time_without_a_publication_date_is_skipped_not_an_invalid_ro
     dated = extract_figures(text, published="2022-08-01")
     assert dated["value"].tolist() == [640.0, 2300.0]
     assert dated["jyear"].tolist() == [1401, 1401]
+
+
+def test_folding_keeps_every_offset_even_for_a_dotted_capital_i() -> None:
+    # Python's str.lower writes "İ" as two characters; the folded text must keep one for one,
+    # on object text (pandas 3.0) as on pandas' own text
+    text = pd.Series(["İZMIR Trade: 1,200 units revived"], dtype=object)
+    folded = fold(text)
+    assert folded.str.len().tolist() == text.str.len().tolist()
+    assert folded.tolist() == ["izmir trade: 1,200 units revived"]
