@@ -33,7 +33,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from isipo_stats import _kernel
+from isipo_stats import _kernel, _lag
 from isipo_stats._arrays import first_position
 from isipo_stats._typing import PeriodCode
 from isipo_stats.errors import (
@@ -387,18 +387,49 @@ def _change(
     """Return ``value / earlier - 1`` for ``lag`` periods back (None: one year back)."""
     values, dates, by = _inputs(values, dates, by)
     numbers, nullable = _numbers(values)
-    pad = 12 if lag is None else min(abs(lag), 64)
-    located = _locate(values, dates, freq, by, pad=pad, dense=False)
-    if lag is None:
-        if located.spec.code == "W":
-            msg = "yoy needs months, quarters, half-years or years: a year holds 53 or 54 weeks"
-            raise FrequencyError(msg)
-        lag = located.spec.per_year
-    change = located.back(numbers, lag)  # a fresh array: the change is written into it
     with np.errstate(divide="ignore", invalid="ignore"):
-        np.divide(numbers, change, out=change)
-    change -= 1.0
+        change = _sorted_change(values, numbers, lag, freq, dates, by)
+        if change is None:
+            pad = 12 if lag is None else min(abs(lag), 64)
+            located = _locate(values, dates, freq, by, pad=pad, dense=False)
+            if lag is None:
+                if located.spec.code == "W":
+                    msg = (
+                        "yoy needs months, quarters, half-years or years: "
+                        "a year holds 53 or 54 weeks"
+                    )
+                    raise FrequencyError(msg)
+                lag = located.spec.per_year
+            change = located.back(numbers, lag)  # a fresh array: the change is written in it
+            np.divide(numbers, change, out=change)
+            change -= 1.0
     return _result(values, change, nullable=nullable)
+
+
+def _sorted_change(
+    values: pd.Series,
+    numbers: npt.NDArray[np.float64],
+    lag: int | None,
+    freq: PeriodCode | None,
+    dates: object,
+    by: object,
+) -> npt.NDArray[np.float64] | None:
+    """Return ``value / earlier - 1`` by the fast route of :mod:`isipo_stats._lag`, or None.
+
+    The route takes plain dates (see :func:`_plain_times`) of months, quarters, half-years
+    or years, a lag back of at least one period, and rows in (series, date) order; None
+    leaves anything else to :func:`_locate`.
+    """
+    if dates is None and not isinstance(values.index, pd.DatetimeIndex):
+        return None
+    spec = get_frequency("M" if freq is None else freq, weeks=True)
+    step = spec.per_year if lag is None else lag
+    plain = _plain_times(values.index if dates is None else dates, len(values))
+    if plain is None or not spec.months or not 1 <= step <= len(values):
+        return None
+    keys = _keys(by, len(values))
+    series = _series_codes(keys, len(values), dense=False)[0] if keys else None
+    return _lag.lagged_change(*plain, spec.months, series, numbers, step)
 
 
 def yoy(

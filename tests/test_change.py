@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from typing import Any
 
 import numpy as np
@@ -10,6 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from isipo_stats import _lag, change
 from isipo_stats.change import inflation, pct_change, rebase, yoy
 from isipo_stats.errors import (
     FrequencyError,
@@ -235,22 +237,27 @@ def dated_panel(draw: st.DrawFn) -> tuple[pd.Series, np.ndarray, str]:
     return pd.Series(values, index=pd.DatetimeIndex(when)), series, labels
 
 
+def expected_change(
+    dated: pd.Series, series: np.ndarray, labels: np.ndarray, lag: int
+) -> list[float]:
+    """The oracle: a dictionary of (series, Jalali month label) -> value, read by label."""
+    seen = {(k, lab): v for k, lab, v in zip(series, labels, dated.to_numpy(), strict=True)}
+    grid = months("1319-01", 12 * 90)
+    position = {lab: i for i, lab in enumerate(grid)}
+    return [
+        v / seen.get((k, grid[position[lab] - lag]), np.nan) - 1
+        for k, lab, v in zip(series, labels, dated.to_numpy(), strict=True)
+    ]
+
+
 @given(dated_panel(), st.sampled_from([1, 3, 12, -2]))
 def test_plain_dates_give_the_change_of_their_labels(
     case: tuple[pd.Series, np.ndarray, np.ndarray], lag: int
 ) -> None:
     dated, series, labels = case
     by_label = pd.Series(dated.to_numpy(), index=labels)
-    # the oracle: a dictionary of (series, Jalali year, month) -> value
-    seen = {(k, lab): v for k, lab, v in zip(series, labels, dated.to_numpy(), strict=True)}
-    grid = months("1319-01", 12 * 90)
-    position = {lab: i for i, lab in enumerate(grid)}
-    expected = [
-        v / seen.get((k, grid[position[lab] - lag]), np.nan) - 1
-        for k, lab, v in zip(series, labels, dated.to_numpy(), strict=True)
-    ]
     out = pct_change(dated, lag, by=series)
-    np.testing.assert_allclose(out.to_numpy(), expected)
+    np.testing.assert_allclose(out.to_numpy(), expected_change(dated, series, labels, lag))
     np.testing.assert_array_equal(pct_change(by_label, lag, by=series).to_numpy(), out.to_numpy())
     given_dates = pct_change(
         pd.Series(dated.to_numpy()), lag, dates=dated.index.to_numpy(), by=series
@@ -258,6 +265,75 @@ def test_plain_dates_give_the_change_of_their_labels(
     np.testing.assert_array_equal(given_dates.to_numpy(), out.to_numpy())
     if lag == 12:
         np.testing.assert_array_equal(yoy(dated, by=series).to_numpy(), out.to_numpy())
+
+
+# --- the sorted route (isipo_stats._lag): rows in (series, date) order, read in blocks ------
+
+
+@given(dated_panel(), st.sampled_from([1, 2, 12, 13]), st.integers(1, 9))
+def test_the_sorted_route_answers_alike_for_any_block_size_or_refuses_unsorted_rows(
+    case: tuple[pd.Series, np.ndarray, np.ndarray], lag: int, block: int
+) -> None:
+    dated, series, labels = case
+    times = dated.index.to_numpy()
+    per_day = {"s": 86_400, "ms": 86_400_000, "us": 86_400_000_000}.get(
+        np.datetime_data(times.dtype)[0], 86_400 * 10**9
+    )
+    out = _lag.lagged_change(
+        times.view(np.int64), per_day, 1, series - series.min(), dated.to_numpy(), lag, block=block
+    )
+    pairs = list(zip(series.tolist(), labels.tolist(), strict=True))  # labels sort as months
+    if all(a < b for a, b in itertools.pairwise(pairs)):
+        assert out is not None
+        np.testing.assert_allclose(out, expected_change(dated, series, labels, lag))
+    else:
+        assert out is None  # the general route sorts, or names the repeated month
+
+
+def test_sorted_rows_take_the_sorted_route_and_never_locate_rows(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def refuse(*args: object, **kwargs: object) -> None:
+        msg = "the general route was taken"
+        raise AssertionError(msg)
+
+    when = pd.DatetimeIndex(period_start(months("1398-01", 30)))
+    values = pd.Series(np.arange(100.0, 130.0), index=when)
+    monkeypatch.setattr(change, "_locate", refuse)
+    out = yoy(values)
+    np.testing.assert_allclose(
+        out.to_numpy()[12:], np.arange(112.0, 130.0) / np.arange(100.0, 118.0) - 1
+    )
+    assert out.iloc[:12].isna().all()
+    with pytest.raises(AssertionError, match="general route"):
+        yoy(values.iloc[::-1])  # not in date order: the general route
+
+
+def test_the_sorted_route_gives_what_the_general_route_gives_on_zeros_and_gaps() -> None:
+    when = pd.DatetimeIndex(period_start(["1399-01", "1399-02", "1399-04", "1400-01", "1400-02"]))
+    s = pd.Series([0.0, np.nan, 5.0, 3.0, 4.0], index=when)
+    sorted_route = yoy(s).to_numpy()
+    general_route = yoy(s.iloc[::-1]).to_numpy()[::-1]
+    np.testing.assert_array_equal(sorted_route, general_route)
+    np.testing.assert_array_equal(sorted_route, [np.nan, np.nan, np.nan, np.inf, np.nan])
+    np.testing.assert_array_equal(
+        pct_change(s, 3).to_numpy(), [np.nan, np.nan, np.inf, np.nan, np.nan]
+    )
+    assert pct_change(s.iloc[:2], 5).isna().all()  # a lag beyond the rows
+
+
+def test_a_missing_or_unsupported_date_in_sorted_rows_is_named_by_the_general_route() -> None:
+    good = list(period_start(months("1399-01", 13)))
+    for bad, position in ((0, 0), (6, 6), (12, 12)):
+        when = [*good[:bad], None, *good[bad + 1 :]]
+        with pytest.raises(InvalidDateError, match=f"a date is missing at position {position}"):
+            yoy(pd.Series(np.ones(13), index=pd.DatetimeIndex(when)))
+    late = pd.DatetimeIndex([*good, pd.Timestamp("2400-01-01")])  # after the supported years
+    with pytest.raises(Exception, match=r"date must be in 1821-03-21\.\.2321-03-20"):
+        yoy(pd.Series(np.ones(14), index=late))
+    days = np.array([18707, 18738], np.int64)
+    too_many = np.array([0, 2**40], np.int64)  # keys this far apart could reach the fences
+    assert _lag.lagged_change(days, 1, 1, too_many, np.ones(2), 1) is None
 
 
 def test_plain_dates_repeated_in_a_month_are_refused_sorted_or_not() -> None:
