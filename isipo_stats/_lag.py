@@ -88,7 +88,7 @@ def lagged_change(
     True
     """
     table = _fenced_table(months)
-    stride = table.size + lag  # more periods than any series holds, plus the lag
+    stride = int(table[-2]) + 1 + lag  # more periods than any series holds, plus the lag
     size = numbers.size
     if series is not None and series.size and int(series.max()) * stride >= _FENCE // 2:
         return None  # keys could reach the fences

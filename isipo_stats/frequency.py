@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Final, get_args
 
@@ -71,6 +71,7 @@ class Frequency:
     name: str
     months: int
     prefix: str
+    _label_regex: re.Pattern[str] = field(init=False, repr=False, compare=False)
 
     @property
     def per_year(self) -> int:
@@ -84,6 +85,14 @@ class Frequency:
             return r"(\d{4})()"
         digits = r"\d{2}" if self.code in "MW" else r"\d"
         return rf"(\d{{4}}){re.escape(self.prefix)}({digits})"
+
+    @property
+    def label_regex(self) -> re.Pattern[str]:
+        """:attr:`label_pattern`, compiled (once, when the frequency is made)."""
+        return self._label_regex
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_label_regex", re.compile(self.label_pattern))
 
     def index(self, days: Days) -> Days:
         """Return the period number of each (checked) day number."""
@@ -203,7 +212,14 @@ class Frequency:
         >>> get_frequency("Q").parse_label("1200-Q2")
         1
         """
-        found = re.fullmatch(self.label_pattern, label.strip())
+        return self.label_number(self.label_regex.fullmatch(label.strip()), label)
+
+    def label_number(self, found: re.Match[str] | None, label: str) -> int:
+        """Return the period number of a match of :attr:`label_regex` on ``label``.
+
+        Raises the error :meth:`parse` gives ``label`` when there is no match or no such
+        period (``"1400-13"``).
+        """
         index = self._one(int(found.group(1)), int(found.group(2) or 1)) if found else None
         if index is None:
             self.parse([label])  # raises the message of any other label

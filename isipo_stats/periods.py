@@ -42,7 +42,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any, Final, overload
 
 import numpy as np
@@ -116,7 +116,7 @@ def _detect(labels: pd.Series) -> Frequency:
     present = labels.dropna()
     first = str(present.iloc[0]).strip() if len(present) else "1400-01"
     for spec in PERIOD_FREQUENCIES.values():
-        if re.fullmatch(spec.label_pattern, first):
+        if spec.label_regex.fullmatch(first):
             return spec
     position = first_position(labels.notna().to_numpy())
     msg = f"could not read {first!r} {{where}} as a Jalali period label like {_LABEL_LIKE}"
@@ -184,15 +184,39 @@ def read_periods(values: object, freq: PeriodCode | Frequency | None = None) -> 
 # --- writing periods ---------------------------------------------------------------------
 
 
+_RUN_WRITTEN: Final[set[str]] = set()
+"""The frequencies of which one run of labels was written (see :func:`_dtype`)."""
+
+
 @lru_cache(maxsize=256)
 def _dtype(code: str, first: int, last: int) -> pd.CategoricalDtype:
     """Return the ordered dtype of the periods ``first..last`` (cached: it is immutable).
 
-    Only the labels of the run are written, so that a first call costs what its periods
-    cost, not what every supported period would.
+    The first run of a frequency writes only its own labels, so that a first call costs
+    what its periods cost; any later run is a slice of the labels of every supported
+    period (:func:`_every_label`, built then, once), which pandas already knows to be
+    unique, so that a new run costs neither writing labels nor checking them.
     """
-    labels = get_frequency(code, weeks=True).label_run(first, last)
-    return pd.CategoricalDtype(pd.Index(labels, dtype=object, copy=False), ordered=True)
+    if code in _RUN_WRITTEN:
+        categories = _every_label(code)[first : last + 1]
+    else:
+        _RUN_WRITTEN.add(code)
+        labels = get_frequency(code, weeks=True).label_run(first, last)
+        categories = pd.Index(labels, dtype=object, copy=False)
+    return pd.CategoricalDtype(categories, ordered=True)
+
+
+@cache
+def _every_label(code: str) -> pd.Index:
+    """Return the label of every supported period of a frequency, as a checked Index.
+
+    Checking uniqueness here builds the Index's engine; pandas hands what the engine
+    knows (unique, increasing) on to every slice.
+    """
+    index = pd.Index(get_frequency(code, weeks=True).all_labels, dtype=object, copy=False)
+    if not index.is_unique:  # pragma: no cover - a label written twice is a bug
+        raise AssertionError(code)
+    return index
 
 
 def _categorical(spec: Frequency, index: Days, missing: npt.NDArray[np.bool_]) -> pd.Categorical:
@@ -272,8 +296,9 @@ def _jalali_span(text: str) -> tuple[int, int] | None:
     if lead is not None and int(lead.group()) >= JALALI_BELOW:
         return None
     for spec in PERIOD_FREQUENCIES.values():
-        if re.fullmatch(spec.label_pattern, text):
-            index = np.array([spec.parse_label(text)])
+        found = spec.label_regex.fullmatch(text)
+        if found:
+            index = np.array([spec.label_number(found, text)])
             return int(spec.first_day(index)[0]), int(spec.last_day(index)[0])
     day = _JALALI_DAY.fullmatch(text)
     if day is not None:
@@ -291,9 +316,10 @@ def _jalali_span(text: str) -> tuple[int, int] | None:
 def label_period(spec: Frequency, value: object) -> int | None:
     """Return the period number of a label of ``spec`` (a fast path), None for anything else."""
     if isinstance(value, str):
-        text = to_latin_digits(value).strip()
-        if re.fullmatch(spec.label_pattern, text) and int(text[:4]) < JALALI_BELOW:
-            return spec.parse_label(text)
+        text = (value if value.isascii() else to_latin_digits(value)).strip()
+        found = spec.label_regex.fullmatch(text)
+        if found and int(found.group(1)) < JALALI_BELOW:
+            return spec.label_number(found, text)
     return None
 
 

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 import isipo_stats as ist
 from isipo_stats import _kernel
+from isipo_stats import periods as periods_module
 from isipo_stats.errors import (
     CalendarRangeError,
     FrequencyError,
@@ -293,3 +294,39 @@ def test_weeks_have_no_fixed_number_per_year() -> None:
     with pytest.raises(FrequencyError) as info:
         _ = get_frequency("W", weeks=True).per_year
     assert str(info.value) == "weeks are 53 or 54 to a Jalali year, not a fixed number"
+
+
+# --- the categories of a run: written for the first run, sliced for later ones ---------------
+
+
+def _label(code: str, index: int) -> str:
+    """A label by hand: the year and the number of the period within it."""
+    per_year = {"M": 12, "Q": 4, "H": 2, "Y": 1}[code]
+    year, number = _kernel.FIRST_YEAR + index // per_year, index % per_year + 1
+    return {
+        "M": f"{year}-{number:02d}",
+        "Q": f"{year}-Q{number}",
+        "H": f"{year}-H{number}",
+        "Y": f"{year}",
+    }[code]
+
+
+@given(st.sampled_from("MQHYW"), st.data())
+def test_a_run_has_the_same_categories_whether_written_or_sliced(
+    code: str, data: st.DataObject
+) -> None:
+    count = get_frequency(code, weeks=True).count
+    first = data.draw(st.integers(0, count - 1))
+    last = data.draw(st.integers(first - 1, min(first + 400, count - 1)))
+    periods_module._dtype.cache_clear()
+    periods_module._RUN_WRITTEN.discard(code)
+    written = list(periods_module._dtype(code, first, last).categories)
+    assert code in periods_module._RUN_WRITTEN
+    periods_module._dtype.cache_clear()
+    sliced = list(periods_module._dtype(code, first, last).categories)
+    assert written == sliced
+    assert len(sliced) == last - first + 1
+    if code != "W":
+        assert sliced == [_label(code, i) for i in range(first, last + 1)]
+    else:
+        assert sliced == sorted(sliced)  # "YYYY-Www" sorts as time
