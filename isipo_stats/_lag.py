@@ -5,7 +5,7 @@ after another, each in date order. Then every row's (series, period) key is larg
 the one before it, and the row ``lag`` periods back, if there is one, lies at most ``lag``
 rows up (the keys between are distinct and in between). So the row exactly ``lag`` rows up
 is tried first, and only the rows where it is not the one (the first ``lag`` periods of a
-series, and rows after a gap) are looked for, by a binary search among the rows just above.
+series, and rows after a gap) are looked for, by a binary search in their block.
 
 Why blocks: on a million rows the arithmetic is cheap and fresh memory is not (each new
 8 MB array is page-faulted in). The keys are never kept whole: each block of ``BLOCK``
