@@ -72,6 +72,24 @@ CASES: dict[str, tuple[list[dict[str, Any]], list[tuple[str, str, str]]]] = {
         [("p, c", "error", "p: 900 revived_units over 2020-05-21..2020-08-21 exceeds the "
           "year-to-date total 819 as of 2020-10-21 (c)")],
     ),
+    # 600 by the end of Shahrivar and 800 by the end of Aban leave a rise of at most 200 for
+    # Mehr, not 300; in another year "over 600" and "about 300" (270..330) do not fit either
+    "flow_exceeds_rise": (
+        [{"id": "h", **R, "kind": "cumulative", "end": "1400-06-31", "value": 600},
+         {"id": "a", **R, "kind": "cumulative", "end": "1400-08-30", "value": 800},
+         {"id": "m", **R, "kind": "period", "start": "1400-07-01", "end": "1400-07-30",
+          "value": 300},
+         {"id": "h2", **R, "kind": "cumulative", "end": "1401-06-31", "stated": "over 600"},
+         {"id": "a2", **R, "kind": "cumulative", "end": "1401-08-30", "value": 860},
+         {"id": "m2", **R, "kind": "period", "start": "1401-07-01", "end": "1401-07-30",
+          "stated": "about 300"}],
+        [("m, h, a", "error", "m: revived_units 300 over 2021-09-23..2021-10-22 is more than "
+          "the year-to-date total can rise then: it is at least 600 on 2021-09-22 (h) and at "
+          "most 800 on 2021-11-21 (a), a rise of at most 200"),
+         ("m2, h2, a2", "warning", "m2: revived_units about 300 over 2022-09-23..2022-10-22 is "
+          "more than the year-to-date total can rise then: it is at least 600 on 2022-09-22 "
+          "(h2) and at most 860 on 2022-11-21 (a2), a rise of at most 260")],
+    ),
     "conflicting_figures": (
         [{"id": "a", **R, "kind": "period", "jyear": 1400, "value": 2067},
          {"id": "b", **R, "kind": "period", "jyear": 1400, "value": 2500}],
@@ -225,7 +243,7 @@ def test_units_report_in_the_documented_order() -> None:
     assert [*names, "infeasible_band", "flow_infeasible"] == list(ist.CHECKS)  # reconcile's
     assert names == [
         "date_label_mismatch", "cumulative_decrease", "period_exceeds_cumulative",
-        "conflicting_figures", "bound_violation", "components_mismatch", "implied_rate_outlier",
+        "flow_exceeds_rise", "conflicting_figures", "bound_violation", "components_mismatch", "implied_rate_outlier",
         "ratio_outlier", "implied_rate", "conversion_differs", "conversion_rate_jump",
         "derived_mismatch", "target_revised", "target_missed", "target_exceeded",
         "span_outside_year", "negative_value", "published_before_span_end", "stated_unread",
