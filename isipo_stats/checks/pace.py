@@ -56,11 +56,11 @@ def _as_stated(table: Table, rows: Ints) -> tuple[Floats, Floats]:
     """Return the lowest and highest a stated number may be, its rounding allowed for.
 
     "About" and ranges keep their interval; any other figure is its value give or take
-    half a unit of its last significant digit ("400" is 350..450, "5,291" 5,290.5..5,291.5),
-    "over" and "up to" included.
+    half a unit of its last significant digit ("400" is 350..450, "5,291" 5,290.5..5,291.5,
+    "0" -0.5..0.5), "over" and "up to" included.
     """
     value, q = table["value"][rows], table["qualifier"][rows]
-    spread = approx_spread(value, 0.5, 0.0)
+    spread = np.where(value == 0, 0.5, approx_spread(value, 0.5, 0.0))
     interval = (q == "approx") | (q == "range")
     low = np.where(interval, table["lo"][rows], value - spread)
     high = np.where(interval, table["hi"][rows], value + spread)
