@@ -169,7 +169,9 @@ class Series(NamedTuple):
 # --- which figures can be used ---------------------------------------------------------------
 
 # Checks whose first id is the one at fault (a total that disagrees with its parts).
-_BLAME_FIRST: Final = ("components_mismatch", "flow_infeasible")
+_BLAME_FIRST: Final = ("components_mismatch", "flow_infeasible", "flow_exceeds_rise")
+# Checks that exclude their figure at any severity (no path can meet it: reported once).
+_EXCLUDING: Final = ("flow_exceeds_rise",)
 # Checks between two figures: when exactly one of the two is exact, the other is blamed.
 _PAIR_CHECKS: Final = (
     "cumulative_decrease", "bound_violation", "conflicting_figures", "period_exceeds_cumulative",
@@ -184,7 +186,8 @@ def _excluding_flags(flags: pd.DataFrame, table: Table) -> Texts:
     other is exact; otherwise the one that contradicts more figures (the odd one out of
     several that agree), and both when they contradict as many.
     """
-    errors = flags[(flags["severity"] == "error").to_numpy(dtype=bool)]
+    errors = flags[((flags["severity"] == "error") | flags["check"].isin(_EXCLUDING)).to_numpy(
+        dtype=bool)]  # fmt: skip
     named = errors["figure_ids"].reset_index(drop=True).str.split(", ").explode()
     flag = named.index.to_numpy(dtype=np.int64)
     figure = pd.Index(table["id"]).get_indexer(named.to_numpy(dtype=object)).astype(np.int64)

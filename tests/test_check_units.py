@@ -72,6 +72,66 @@ CASES: dict[str, tuple[list[dict[str, Any]], list[tuple[str, str, str]]]] = {
         [("p, c", "error", "p: 900 revived_units over 2020-05-21..2020-08-21 exceeds the "
           "year-to-date total 819 as of 2020-10-21 (c)")],
     ),
+    # 600 by the end of Shahrivar and 800 by the end of Aban leave a rise of at most 200 for
+    # Mehr, not 300; in another year "over 600" and "about 300" (270..330) do not fit either
+    "flow_exceeds_rise": (
+        [{"id": "h", **R, "kind": "cumulative", "end": "1400-06-31", "value": 600},
+         {"id": "a", **R, "kind": "cumulative", "end": "1400-08-30", "value": 800},
+         {"id": "m", **R, "kind": "period", "start": "1400-07-01", "end": "1400-07-30",
+          "value": 300},
+         {"id": "h2", **R, "kind": "cumulative", "end": "1401-06-31", "stated": "over 600"},
+         {"id": "a2", **R, "kind": "cumulative", "end": "1401-08-30", "value": 860},
+         {"id": "m2", **R, "kind": "period", "start": "1401-07-01", "end": "1401-07-30",
+          "stated": "about 300"}],
+        [("m, h, a", "error", "m: revived_units 300 over 2021-09-23..2021-10-22 is more than "
+          "the year-to-date total can rise then: it is at least 600 on 2021-09-22 (h) and at "
+          "most 800 on 2021-11-21 (a), a rise of at most 200"),
+         ("m2, h2, a2", "warning", "m2: revived_units about 300 over 2022-09-23..2022-10-22 is "
+          "more than the year-to-date total can rise then: it is at least 600 on 2022-09-22 "
+          "(h2) and at most 860 on 2022-11-21 (a2), a rise of at most 260")],
+    ),
+    # 300 new units by the end of Shahrivar 1402 ("300": 250..350, 350 / 186 days = 1.88 a
+    # day), then 1,480 ten days later ("1,480": 1,475..1,485): at least 1,475 - 350 = 1,125,
+    # 112.5 a day, 59.79 times;
+    # exports: $500 million 20 days into 1402 is too early for a pace of its own, so the
+    # pace of 1401 ($4 billion: up to $4.5 billion / 365 days) is the baseline; "about $2.4
+    # billion" is at least 2.35 and "$500 million" at most 0.55: 1.8 billion in 21 days
+    "pace_jump": (
+        [{"id": "n1", "metric": "new_units", "unit": "units", "kind": "cumulative",
+          "end": "1402-06-31", "value": 300},
+         {"id": "n2", "metric": "new_units", "unit": "units", "kind": "cumulative",
+          "end": "1402-07-10", "value": 1480},
+         {"id": "x0", "metric": "sme_exports", "kind": "period", "jyear": 1401,
+          "stated": "$4 billion"},
+         {"id": "x1", "metric": "sme_exports", "kind": "cumulative", "end": "1402-01-20",
+          "stated": "$500 million"},
+         {"id": "x2", "metric": "sme_exports", "kind": "cumulative", "end": "1402-02-10",
+          "stated": "about $2.4 billion"}],
+        [("n1, n2", "warning", "n2: year-to-date new_units went from 300 on 2023-09-22 (n1) to "
+          "1,480 on 2023-10-02, a rise of at least 1,125 in 10 days (112.5 a day), 59.79 times "
+          "its pace since Nowruz (1.882 a day)"),
+         ("x1, x2", "warning", "x2: year-to-date sme_exports went from 500,000,000 on "
+          "2023-04-09 (x1) to about 2.4 billion on 2023-04-30, a rise of at least 1.8 billion "
+          "in 21 days (85,714,286 a day), 6.952 times its pace in 1401 (12,328,767 a day)")],
+    ),
+    # 12,000 jobs for 100 units is 120 a unit; 3,000 -> 9,000 jobs for 200 -> 260 units is
+    # 6,000 jobs for 60 units, 100 a unit (each date alone gives 15 and 34.6: plausible)
+    "jobs_per_unit": (
+        [{"id": "j", "metric": "jobs_created", "unit": "jobs", "kind": "period", "jyear": 1401,
+          "value": 12000},
+         {"id": "u", **R, "kind": "period", "jyear": 1401, "value": 100},
+         {"id": "j1", "metric": "jobs_created", "unit": "jobs", "kind": "cumulative",
+          "end": "1402-03-31", "value": 3000},
+         {"id": "j2", "metric": "jobs_created", "unit": "jobs", "kind": "cumulative",
+          "end": "1402-04-15", "stated": "over 9,000"},
+         {"id": "u1", **R, "kind": "cumulative", "end": "1402-03-31", "value": 200},
+         {"id": "u2", **R, "kind": "cumulative", "end": "1402-04-15", "value": 260}],
+        [("j, u", "warning", "j / u: 12,000 jobs_created for 100 revived_units: 120 "
+          "jobs_created per revived_units, outside the plausible 5 to 50"),
+         ("j1, j2, u1, u2", "warning", "the rise from 3,000 to over 9,000 jobs_created (j1, "
+          "j2) for the rise from 200 to 260 revived_units (u1, u2) between 2023-06-21 and "
+          "2023-07-06: 100 jobs_created per revived_units, outside the plausible 5 to 50")],
+    ),
     "conflicting_figures": (
         [{"id": "a", **R, "kind": "period", "jyear": 1400, "value": 2067},
          {"id": "b", **R, "kind": "period", "jyear": 1400, "value": 2500}],
@@ -225,9 +285,9 @@ def test_units_report_in_the_documented_order() -> None:
     assert [*names, "infeasible_band", "flow_infeasible"] == list(ist.CHECKS)  # reconcile's
     assert names == [
         "date_label_mismatch", "cumulative_decrease", "period_exceeds_cumulative",
-        "conflicting_figures", "bound_violation", "components_mismatch", "implied_rate_outlier",
+        "flow_exceeds_rise", "conflicting_figures", "bound_violation", "components_mismatch", "implied_rate_outlier",
         "ratio_outlier", "implied_rate", "conversion_differs", "conversion_rate_jump",
-        "derived_mismatch", "target_revised", "target_missed", "target_exceeded",
+        "pace_jump", "jobs_per_unit", "derived_mismatch", "target_revised", "target_missed", "target_exceeded",
         "span_outside_year", "negative_value", "published_before_span_end", "stated_unread",
         "publication_window",
     ]  # fmt: skip
@@ -249,7 +309,9 @@ def test_a_template_with_an_unknown_format_is_refused() -> None:
 
 
 UNDECLARED_SCALE = {"approx_tolerance": 3.0, "approx_floor": 4.0, "component_tolerance": 10.0,
-                    "rate_tolerance": 3.0, "ratio_tolerance": 3.0}  # fmt: skip
+                    "rate_tolerance": 3.0, "ratio_tolerance": 3.0, "pace_factor": 3.0,
+                    "pace_min_days": 3.0, "jobs_per_unit_low": 0.5,
+                    "jobs_per_unit_high": 3.0}  # fmt: skip
 
 
 @pytest.mark.parametrize("finder", sorted(CASES))

@@ -85,12 +85,20 @@ def test_an_about_flow_is_met_within_its_band() -> None:
 
 def test_a_flow_that_cannot_fit_is_an_error_naming_the_figures() -> None:
     # 600 by Shahrivar's end and 800 by Aban's leave room for 200, not 300, in Mehr
-    result = reconcile(
+    table = ist.figures_from_records([
         H1,
         {"id": "a", **R, "kind": "cumulative", "end": "1400-08-30", "value": 800},
         {"id": "m", **R, "kind": "period", "start": "1400-07-01", "end": "1400-07-30",
          "value": 300},
-    )  # fmt: skip
+    ])  # fmt: skip
+    # check finds it first (flow_exceeds_rise) and reconcile leaves the flow out, once
+    checked = ist.reconcile(table)
+    assert checked.flags[["check", "figure_ids"]].to_numpy().tolist() == [
+        ["flow_exceeds_rise", "m, h, a"]]  # fmt: skip
+    assert checked.figures.set_index("id").loc["m", "reason"] == "flagged: flow_exceeds_rise"
+    # without that finding, reconcile finds the flow itself
+    flags = ist.check(table)
+    result = ist.reconcile(table, flags=flags[flags["check"] != "flow_exceeds_rise"])
     flag = result.flags.iloc[0]
     assert (flag["check"], flag["severity"], flag["figure_ids"]) == (
         "flow_infeasible", "error", "m, h, a")  # fmt: skip

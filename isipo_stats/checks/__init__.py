@@ -18,7 +18,8 @@ How the checks are written
 --------------------------
 Each check is one unit in the module of its family (:mod:`~isipo_stats.checks.labels`,
 :mod:`~isipo_stats.checks.paths`, :mod:`~isipo_stats.checks.parts`,
-:mod:`~isipo_stats.checks.rates`, :mod:`~isipo_stats.checks.targets`,
+:mod:`~isipo_stats.checks.rates`, :mod:`~isipo_stats.checks.pace`,
+:mod:`~isipo_stats.checks.targets`,
 :mod:`~isipo_stats.checks.rows`, :mod:`~isipo_stats.checks.publication`): a function that
 finds its findings on the table's arrays, registered with its name, severity, the
 :class:`Tolerances` fields it reads and one message template
@@ -34,7 +35,17 @@ from typing import Final
 import numpy as np
 import pandas as pd
 
-from isipo_stats.checks import derived, labels, parts, paths, publication, rates, rows, targets
+from isipo_stats.checks import (
+    derived,
+    labels,
+    pace,
+    parts,
+    paths,
+    publication,
+    rates,
+    rows,
+    targets,
+)
 from isipo_stats.checks._registry import FLAG_COLUMNS, in_order, run
 from isipo_stats.checks._table import (
     Table,
@@ -51,7 +62,7 @@ __all__ = [
     "CHECKS", "FLAG_COLUMNS", "Tolerances", "as_tolerances", "check", "intervals", "ytd_points",
 ]  # fmt: skip
 
-FAMILIES: Final = (labels, paths, parts, rates, derived, targets, rows, publication)
+FAMILIES: Final = (labels, paths, parts, rates, pace, derived, targets, rows, publication)
 """The modules of the checks (each registers its units on import), in the order they run."""
 
 UNITS: Final = in_order(FAMILIES)

@@ -15,7 +15,7 @@ from typing import Any, Final
 import numpy as np
 import numpy.typing as npt
 
-__all__ = ["Template", "days", "join_groups", "numbers"]
+__all__ = ["Template", "amounts", "days", "join_groups", "numbers"]
 
 Texts = npt.NDArray[np.object_]
 
@@ -46,6 +46,31 @@ def numbers(values: npt.ArrayLike) -> Texts:
 
     text = [one(v) for v in array.tolist()]
     return np.array(text, dtype=object).reshape(array.shape)
+
+
+_WORDS: Final = {"approx": "about ", "lower": "over ", "upper": "up to "}
+
+
+def amounts(qualifier: npt.ArrayLike, value: npt.ArrayLike, low: npt.ArrayLike,
+            high: npt.ArrayLike) -> Texts:  # fmt: skip
+    """Amounts as the reports state them: ``over 5,291``, ``about 300``, ``22 to 24``, ``819``.
+
+    The numbers are written by :func:`numbers`; the qualifier in words.
+
+    Examples
+    --------
+    >>> amounts(["lower", "approx", "range", "exact"], [5291.0, 300.0, 23.0, 819.0],
+    ...         [5291.0, np.nan, 22.0, 819.0], [np.nan, np.nan, 24.0, 819.0]).tolist()
+    ['over 5,291', 'about 300', '22 to 24', '819']
+    """
+    words = np.asarray(qualifier, dtype=object)
+    prefix = np.full(words.shape, "", dtype=object)
+    for word, text in _WORDS.items():  # a fixed set of qualifiers
+        prefix[words == word] = text
+    plain = prefix + numbers(value)
+    spans = numbers(low) + " to " + numbers(high)
+    written: Texts = np.where(words == "range", spans, plain).astype(object)
+    return written
 
 
 def days(values: npt.ArrayLike) -> Texts:

@@ -9,6 +9,8 @@ from isipo_stats.errors import InputTypeError, ToleranceError
 
 __all__ = ["Tolerances", "as_tolerances"]
 
+_FACTORS = ("rate_tolerance", "ratio_tolerance", "pace_factor")
+
 
 @dataclass(frozen=True)
 class Tolerances:
@@ -34,13 +36,26 @@ class Tolerances:
     ratio_tolerance : float
         Likewise for ratios such as jobs per revived unit, against the median of all pairs
         of the same two metrics (three or more), any year (default 2.0).
+    pace_factor : float
+        A year-to-date series jumps when it rises between two of its figures more than this
+        many times faster than its pace before them (default 5.0); see
+        :func:`isipo_stats.checks.pace.pace_jump`.
+    pace_min_days : float
+        The pace since Nowruz is a baseline only from this many days into the year (default
+        45: the Nowruz holidays slow the first weeks); before, only the previous year's pace
+        is.
+    jobs_per_unit_low, jobs_per_unit_high : float
+        The plausible jobs per unit of a ``ratio_pairs`` pair of a ``jobs`` and a ``units``
+        figure (defaults 5 and 50): half the lowest and twice the highest ratio of twelve
+        ISIPO statements, 10.1 to 25.0 (see :func:`isipo_stats.checks.pace.jobs_per_unit`).
 
     Raises
     ------
     InputTypeError
         A field that is not a number.
     ToleranceError
-        A margin that is negative or not finite, or a factor below 1 (a ``ValueError``).
+        A margin or a number of days that is negative or not finite, a factor below 1, or
+        ``jobs_per_unit_low`` above ``jobs_per_unit_high`` (a ``ValueError``).
 
     Examples
     --------
@@ -57,6 +72,10 @@ class Tolerances:
     component_tolerance: float = 0.02
     rate_tolerance: float = 2.0
     ratio_tolerance: float = 2.0
+    pace_factor: float = 5.0
+    pace_min_days: float = 45.0
+    jobs_per_unit_low: float = 5.0
+    jobs_per_unit_high: float = 50.0
 
     def __post_init__(self) -> None:
         for field in fields(self):
@@ -64,13 +83,19 @@ class Tolerances:
             if isinstance(value, bool) or not isinstance(value, (int, float)):
                 msg = f"{field.name} must be a number, got {type(value).__name__}"
                 raise InputTypeError(msg)
-            factor = field.name in ("rate_tolerance", "ratio_tolerance")
+            factor = field.name in _FACTORS
             if factor and not (math.isfinite(value) and value >= 1):
                 msg = f"{field.name} must be a finite factor of at least 1, got {value!r}"
                 raise ToleranceError(msg)
             if not factor and not (math.isfinite(value) and value >= 0):
                 msg = f"{field.name} must be a finite margin of at least 0, got {value!r}"
                 raise ToleranceError(msg)
+        if self.jobs_per_unit_low > self.jobs_per_unit_high:
+            msg = (
+                f"jobs_per_unit_low ({self.jobs_per_unit_low!r}) must not be above "
+                f"jobs_per_unit_high ({self.jobs_per_unit_high!r})"
+            )
+            raise ToleranceError(msg)
 
 
 def as_tolerances(tolerances: object) -> Tolerances:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
@@ -69,8 +71,26 @@ def relative_outliers(
     return median, far
 
 
-def _rates(table: Table) -> tuple[Ints, Ints, Floats, Floats, Floats, npt.NDArray[np.bool_]]:
-    """(rial, usd, year, rate, median, far) of every usd amount given as a rial one's equal."""
+class Rates(NamedTuple):
+    """Every usd amount given as a rial one's equal, with the rate they imply.
+
+    ``own_year`` is the Jalali year the figures belong to (NaN for none, as for a level
+    without a year); ``year`` the year their rate is compared in: their own, or the year of
+    their latest publication date when they have none (``of_year`` says which, in words).
+    """
+
+    rial: Ints
+    usd: Ints
+    own_year: Floats
+    year: Floats
+    of_year: npt.NDArray[np.object_]
+    rate: Floats
+    median: Floats
+    far: npt.NDArray[np.bool_]
+
+
+def _rates(table: Table) -> Rates:
+    """Return the rate of every usd amount given as a rial one's equal, and its year's."""
     ids = table["id"]
     unit_of = table["unit"]
     rial = pd.Index(ids).get_indexer(table["equivalent_of"]).astype(np.int64)
@@ -78,38 +98,48 @@ def _rates(table: Table) -> tuple[Ints, Ints, Floats, Floats, Floats, npt.NDArra
     rial = rial[usd]
     keep = unit_of[rial] == "rial"
     rial, usd = rial[keep], usd[keep]
-    # the Jalali year of the figure, or of its latest publication date when it has none
-    year = table["jyear"][rial]
+    own = table["jyear"][rial]
+    own = np.where(np.isnan(own), table["jyear"][usd], own)
+    # compared in the year of the latest publication date of figures without a year of
+    # their own; the finding still names the figures' own year (none)
+    year = own.copy()
     published = table["published_to"][rial]
     dated = np.isnan(year) & ~np.isnan(published)
     year[dated] = _kernel.year_of(published[dated].astype(np.int64))
+    of_year = np.full(rial.size, "the year", dtype=object)
+    of_year[dated] = _whole(year[dated]) + " (the year it was published)"
     with np.errstate(divide="ignore", invalid="ignore"):
         rate = table["value"][rial] / table["value"][usd]
     group = np.where(np.isnan(year), -1, pd.factorize(year)[0]).astype(np.int64)
     median, far = relative_outliers(rate, group, table.tolerances.rate_tolerance)
-    return rial, usd, year, rate, median, far
+    return Rates(rial, usd, own, year, of_year, rate, median, far)
+
+
+def _whole(years: Floats) -> npt.NDArray[np.object_]:
+    return years.astype(np.int64).astype(str).astype(object)
 
 
 @unit("implied_rate_outlier", "warning", ("rate_tolerance",),
       about="an exchange rate implied by an amount and its equivalent, far from the median of "
       "the pairs of the same year (three pairs or more)",
-      template=_RATE + ", {times:n} times the median of the pairs of the year "
+      template=_RATE + ", {times:n} times the median of the pairs of {of_year} "
                        "({median:n})")  # fmt: skip
 def implied_rate_outlier(table: Table) -> Found:
     """Find rial amounts and usd equivalents implying a rate far from the year's median."""
-    rial, usd, year, rate, median, far = table.shared(_rates)
+    rates = table.shared(_rates)
+    far = rates.far
     factor = table.tolerances.rate_tolerance
-    median, rate = median[far], rate[far]
+    median, rate = rates.median[far], rates.rate[far]
     with np.errstate(divide="ignore", invalid="ignore"):  # a zero median: inf times
         times = rate / median
     return Found(
-        a=rial[far],
-        b=usd[far],
-        jyear=year[far],
+        a=rates.rial[far],
+        b=rates.usd[far],
+        jyear=rates.own_year[far],
         value=rate,
         low=median / factor,
         high=median * factor,
-        fields={"rate": rate, "times": times, "median": median},
+        fields={"rate": rate, "times": times, "median": median, "of_year": rates.of_year[far]},
     )
 
 
@@ -156,20 +186,29 @@ def ratio_outlier(table: Table) -> Found:
       about="the exchange rate an amount and its equivalent imply (info)",
       template=_RATE + "; {comparison}")  # fmt: skip
 def implied_rate(table: Table) -> Found:
-    """Give the rate every rial amount and its usd equivalent imply, and the year's median."""
-    rial, usd, year, rate, median, _ = table.shared(_rates)
+    """Give the rate every rial amount and its usd equivalent imply, and the year's median.
+
+    The finding names the Jalali year the figures belong to (none for levels without one);
+    such figures are compared with the pairs of the year they were published in, and the
+    message says so.
+    """
+    rates = table.shared(_rates)
+    median = rates.median
     known = ~np.isnan(median)
+    own = rates.of_year == "the year"
     comparison = np.where(
         known,
-        "the pairs of the year imply a median of " + numbers(np.where(known, median, 0.0)),
-        "fewer than three pairs in that year to compare",
-    )
+        "the pairs of " + rates.of_year + " imply a median of "
+        + numbers(np.where(known, median, 0.0)),
+        np.where(own, "fewer than three pairs in that year to compare",
+                 "fewer than three pairs in " + rates.of_year + " to compare"),
+    )  # fmt: skip
     return Found(
-        a=rial,
-        b=usd,
-        jyear=year,
-        value=rate,
-        fields={"rate": rate, "comparison": comparison.astype(object)},
+        a=rates.rial,
+        b=rates.usd,
+        jyear=rates.own_year,
+        value=rates.rate,
+        fields={"rate": rates.rate, "comparison": comparison.astype(object)},
     )
 
 
