@@ -1,6 +1,6 @@
 """Check and reconcile a figure table built from real news reports (2019-2024).
 
-``examples/data/real_reports.csv`` holds what 13 reports about ISIPO, revived idle units,
+``examples/data/real_reports.csv`` holds what 14 reports about ISIPO, revived idle units,
 SME exports and SME loans state (English and Persian outlets; none of them the five
 bundled seed reports): the source URL, the publication date, the phrase as printed, the
 metric and the span. Derived statements ("about 23 percent of the goal realized", "16.77
