@@ -55,12 +55,16 @@ _KEY: Final = list(SERIES)  # metric, region, unit, jyear
 _SEVERITIES: Final = ("error", "warning", "info")
 
 
-def _table(figures: pd.DataFrame, result: Reconciled) -> pd.DataFrame:
-    """Return the figures with a Jalali year, their status and where their spans lie."""
+def _table(figures: pd.DataFrame, result: Reconciled, given: pd.DataFrame) -> pd.DataFrame:
+    """Return the figures with a Jalali year, their status and where their spans lie.
+
+    ``figures`` is the validated table, ``given`` the caller's: its publication windows are
+    remembered for the charts of the same table.
+    """
     table = figures.reset_index(drop=True).copy()
     table["status"] = result.figures["status"].to_numpy()
     # an undated figure's window as check narrows it from the others' as-of dates
-    narrowed = publication_windows(figures)
+    narrowed = publication_windows(given)
     undated = table["published"].isna().to_numpy()
     for column, found in (("published_from", "earliest"), ("published_to", "latest")):
         table.loc[undated, column] = narrowed.loc[undated, found].to_numpy()
@@ -246,7 +250,7 @@ def summary(figures: pd.DataFrame, *, reconciled: Reconciled | None = None) -> p
     """
     table_in = validate_figures(figures)
     result = reconcile(table_in) if reconciled is None else reconciled
-    table = _table(table_in, result)
+    table = _table(table_in, result, figures)
     groups = result.groups.copy()
     groups["jyear"] = groups["jyear"].astype("int64")
     out = groups.set_index(_KEY)
