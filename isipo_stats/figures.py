@@ -183,11 +183,13 @@ class _Problems:
     """Collects (row, column, reason) for every bad cell; raises them all at the end.
 
     A cell is reported once (its first reason); a column missing from the table is
-    reported once, not once per row.
+    reported once, not once per row: a required column as "required column is missing",
+    any other as "column is missing; " and the rows that needed it, by reason.
     """
 
-    def __init__(self, n: int) -> None:
+    def __init__(self, n: int, given: Iterable[object] = ()) -> None:
         self.n = n
+        self.given = frozenset(str(name) for name in given)
         self.chunks: list[tuple[npt.NDArray[np.intp], str, npt.NDArray[np.object_]]] = []
 
     def flagged(self, *columns: str) -> npt.NDArray[np.bool_]:
@@ -240,12 +242,41 @@ class _Problems:
         missing = found.loc[found["row"] == _TABLE, "column"]
         found = found[(found["row"] == _TABLE) | ~found["column"].isin(missing)]
         found = found.sort_values("row", kind="stable").drop_duplicates(["row", "column"])
+        found = _absent_columns_once(found, self.given)
         raise FigureValidationError(
             [
                 (None if row == _TABLE else int(row), str(column), str(reason))
                 for row, column, reason in found.itertuples(index=False)
             ]
         )
+
+
+def _absent_columns_once(found: pd.DataFrame, given: frozenset[str]) -> pd.DataFrame:
+    """Say the cells of a column the table does not have once, as one missing column.
+
+    Every cell of an absent column is empty, so each row's problem there is the missing
+    column: one line names the column and, by reason, the rows that needed it.
+    """
+    absent = (found["row"] != _TABLE) & ~found["column"].isin(given)
+    if not absent.any():
+        return found
+    cells = found[absent]
+    # a loop over the few (column, reason) pairs found, not over rows
+    by_reason = cells.groupby(["column", "reason"], sort=False)["row"].agg(_row_list)
+    texts = by_reason + ": " + by_reason.index.get_level_values("reason")
+    lines = [
+        (_TABLE, column, "column is missing; " + "; ".join(text))
+        for column, text in texts.groupby(level="column", sort=False)
+    ]
+    said = pd.DataFrame(lines, columns=["row", "column", "reason"])
+    return pd.concat([said, found[~absent]], ignore_index=True).sort_values("row", kind="stable")
+
+
+def _row_list(rows: pd.Series) -> str:
+    """Name rows as "row 3" or "rows 0, 1, 2, 3, 4 and 35 more"."""
+    shown = ", ".join(str(int(row)) for row in rows.iloc[:5])
+    more = f" and {len(rows) - 5} more" if len(rows) > 5 else ""
+    return ("row " if len(rows) == 1 else "rows ") + shown + more
 
 
 def _plain(value: object) -> object:
@@ -429,7 +460,7 @@ def validate_figures(frame: pd.DataFrame) -> pd.DataFrame:
         msg = f"expected a pandas DataFrame of figures, got {type(frame).__name__}"
         raise InputTypeError(msg)
     frame = _prepared(frame)
-    problems = _Problems(len(frame))
+    problems = _Problems(len(frame), frame.columns)
     _check_unicode(frame, problems)
     table = _Input(frame)
     _check_required(table, problems)
@@ -835,16 +866,16 @@ def _check_spans(
     first_day = year_start.astype("datetime64[D]")
     reason = "a cumulative figure starts on 1 Farvardin of its year ({0})"
     problems.add(wrong_start, "start", reason, first_day)
-    problems.add(
-        sound & (kind == "period") & (np.isnat(start) | np.isnat(end)),
-        "end",
-        "a period figure needs a start and an end (or only a jyear)",
-    )
-    problems.add(
-        sound & (kind == "target") & (np.isnat(start) != np.isnat(end)),
-        "end",
-        "a target needs both a start and an end, or neither (no deadline stated)",
-    )
+    # on the end unless only the start is missing
+    only_start = np.isnat(start) & ~np.isnat(end)
+    period = sound & (kind == "period") & (np.isnat(start) | np.isnat(end))
+    reason = "a period figure needs a start and an end (or only a jyear)"
+    problems.add(period & only_start, "start", reason)
+    problems.add(period & ~only_start, "end", reason)
+    target = sound & (kind == "target") & (np.isnat(start) != np.isnat(end))
+    reason = "a target needs both a start and an end, or neither (no deadline stated)"
+    problems.add(target & only_start, "start", reason)
+    problems.add(target & ~only_start, "end", reason)
     backwards = sound & ~np.isnat(start) & ~np.isnat(end) & (end < start)
     problems.add(backwards, "end", "the span ends before it starts")
 
@@ -884,7 +915,8 @@ def _fill_text(table: _Input, out: pd.DataFrame, problems: _Problems) -> None:
         ref = table[column]
         known = pd.Series(ref.texts, dtype=object).isin(ids.texts).to_numpy(dtype=bool)
         text = ref.text()
-        unknown = ref.present & ~ref.marks(known)
+        # without an id column every reference is unknown: the missing column is said once
+        unknown = ref.present & ~ref.marks(known) & ids.given
         problems.add(unknown, column, "refers to unknown id {0!r}", text)
         problems.add(ref.present & (text == id_text), column, "refers to itself")
         out[column] = ref.rows(ref.texts, None).astype(object)

@@ -76,7 +76,9 @@ over the year's target. The next column says how many of the series' figures the
 reconciled path uses and in how many months it is interpolated (estimated between
 figures, not reported). Findings count errors (E), warnings (W) and information (I)
 naming the series. Amounts are written as the reports state them: "over" is a lower
-bound, "about" an approximate figure; "-" means no figure.</p>
+bound, "about" an approximate figure; "-" means no figure. Where a check left out a total
+and the report gave its parts, the parts stand for it: "(sum of 3 parts)" marks their sum,
+which counts only the parts the report names (the total left out is in the findings).</p>
 <p>In the charts the solid line is the reconciled year-to-date path (it restarts at each
 Nowruz), the shaded band the range the figures allow, and the markers the reported figures.
 </p></div>

@@ -13,8 +13,13 @@ Which figure is which
   (cumulative, or a period starting on 1 Farvardin) with the latest as-of date; a figure
   whose as-of date is unknown ranks at the end of its publication window. A series with no
   year-to-date figure shows its latest other actual (a flow within the year, or for a stock
-  or a share the latest level) with its span.
-* **Full year**: a figure covering the whole Jalali year (1 Farvardin to 29/30 Esfand).
+  or a share the latest level) with its span. Where a check excludes a total and the
+  report gave its parts (``part_of``, same series, same span), the parts stand for it: the
+  **sum of the parts**, marked as such (``latest_parts``, ``latest_sum_of``; "about" if any
+  part is "about", "over" if parts are "over" or exact, ...). The sum counts only the
+  parts the report names, so it is what those parts add up to, not a corrected total.
+* **Full year**: a figure covering the whole Jalali year (1 Farvardin to 29/30 Esfand),
+  a whole figure (or a sum of parts, as above) before a part of another.
 * **Target**: the whole-year target stated last (latest publication, then table order),
   leaving out targets that are parts of another (``part_of``); ``targets`` counts them all.
   **Attainment** is the full year (or else the latest year-to-date figure) over the target.
@@ -41,7 +46,7 @@ from isipo_stats.figures import validate_figures
 from isipo_stats.formatting import format_amounts, format_percents
 from isipo_stats.metrics import Locale, metric_label
 from isipo_stats.reconciliation import Reconciled, reconcile
-from isipo_stats.text import format_jalali
+from isipo_stats.text import format_jalali, to_persian_digits
 
 __all__ = ["JOBS_PER_UNIT", "reading_order", "summary", "summary_text"]
 
@@ -55,12 +60,16 @@ _KEY: Final = list(SERIES)  # metric, region, unit, jyear
 _SEVERITIES: Final = ("error", "warning", "info")
 
 
-def _table(figures: pd.DataFrame, result: Reconciled) -> pd.DataFrame:
-    """Return the figures with a Jalali year, their status and where their spans lie."""
+def _table(figures: pd.DataFrame, result: Reconciled, given: pd.DataFrame) -> pd.DataFrame:
+    """Return the figures with a Jalali year, their status and where their spans lie.
+
+    ``figures`` is the validated table, ``given`` the caller's: its publication windows are
+    remembered for the charts of the same table.
+    """
     table = figures.reset_index(drop=True).copy()
     table["status"] = result.figures["status"].to_numpy()
     # an undated figure's window as check narrows it from the others' as-of dates
-    narrowed = publication_windows(figures)
+    narrowed = publication_windows(given)
     undated = table["published"].isna().to_numpy()
     for column, found in (("published_from", "earliest"), ("published_to", "latest")):
         table.loc[undated, column] = narrowed.loc[undated, found].to_numpy()
@@ -89,8 +98,68 @@ def _pick(
     return out.set_index(_KEY)
 
 
+def _same(a: pd.Series, b: pd.Series) -> pd.Series:
+    """Equal, or both missing."""
+    return (a == b).fillna(value=False).astype(bool) | (a.isna() & b.isna())
+
+
+def _combined_qualifier(parts: pd.DataFrame, group: list[str]) -> pd.Series:
+    """Return the qualifier of each sum of parts.
+
+    Exact parts give exact; "over" (or "up to") parts with exact ones give "over" ("up
+    to"); ranges with exact ones a range; any other mix (an "about" part) "about".
+    """
+    flags = (
+        pd.DataFrame({q: parts["qualifier"] == q for q in ("lower", "upper", "range", "approx")})
+        .groupby([parts[c] for c in group])
+        .any()
+    )
+    loose = flags["lower"].astype(int) + flags["upper"].astype(int) + flags["range"].astype(int)
+    single = np.select(
+        [flags["lower"], flags["upper"], flags["range"]], ["lower", "upper", "range"], "exact"
+    )
+    out = np.where(flags["approx"] | (loose > 1), "approx", single)
+    return pd.Series(out, index=flags.index, dtype=object)
+
+
+def _part_sums(usable: pd.DataFrame, table: pd.DataFrame) -> pd.DataFrame:
+    """Rows that stand for an excluded total by the sum of its parts.
+
+    The parts counted are those in the total's own series, over the total's own span, not
+    excluded themselves; each sum is a whole figure, with ``parts`` (how many) and
+    ``sum_of`` (the total's id).
+    """
+    excluded = table.loc[table["status"] == "excluded", ["id", *_KEY, "start", "end"]]
+    totals = excluded.rename(columns={"id": "part_of", "start": "t_start", "end": "t_end"})
+    parts = usable[usable["part_of"].notna()].merge(totals, on=["part_of", *_KEY])
+    parts = parts[_same(parts["start"], parts["t_start"]) & _same(parts["end"], parts["t_end"])]
+    group = [*_KEY, "part_of"]
+    if parts.empty:
+        return usable.iloc[:0]
+    grouped = parts.groupby(group)
+    sums = grouped.first()
+    sums["value"] = grouped["value"].sum()
+    sums["qualifier"] = _combined_qualifier(parts, group)
+    for end in ("low", "high"):  # a bound of the sum where every part has one
+        unbounded = parts[end].isna().groupby([parts[c] for c in group]).any()
+        sums[end] = grouped[end].sum().where(~unbounded)
+    sums["id"] = grouped["id"].agg(", ".join)
+    sums["row"] = grouped["row"].max()
+    sums["parts"] = grouped.size()
+    sums["whole_figure"] = True
+    sums = sums.reset_index()
+    sums["sum_of"] = sums["part_of"]
+    return sums[list(usable.columns)]
+
+
+def _candidates(table: pd.DataFrame) -> pd.DataFrame:
+    """Return the figures not excluded, and the sums of the parts of each excluded total."""
+    usable = table[table["status"] != "excluded"].assign(parts=0, sum_of=None)
+    return pd.concat([usable, _part_sums(usable, table)], ignore_index=True)
+
+
 def _latest(table: pd.DataFrame) -> pd.DataFrame:
-    usable = table[table["status"] != "excluded"]
+    usable = _candidates(table)
     actual = usable[usable["kind"].isin(["cumulative", "period"])]
     ytd = actual[actual["from_nowruz"]]
     stock = usable[usable["kind"] == "level"]
@@ -107,8 +176,11 @@ def _latest(table: pd.DataFrame) -> pd.DataFrame:
         "published_to": "_to",
         "day": "_day",
         "days_in_year": "_days",
+        "parts": "_parts",
+        "sum_of": "_sum_of",
     }
-    # the latest; on one day a whole figure before a part of another, then the largest
+    # the latest; on one day a whole figure (or the sum of an excluded total's parts)
+    # before a part of another, then the largest
     order = ["rank_day", "whole_figure", "value", "row"]
     first = _pick(ytd, order, "latest", columns)
     first["year_to_date"] = True
@@ -119,12 +191,10 @@ def _latest(table: pd.DataFrame) -> pd.DataFrame:
 
 
 def _full_year(table: pd.DataFrame) -> pd.DataFrame:
-    whole = table[
-        (table["status"] != "excluded")
-        & table["whole"]
-        & table["kind"].isin(["cumulative", "period"])
-    ]
-    return _pick(whole, ["row"], "full_year", {"value": "", "qualifier": "_qualifier", "id": "_id"})
+    usable = _candidates(table)
+    whole = usable[usable["whole"] & usable["kind"].isin(["cumulative", "period"])]
+    columns = {"value": "", "qualifier": "_qualifier", "id": "_id", "parts": "_parts"}
+    return _pick(whole, ["whole_figure", "row"], "full_year", columns)
 
 
 def _targets(table: pd.DataFrame) -> pd.DataFrame:
@@ -222,11 +292,13 @@ def summary(figures: pd.DataFrame, *, reconciled: Reconciled | None = None) -> p
     pandas.DataFrame
         Sorted by series; the columns ``metric``, ``label``, ``region``, ``unit``,
         ``jyear``, ``year`` (``"1400 (2021/22)"``); ``latest`` with ``latest_qualifier``,
-        ``latest_id``, ``latest_start``, ``latest_end`` (the as-of date, NaT when unknown),
+        ``latest_id`` (the ids of the parts, comma-separated, for a sum), ``latest_parts``
+        (how many parts it sums; 0 for one figure), ``latest_sum_of`` (the excluded total
+        the sum stands for), ``latest_start``, ``latest_end`` (the as-of date, NaT when unknown),
         ``latest_from``/``latest_to`` (its publication window), ``year_to_date`` and
         ``year_elapsed`` (percent of the year by the as-of date); ``full_year`` with
-        ``full_year_qualifier`` and ``full_year_id``; ``target``, ``target_id``,
-        ``targets`` and ``attainment`` (percent); ``change`` (percent on the previous
+        ``full_year_qualifier``, ``full_year_id`` and ``full_year_parts``; ``target``,
+        ``target_id``, ``targets`` and ``attainment`` (percent); ``change`` (percent on the previous
         year, same span) with ``change_base_id``; ``jobs_per_unit``; ``figures``,
         ``used``, ``interpolated`` (months), ``path``; ``errors``, ``warnings``,
         ``infos``. The module docstring says which figure is which.
@@ -246,7 +318,7 @@ def summary(figures: pd.DataFrame, *, reconciled: Reconciled | None = None) -> p
     """
     table_in = validate_figures(figures)
     result = reconcile(table_in) if reconciled is None else reconciled
-    table = _table(table_in, result)
+    table = _table(table_in, result, figures)
     groups = result.groups.copy()
     groups["jyear"] = groups["jyear"].astype("int64")
     out = groups.set_index(_KEY)
@@ -278,7 +350,15 @@ def _finish(out: pd.DataFrame) -> pd.DataFrame:
     )
     out["attainment"] = base / out["target"] * 100.0
     out["path"] = out["status"]
-    for name in ("targets", "interpolated", "errors", "warnings", "infos"):
+    for name in (
+        "targets",
+        "interpolated",
+        "errors",
+        "warnings",
+        "infos",
+        "latest_parts",
+        "full_year_parts",
+    ):
         out[name] = out[name].fillna(0).astype("int64")
     out["year_to_date"] = out["year_to_date"].fillna(value=False).astype(bool)
     return out[_COLUMNS].reset_index(drop=True)
@@ -296,6 +376,8 @@ _COLUMNS: Final = [
     "latest_low",
     "latest_high",
     "latest_id",
+    "latest_parts",
+    "latest_sum_of",
     "latest_start",
     "latest_end",
     "latest_from",
@@ -305,6 +387,7 @@ _COLUMNS: Final = [
     "full_year",
     "full_year_qualifier",
     "full_year_id",
+    "full_year_parts",
     "target",
     "target_id",
     "targets",
@@ -353,6 +436,14 @@ def _count_text(frame: pd.DataFrame) -> pd.Series:
     return joined.where(joined != "", "-")
 
 
+def _sum_mark(parts: pd.Series, locale: Locale) -> pd.Series:
+    """Return the mark after an amount that adds up parts ("(sum of 3 parts)"), or ""."""
+    count = parts.astype("int64")
+    digits = count.astype(str) if locale == "en" else to_persian_digits(count.astype(str))
+    word = " (sum of " + digits + " parts)" if locale == "en" else " (مجموع " + digits + " جزء)"
+    return word.where(count > 0, "").astype(object)
+
+
 def summary_text(frame: pd.DataFrame, *, locale: Locale = "en") -> pd.DataFrame:
     """Write a :func:`summary` as short text, one column per question, for reading.
 
@@ -398,11 +489,13 @@ def summary_text(frame: pd.DataFrame, *, locale: Locale = "en") -> pd.DataFrame:
                 lows=frame["latest_low"],
                 highs=frame["latest_high"],
                 locale=locale,
-            ),
+            )
+            + _sum_mark(frame["latest_parts"], locale),
             "when": _when(frame),
             "full year": format_amounts(
                 frame["full_year"], units, qualifiers=frame["full_year_qualifier"], locale=locale
-            ),
+            )
+            + _sum_mark(frame["full_year_parts"], locale),
             "target": format_amounts(frame["target"], units, locale=locale),
             "attained": format_percents(frame["attainment"], locale=locale),
             "change": format_percents(frame["change"], signed=True, locale=locale),

@@ -101,10 +101,10 @@ def test_bad_files_are_one_line_exit_2(tmp_path: Path) -> None:
     result = run("report", str(bad))
     assert result.returncode == 2
     assert result.stderr == (
-        f"isipo-stats report: {bad}: 3 problems in the figure table: row 0, column 'kind': "
-        "kind must be one "
-        "of cumulative, period, target, level, got 'flow'; row 1, column 'id': empty id; "
-        "row 1, column 'end': a period figure needs a start and an end (or only a jyear)\n"
+        f"isipo-stats report: {bad}: 3 problems in the figure table: column 'end': column "
+        "is missing; row 1: a period figure needs a start and an end (or only a jyear); "
+        "row 0, column 'kind': kind must be one "
+        "of cumulative, period, target, level, got 'flow'; row 1, column 'id': empty id\n"
     )
     assert result.stdout == ""
 
@@ -217,8 +217,8 @@ def test_a_missing_column_is_reported_once(tmp_path: Path) -> None:
     result = run("check", str(path))
     assert result.returncode == 2
     assert result.stderr == (
-        f"isipo-stats check: {path}: 40 problems in the figure table: rows 0, 1, 2, 3, 4 "
-        "and 35 more, column 'unit': no unit given and none stated\n"
+        f"isipo-stats check: {path}: 1 problem in the figure table: column 'unit': column "
+        "is missing; rows 0, 1, 2, 3, 4 and 35 more: no unit given and none stated\n"
     )
 
 

@@ -108,13 +108,13 @@ def _message(**changes: Any) -> str:
         ({"kind": "flow"}, "row 0, column 'kind': kind must be one of cumulative, period, target, level, got 'flow'"),
         ({"stated": None, "value": "abc"}, "row 0, column 'value': not a number: 'abc'"),
         ({"value": "800"}, "row 0, column 'value': value 800.0 disagrees with stated '819' (= 819.0)"),
-        ({"stated": ""}, "row 0, column 'value': no value and no stated amount"),
+        ({"stated": "", "value": ""}, "row 0, column 'value': no value and no stated amount"),
         ({"stated": None, "value": "inf"}, "row 0, column 'value': not a finite number: 'inf'"),
         ({"stated": None, "value": "1" + "0" * 400}, "row 0, column 'value': not a finite number: '1" + "0" * 400 + "'"),
         ({"stated": "60 trillion rials", "unit": "usd"}, "row 0, column 'unit': unit 'usd' disagrees with stated '60 trillion rials'"),
-        ({"unit": None}, "row 0, column 'unit': no unit given and none stated"),
+        ({"unit": ""}, "row 0, column 'unit': no unit given and none stated"),
         ({"qualifier": "maybe"}, "row 0, column 'qualifier': qualifier must be one of exact, approx, lower, upper, range, got 'maybe'"),
-        ({"stated": None, "value": 23, "qualifier": "range"}, "row 0, column 'low': a range needs low and high"),
+        ({"stated": None, "value": 23, "qualifier": "range", "low": "", "high": ""}, "row 0, column 'low': a range needs low and high"),
         ({"stated": None, "value": 23, "qualifier": "range", "low": 24, "high": 22}, "row 0, column 'low': low is above high"),
         ({"stated": None, "value": 30, "qualifier": "range", "low": 22, "high": 24}, "row 0, column 'value': value lies outside low..high"),
         ({"stated": "lots"}, "row 0, column 'stated': not an amount: 'lots'"),
@@ -123,10 +123,12 @@ def _message(**changes: Any) -> str:
         ({"end": "2020-10-21 10:00"}, "row 0, column 'end': a date without a time of day is expected"),
         ({"jyear": "1399.5"}, "row 0, column 'jyear': not a whole number: '1399.5'"),
         ({"jyear": "1100"}, "row 0, column 'jyear': year must be in 1200-1699, got '1100'"),
-        ({"jyear": None, "end": None}, "row 0, column 'start': a cumulative figure needs a start, a jyear or an as-of date"),
+        ({"jyear": "", "start": "", "end": ""}, "row 0, column 'start': a cumulative figure needs a start, a jyear or an as-of date"),
         ({"start": "1399-02-01"}, "row 0, column 'start': a cumulative figure starts on 1 Farvardin of its year (2020-03-20)"),
-        ({"kind": "period", "start": "1399-05-01", "end": None}, "row 0, column 'end': a period figure needs a start and an end (or only a jyear)"),
-        ({"kind": "target", "start": "1399-05-01", "end": None}, "row 0, column 'end': a target needs both a start and an end, or neither (no deadline stated)"),
+        ({"kind": "period", "start": "1399-05-01", "end": ""}, "row 0, column 'end': a period figure needs a start and an end (or only a jyear)"),
+        ({"kind": "target", "start": "1399-05-01", "end": ""}, "row 0, column 'end': a target needs both a start and an end, or neither (no deadline stated)"),
+        ({"kind": "period", "start": "", "end": "1399-04-01"}, "row 0, column 'start': a period figure needs a start and an end (or only a jyear)"),
+        ({"kind": "target", "start": "", "end": "1399-04-01"}, "row 0, column 'start': a target needs both a start and an end, or neither (no deadline stated)"),
         ({"kind": "period", "start": "1399-05-01", "end": "1399-04-01"}, "row 0, column 'end': the span ends before it starts"),
         ({"published": "2020-11-01", "published_from": "2020-10-01"}, "row 0, column 'published_from': a publication window contradicts the published date"),
         ({"published_from": "2020-11-01", "published_to": "2020-10-01"}, "row 0, column 'published_to': the publication window ends before it starts"),
@@ -153,6 +155,70 @@ def test_missing_required_columns_are_reported_once_not_per_row() -> None:
         "column 'metric': required column is missing\n"
         "column 'kind': required column is missing"
     )
+
+
+def _records_message(records: list[dict[str, Any]]) -> str:
+    with pytest.raises(FigureValidationError) as info:
+        ist.figures_from_records(records)
+    return str(info.value)
+
+
+def test_a_missing_unit_column_is_said_once_with_the_rows_that_need_it() -> None:
+    # 40 figures given as numbers, with no unit column and no stated phrase to take one from
+    rows = [{"id": f"r{i}", "metric": "revived_units", "kind": "period", "jyear": 1400,
+             "value": 5} for i in range(40)]  # fmt: skip
+    assert _records_message(rows) == (
+        "1 problem in the figure table:\n"
+        "column 'unit': column is missing; rows 0, 1, 2, 3, 4 and 35 more: "
+        "no unit given and none stated"
+    )
+
+
+def test_a_missing_column_beside_other_problems_keeps_their_rows_and_values() -> None:
+    # rows 1 and 3 state their unit ("over 12,000 jobs" is read as jobs); rows 0 and 2 do
+    # not, and there is no unit column; row 2 also has a bad kind and row 3 a bad value
+    rows = [
+        {"id": "a", "metric": "jobs_created", "kind": "period", "jyear": 1400, "value": 900},
+        {"id": "b", "metric": "jobs_created", "kind": "period", "jyear": 1401,
+         "stated": "over 12,000 jobs"},
+        {"id": "c", "metric": "jobs_created", "kind": "flow", "jyear": 1402, "value": 80},
+        {"id": "d", "metric": "jobs_created", "kind": "period", "jyear": 1403,
+         "stated": "4,100 jobs", "value": 4000},
+    ]  # fmt: skip
+    assert _records_message(rows) == (
+        "3 problems in the figure table:\n"
+        "column 'unit': column is missing; rows 0, 2: no unit given and none stated\n"
+        "row 2, column 'kind': kind must be one of cumulative, period, target, level, "
+        "got 'flow'\n"
+        "row 3, column 'value': value 4000.0 disagrees with stated '4,100 jobs' (= 4100.0)"
+    )
+
+
+def test_a_missing_column_with_several_reasons_is_one_line() -> None:
+    # no end column: the period from Tir needs an end; the target from Mordad needs one too
+    rows = [
+        {"id": "p", "metric": "credit", "kind": "period", "start": "1401-04-01",
+         "stated": "15 trillion rials"},
+        {"id": "q", "metric": "credit", "kind": "target", "start": "1401-05-01",
+         "stated": "40 trillion rials"},
+        {"id": "r", "metric": "credit", "kind": "period", "start": "1401-06-01",
+         "stated": "9 trillion rials"},
+    ]  # fmt: skip
+    assert _records_message(rows) == (
+        "1 problem in the figure table:\n"
+        "column 'end': column is missing; rows 0, 2: a period figure needs a start and an "
+        "end (or only a jyear); row 1: a target needs both a start and an end, or neither "
+        "(no deadline stated)"
+    )
+
+
+def test_without_an_id_column_references_are_not_reported_as_unknown() -> None:
+    frame = pd.DataFrame({"metric": ["investment"] * 3, "kind": ["period"] * 3,
+                          "jyear": [1403] * 3, "stated": ["29 trillion rials"] * 3,
+                          "part_of": [None, "s1", "s1"]})  # fmt: skip
+    with pytest.raises(FigureValidationError) as info:
+        ist.validate_figures(frame)
+    assert info.value.problems == [(None, "id", "required column is missing")]
 
 
 def test_every_bad_row_is_listed_not_just_the_first() -> None:

@@ -175,7 +175,9 @@ def _expected_for_blanks(blank: set[str]) -> set[str]:
         out.add("value")
     if "kind" not in blank:  # still a period figure: its span must be complete
         spans = {"start", "end"} & blank
-        if len(spans) == 1 or (len(spans) == 2 and "jyear" in blank):
+        if spans == {"start"}:  # only the start is missing: it is the one blamed
+            out.add("start")
+        elif spans == {"end"} or (len(spans) == 2 and "jyear" in blank):
             out.add("end")
     return out
 
@@ -289,6 +291,8 @@ def spoiled_tables(draw: st.DrawFn) -> tuple[list[dict[str, str]], set[tuple[int
         else:
             row[column] = draw(st.sampled_from(BAD_CELLS[column]))
         bad.add((r, column))
+    # an unreadable stated is reported alone: the unit it might have given is not asked for
+    bad -= {(r, "unit") for r, column in set(bad) if column == "stated"}
     # an id given twice is wrong in each row that has it
     ids = pd.Series([row["id"] for row in rows])
     bad |= {(int(i), "id") for i in np.flatnonzero(ids.duplicated(keep=False) & (ids != ""))}

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 import pytest
 from matplotlib.axes import Axes
+from matplotlib.text import Text
 
 import isipo_stats as ist
 from isipo_stats.plotting import plot_metric
@@ -189,7 +191,9 @@ def test_excluded_figure_is_marked_with_the_findings_name(investment: Axes) -> N
     ((x, y),) = markers(investment, "excluded")
     assert x == day("2024-05-31") + 1 + offset(investment, 1403)
     assert y == pytest.approx(294.8)
-    assert texts(investment, "finding") == ["s003-07: components_mismatch\nabout 294.8"]
+    assert texts(investment, "finding") == [
+        "s003-07: components_mismatch\nabout 294.8\nits 3 parts on the chart sum to about 29.47"
+    ]
     # its parts, flows over Ordibehesht-Khordad 1403, are drawn over their span
     spans = {float(s[0, 1]): (s[0, 0], s[1, 0]) for s in segments(investment, "flow")}
     assert set(spans) == {1.88, 18.35, 9.24}
@@ -217,4 +221,79 @@ def test_a_range_is_a_bar_from_its_low_to_its_high(reports: pd.DataFrame) -> Non
     (((x0, low), (x1, high)),) = segments(ax, "range")
     assert (x0, low, high) == (x1, 22.0, 24.0)
     assert "22 to 24" in texts(ax)
+    plt.close(figure)
+
+
+# --- labels of close values: beside their spans, never on another line or label ---------------
+
+
+def _flow_label_boxes(ax: Axes) -> tuple[list[Any], list[Any]]:
+    ax.figure.canvas.draw()
+    renderer = ax.figure.canvas.get_renderer()  # type: ignore[attr-defined]
+    labels = [t for t in ax.texts if t.get_gid() == "flow label"]
+    # the text alone, not its leader line (an Annotation's extent includes its arrow)
+    boxes = [Text.get_window_extent(t, renderer) for t in labels]
+    flows = [c for c in ax.collections if c.get_gid() == "flow"]
+    return boxes, flows
+
+
+def _no_overlaps(ax: Axes, count: int) -> None:
+    boxes, flows = _flow_label_boxes(ax)
+    assert len(boxes) == count
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1 :]:
+            assert not a.overlaps(b)
+    # every label ends left of the spans it labels: no label crosses a flow's line
+    starts = [ax.transData.transform((seg[0][0], seg[0][1]))[0]
+              for flow in flows for seg in flow.get_segments()]  # fmt: skip
+    assert max(box.x1 for box in boxes) < min(starts)
+
+
+def test_the_parts_of_the_1403_investment_have_separate_labels(reports: pd.DataFrame) -> None:
+    # 18.35, 9.24 and "about 1.88" trillion rials over May 2024, on an axis to about 340
+    figure = plot_metric(reports, "investment", unit="rial")
+    ax = figure.axes[0]
+    shown = sorted(t.get_text() for t in ax.texts if t.get_gid() == "flow label")
+    assert shown == ["18.35", "9.24", "about 1.88"]
+    _no_overlaps(ax, 3)
+    finding = next(t.get_text() for t in ax.texts if t.get_gid() == "finding")
+    assert finding == (
+        "s003-07: components_mismatch\nabout 294.8\nits 3 parts on the chart sum to about 29.47"
+    )
+    plt.close(figure)
+
+
+@pytest.mark.parametrize("count", [2, 5, 9])
+def test_any_number_of_close_parts_get_labels_apart(count: int) -> None:
+    # a month's credit stated as ten times its parts 10.0, 10.5, 11.0, ... trillion rials
+    # (a scale slip, so the parts stand alone) next to a year total of 900 trillion: the
+    # parts lie within a few hundredths of the axis
+    credit = {"metric": "credit", "unit": "rial", "kind": "period",
+              "start": "1402-03-01", "end": "1402-03-31"}  # fmt: skip
+    values = [10 + i / 2 for i in range(count)]
+    records = [{"id": "y", "metric": "credit", "unit": "rial", "kind": "cumulative",
+                "end": "1402-12-29", "stated": "900 trillion rials"},
+               {"id": "t", **credit, "stated": f"{sum(values) * 10:g} trillion rials"}]  # fmt: skip
+    records += [{"id": f"p{i}", **credit, "stated": f"{v:g} trillion rials", "part_of": "t"}
+                for i, v in enumerate(values)]  # fmt: skip
+    figure = plot_metric(ist.figures_from_records(records), "credit")
+    _no_overlaps(figure.axes[0], count)
+    plt.close(figure)
+
+
+def test_flows_a_few_days_apart_share_one_column_of_labels() -> None:
+    # four flows to the end of Mordad, starting two days apart, 21.5 down to 20 trillion
+    # rials (a shorter span, a smaller sum), beside a 700 total
+    records = [{"id": "y", "metric": "credit", "unit": "rial", "kind": "cumulative",
+                "end": "1402-12-29", "stated": "700 trillion rials"}]  # fmt: skip
+    records += [{"id": f"f{i}", "metric": "credit", "unit": "rial", "kind": "period",
+                 "start": f"1402-05-{1 + 2 * i:02d}", "end": "1402-05-31",
+                 "stated": f"{21.5 - i / 2:g} trillion rials"} for i in range(4)]  # fmt: skip
+    figure = plot_metric(ist.figures_from_records(records), "credit")
+    ax = figure.axes[0]
+    boxes, _ = _flow_label_boxes(ax)
+    assert len(boxes) == 4
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1 :]:
+            assert not a.overlaps(b)
     plt.close(figure)

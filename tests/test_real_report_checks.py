@@ -110,6 +110,7 @@ def test_derived_columns_are_validated() -> None:
                 "stated": "100 percent",
                 "derived": "growth",
                 "of": "a",
+                "base": "",  # the column is there, the cell empty (no column: said once)
             },
         ]
     ) == [(2, "base", "a derived statement needs the ids of 'of' and 'base'")]

@@ -153,3 +153,96 @@ def test_text_has_no_nan_and_reads_as_stated() -> None:
         "target": "2,000 units", "attained": "58.5 %", "change": "-", "jobs/unit": "16.6",
         "pinned": "2 of 6, 6 interp.", "findings": "1W 4I",
     }  # fmt: skip
+
+
+# --- an excluded total with its parts: the parts stand for it, summed and marked ----------------
+
+
+def test_investment_1403_is_the_sum_of_the_parts_of_the_excluded_total(
+    table: pd.DataFrame,
+) -> None:
+    # seed 003: the 20 projects "approximately 294.8 trillion rials" (s003-07) is ten times
+    # its parts and is excluded; the parts are 18.35 (7 industrial projects, s003-13), 9.24
+    # (4 revived units, s003-16) and "about 1.88" (9 infrastructure projects, s003-10)
+    row = at(table, "investment", "rial", 1403)
+    assert row["latest"] == pytest.approx(18.35e12 + 9.24e12 + 1.88e12)  # 29.47 trillion
+    assert row["latest"] == pytest.approx(29.47e12)
+    assert (row["latest_qualifier"], row["latest_parts"], row["latest_sum_of"]) == (
+        "approx", 3, "s003-07",
+    )  # fmt: skip
+    assert row["latest_id"] == "s003-10, s003-13, s003-16"
+    assert (row["latest_start"], row["latest_end"]) == (
+        pd.Timestamp("2024-05-01"), pd.Timestamp("2024-05-31"),
+    )  # fmt: skip
+    # the dollar total "over $60 million" is kept: it is the latest, not its parts
+    # ($3.82 + $37.8 + $18.9 million = $60.52 million)
+    usd = at(table, "investment", "usd", 1403)
+    assert (usd["latest"], usd["latest_id"], usd["latest_parts"]) == (60e6, "s003-08", 0)
+    assert pd.isna(usd["latest_sum_of"])
+
+
+def test_the_sum_of_parts_reads_as_such() -> None:
+    text = summary_text(summary(load_isipo_reports()))
+    rows = text[(text["metric"] == "Investment") & (text["year"] == "1403")]
+    assert rows["latest"].tolist() == [
+        "about 29.47 trillion rials (sum of 3 parts)", "over $60 million",
+    ]  # fmt: skip
+
+
+def test_exact_parts_give_an_exact_sum() -> None:
+    # a monthly jobs total of 4,750 whose parts (300 + 150 + 25 = 475) are a tenth of it
+    jobs = {"metric": "jobs_created", "unit": "jobs", "kind": "period",
+            "start": "1402-02-01", "end": "1402-02-31"}  # fmt: skip
+    figures = figures_from_records([
+        {"id": "t", **jobs, "stated": "4,750"},
+        {"id": "p1", **jobs, "stated": "300", "part_of": "t"},
+        {"id": "p2", **jobs, "stated": "150", "part_of": "t"},
+        {"id": "p3", **jobs, "stated": "25", "part_of": "t"},
+    ])  # fmt: skip
+    assert reconcile(figures).figures.set_index("id").loc["t", "status"] == "excluded"
+    out = summary(figures)
+    row = out.iloc[0]
+    assert (row["latest"], row["latest_qualifier"], row["latest_low"], row["latest_high"]) == (
+        475.0, "exact", 475.0, 475.0,
+    )  # fmt: skip
+    assert (row["latest_id"], row["latest_parts"], row["latest_sum_of"]) == ("p1, p2, p3", 3, "t")
+    assert summary_text(out).iloc[0]["latest"] == "475 jobs (sum of 3 parts)"
+
+
+@pytest.mark.parametrize(
+    ("qualifiers", "combined"),
+    [
+        (["exact", "exact"], "exact"),
+        (["exact", "lower", "lower"], "lower"),  # over 5 + 3 + over 2: over 10
+        (["upper", "exact"], "upper"),
+        (["range", "exact", "range"], "range"),
+        (["exact", "approx"], "approx"),
+        (["lower", "upper"], "approx"),  # over 5 + up to 3: neither bound holds
+        (["range", "lower"], "approx"),
+    ],
+)
+def test_the_qualifier_of_a_sum(qualifiers: list[str], combined: str) -> None:
+    from isipo_stats.summary import _combined_qualifier
+
+    parts = pd.DataFrame({"total": "t", "qualifier": qualifiers})
+    assert _combined_qualifier(parts, ["total"]).tolist() == [combined]
+
+
+def test_a_range_part_gives_a_range_sum_for_the_whole_year() -> None:
+    # a year's credit of 880 trillion rials, ten times its parts "between 40 and 45" and 48:
+    # the parts give 88 to 93 trillion for the whole of 1401
+    credit = {"metric": "credit", "unit": "rial", "kind": "period", "jyear": 1401}
+    figures = figures_from_records([
+        {"id": "t", **credit, "stated": "880 trillion rials"},
+        {"id": "a", **credit, "stated": "between 40 and 45 trillion rials", "part_of": "t"},
+        {"id": "b", **credit, "stated": "48 trillion rials", "part_of": "t"},
+    ])  # fmt: skip
+    row = summary(figures).iloc[0]
+    assert (row["latest_low"], row["latest_high"]) == (88e12, 93e12)
+    assert (row["latest_qualifier"], row["latest_parts"], row["latest_sum_of"]) == (
+        "range", 2, "t",
+    )  # fmt: skip
+    assert (row["full_year"], row["full_year_parts"], row["full_year_id"]) == (90.5e12, 2, "a, b")
+    assert summary_text(summary(figures)).iloc[0]["latest"] == (
+        "88 to 93 trillion rials (sum of 2 parts)"
+    )

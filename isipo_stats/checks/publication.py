@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import threading
+import weakref
+from typing import Final
+
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
@@ -93,6 +97,40 @@ def publication_window(table: Table) -> Found:
     )
 
 
+_REMEMBERED: Final = 4
+"""How many tables :func:`publication_windows` remembers (the latest used first)."""
+
+
+class _Memo:
+    """The windows of the last few tables, each kept with a copy of the table it came from.
+
+    A table is found by identity (a weak reference, so the memo keeps no table alive) and
+    used only if it still equals the copy (``DataFrame.equals``: same columns, dtypes and
+    values), so a table changed in place is computed again.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._entries: list[tuple[weakref.ref[pd.DataFrame], pd.DataFrame, pd.DataFrame]] = []
+
+    def recall(self, figures: pd.DataFrame) -> pd.DataFrame | None:
+        """Return the windows of ``figures`` if they were computed for this unchanged table."""
+        with self._lock:
+            for table, snapshot, found in self._entries:
+                if table() is figures:
+                    return found if snapshot.equals(figures) else None
+        return None
+
+    def remember(self, figures: pd.DataFrame, found: pd.DataFrame) -> None:
+        with self._lock:
+            alive = [e for e in self._entries if e[0]() is not None and e[0]() is not figures]
+            entry = (weakref.ref(figures), figures.copy(deep=True), found)
+            self._entries = [entry, *alive][:_REMEMBERED]
+
+
+_MEMO: Final = _Memo()
+
+
 def publication_windows(figures: pd.DataFrame) -> pd.DataFrame:
     """Return each figure's publication window as :func:`isipo_stats.check` narrows it.
 
@@ -119,7 +157,23 @@ def publication_windows(figures: pd.DataFrame) -> pd.DataFrame:
     >>> w = publication_windows(table).set_index("id")
     >>> print(w.loc["u", "earliest"].date(), w.loc["u", "latest"].date(), w.loc["u", "reason"])
     2020-10-22 2021-03-20 after the as-of date of h1
+
+    Notes
+    -----
+    The windows of the last few tables are remembered: asked again for the same table
+    object, unchanged since, the function returns a copy of the windows it computed (a
+    summary and each chart of one report ask for the same table).
     """
+    if not isinstance(figures, pd.DataFrame):
+        return _computed(figures)  # refused there, with the library's message
+    found = _MEMO.recall(figures)
+    if found is None:
+        found = _computed(figures)
+        _MEMO.remember(figures, found)
+    return found.copy()
+
+
+def _computed(figures: pd.DataFrame) -> pd.DataFrame:
     table = Table(validated(figures), as_tolerances(None))
     earliest, latest, reasons = windows(table)
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -19,9 +18,11 @@ from isipo_stats.plotting._draw import (
 )
 from isipo_stats.plotting._layout import TimeAxis, day_numbers
 from isipo_stats.plotting._scene import Scene
+from isipo_stats.plotting._words import digits
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
 
 _LABEL = {"fontsize": 7.5, "textcoords": "offset points", "color": "0.2"}
 
@@ -36,7 +37,7 @@ def draw_figures(ax: Axes, found: Scene, style: Style) -> None:
     kept = kept.assign(named=~kept["part_of"].isin(kept["id"]))
     _spans(ax, kept, found.axis, style)
     _targets(ax, kept[kept["role"] == "target"], style)
-    _excluded(ax, rows[rows["excluded"]], style)
+    _excluded(ax, rows[rows["excluded"]], _part_sums(rows), style)
 
 
 def _points(ax: Axes, points: pd.DataFrame, style: Style) -> None:
@@ -78,20 +79,81 @@ def _spans(ax: Axes, rows: pd.DataFrame, axis: TimeAxis, style: Style) -> None:
         ax.scatter(np.r_[left, right], np.r_[values, values], marker="|", s=60, zorder=4,
                    color=REPORTED, linewidth=1.5)  # fmt: skip
         named = pick["named"].to_numpy(dtype=bool)
-        heights = _spread(left[named], values[named], style.ceiling * 0.035)
         texts = np.array(style.values(pick), dtype=object)[named]
-        for x, value, y, text in zip(left[named], values[named], heights, texts, strict=True):
-            ax.annotate(text, (x, value), xytext=(x, y), textcoords="data", ha="left",
-                        va="bottom", fontsize=7.5, color="0.2", gid=f"{role} label")  # fmt: skip
+        gap = _label_gap(ax, style)
+        if role == "undated":  # a long line over a window: its label above its first day
+            heights = spread(left[named], values[named] + 0.25 * gap, gap, centred=False)
+            for x, value, y, text in zip(left[named], values[named], heights, texts, strict=True):
+                ax.annotate(text, (x, value), xytext=(x, y), textcoords="data", ha="left",
+                            va="bottom", fontsize=7.5, color="0.2",
+                            gid=f"{role} label")  # fmt: skip
+            continue
+        _beside(ax, left[named], values[named], texts, gap)
 
 
-def _spread(x: np.ndarray, y: np.ndarray, gap: float) -> np.ndarray:
-    """Heights for labels of values ``y`` at ``x``: above each, at least ``gap`` apart at one x."""
-    out = y + gap * 0.25
-    order = np.lexsort((y, x))
-    for previous, current in itertools.pairwise(order):
-        if x[current] == x[previous]:
-            out[current] = max(out[current], out[previous] + gap)
+_NEAR_DAYS = 45.0
+"""Flows starting closer than this share one column of labels."""
+
+_LINE_POINTS = 14.0
+"""The height a value label takes (7.5-point text and a little space), in points."""
+
+
+def _label_gap(ax: Axes, style: Style) -> float:
+    """Return the height of a value label in data units of the y axis."""
+    figure: Figure = ax.figure.figure  # the root figure (a SubFigure has one too)
+    inches = figure.get_size_inches()[1] * ax.get_position().height
+    # constrained layout may still shrink the axes a little: keep a tenth in hand
+    return float(_LINE_POINTS / (inches * 72.0 * 0.9) * style.ceiling)
+
+
+def _beside(ax: Axes, x: np.ndarray, values: np.ndarray, texts: np.ndarray, gap: float) -> None:
+    """Label flows left of their spans, centred on their values, spread where values are close.
+
+    A label moved off its value by more than a third of its height is tied to it by a thin
+    leader line, so that no label sits on another flow's line or on another label.
+    """
+    # labels less than _NEAR_DAYS apart would meet side by side: spread them as one group
+    order = np.argsort(x, kind="stable")
+    near = np.r_[False, np.diff(x[order]) < _NEAR_DAYS]
+    group = np.empty(x.size, dtype=np.float64)
+    group[order] = np.cumsum(~near)
+    heights = spread(group, values, gap)
+    for start, value, y, text in zip(x, values, heights, texts, strict=True):
+        moved = abs(y - value) > gap / 3
+        ax.annotate(text, (start, value), xytext=(start - 4.0, y), textcoords="data",
+                    ha="right", va="center", fontsize=7.5, color="0.2", gid="flow label",
+                    arrowprops={"arrowstyle": "-", "color": "0.55", "linewidth": 0.6,
+                                "shrinkA": 1, "shrinkB": 0} if moved else None)  # fmt: skip
+
+
+def spread(x: np.ndarray, y: np.ndarray, gap: float, *, centred: bool = True) -> np.ndarray:
+    """Return label heights for values ``y`` at ``x``: at least ``gap`` apart at one ``x``.
+
+    At each ``x`` the labels keep the order of their values; each is pushed up just enough
+    to clear the one below. ``centred``: the group then moves down by half its largest
+    push, so that the labels stay centred on their values, but never so far that its lowest
+    label is less than half a gap above zero (the axis).
+
+    Examples
+    --------
+    Three parts of one total in May 2024 (trillion rials, labels 12 high) and a fourth
+    value elsewhere:
+
+    >>> spread(np.array([0.0, 0.0, 0.0, 9.0]), np.array([18.35, 9.24, 1.88, 9.0]), 12.0)
+    array([30., 18.,  6.,  9.])
+    >>> spread(np.array([0.0, 0.0]), np.array([40.0, 44.0]), 12.0)
+    array([36., 48.])
+    """
+    frame = pd.DataFrame({"x": x, "y": y}).sort_values(["x", "y"], kind="stable")
+    rank = frame.groupby("x").cumcount().to_numpy(dtype=np.float64)
+    # y_i = max over j <= i of (y_j + (i - j) * gap): the lowest heights gap apart, in order
+    pushed = (frame["y"] - rank * gap).groupby(frame["x"]).cummax() + rank * gap
+    if centred:
+        by_x = frame["x"]
+        shift = (pushed - frame["y"]).groupby(by_x).transform("max") / 2
+        room = pushed.groupby(by_x).transform("min") - gap / 2
+        pushed = pushed - np.minimum(shift, room)
+    out: np.ndarray = pushed.sort_index().to_numpy(dtype=np.float64)
     return out
 
 
@@ -110,8 +172,34 @@ def _targets(ax: Axes, targets: pd.DataFrame, style: Style) -> None:
                     gid="target label", **_LABEL)  # type: ignore[arg-type]  # fmt: skip
 
 
-def _excluded(ax: Axes, rows: pd.DataFrame, style: Style) -> None:
-    """Draw a red cross per excluded figure, named by the finding that excluded it."""
+def _part_sums(rows: pd.DataFrame) -> pd.DataFrame:
+    """Sum the kept parts of each excluded total over its own span: ``count``, ``value``.
+
+    Indexed by the total's id; the qualifier is "about" where a part is not exact.
+    """
+    totals = rows.loc[rows["excluded"], ["id", "start", "end"]].set_index("id")
+    parts = rows[~rows["excluded"] & rows["part_of"].isin(totals.index)]
+    own = totals.reindex(parts["part_of"].to_numpy())
+    same = (parts["start"].to_numpy() == own["start"].to_numpy()) & (
+        parts["end"].to_numpy() == own["end"].to_numpy()
+    )
+    parts = parts[same]
+    grouped = parts.groupby("part_of")
+    return pd.DataFrame(
+        {
+            "count": grouped.size(),
+            "value": grouped["value"].sum(),
+            "qualifier": np.where(grouped["qualifier"].agg(lambda q: (q == "exact").all()),
+                                  "exact", "approx"),
+        }
+    )  # fmt: skip
+
+
+def _excluded(ax: Axes, rows: pd.DataFrame, sums: pd.DataFrame, style: Style) -> None:
+    """Draw a red cross per excluded figure, named by the finding that excluded it.
+
+    A total left out whose parts are on the chart says what those parts add up to.
+    """
     if rows.empty:
         return
     values = rows["value"].to_numpy(dtype=np.float64) / style.factor
@@ -123,6 +211,12 @@ def _excluded(ax: Axes, rows: pd.DataFrame, style: Style) -> None:
     texts = style.values(rows)
     for (_, row), y, beyond, text in zip(rows.iterrows(), shown, off, texts, strict=True):
         value = style.text("off_scale", value=text) if beyond else text
+        if row["id"] in sums.index:
+            part = sums.loc[row["id"]]
+            total = style.value(float(part["value"]), str(part["qualifier"]))
+            value += "\n" + style.text(
+                "parts_sum", count=digits(str(int(part["count"])), style.locale), value=total
+            )
         ax.annotate(f"{row['id']}: {row['finding']}\n{value}", (row["x"], y), xytext=(6, -4),
                     va="top", color=FLAGGED, fontsize=7.5, textcoords="offset points",
                     gid="finding")  # fmt: skip

@@ -75,6 +75,8 @@ WORDS: Final[dict[str, dict[str, str]]] = {
     "aside": {"en": "Not drawn (no Jalali year, or several): {ids}.",
               "fa": "رسم نشده (بی‌سال یا چندساله): {ids}"},
     "off_scale": {"en": "{value} (off scale)", "fa": "{value} (خارج از مقیاس)"},
+    "parts_sum": {"en": "its {count} parts on the chart sum to {value}",
+                  "fa": "مجموع {count} جزء آن در نمودار: {value}"},
 }  # fmt: skip
 """Every word of a chart, by key and locale."""
 
