@@ -10,7 +10,8 @@ The rules (each pinned by ``tests/test_formatting.py``):
   the number is written in full with thousands separators (``15,000 rials``, ``$950,000``).
 * **Counts are whole.** In a unit of things counted (units, jobs, persons, projects, parks)
   a number below a million is rounded to the nearest whole number (halves away from zero).
-  A value that was not whole (an interpolated month: 2.2 parks) is shown rounded with
+  A value that was not whole (an interpolated month: 2.2 parks; more than 1e-9 from a
+  whole number, so that float noise such as 1.0000000000000002 is whole) is shown rounded with
   ``about`` in front (``about 2 parks``), unless the figure already has a qualifier: so
   ``7.0`` reads ``7 projects`` and ``2.2`` reads ``about 2 parks``, never ``7.0 projects``.
   The unit is singular for exactly one (``1 unit``).
