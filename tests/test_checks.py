@@ -160,6 +160,20 @@ def test_components_over_total_is_an_error() -> None:
     assert row["message"] == "t: its 2 parts (a, b) sum to 110 units, above the stated total 100"
 
 
+def test_parts_ten_times_their_total_are_named_a_scale_slip_the_right_way_round() -> None:
+    flags = ist.check(
+        table(
+            {"id": "t", **R, "kind": "period", "jyear": 1400, "value": 100},
+            {"id": "a", **R, "kind": "period", "jyear": 1400, "value": 600, "part_of": "t"},
+            {"id": "b", **R, "kind": "period", "jyear": 1400, "value": 400, "part_of": "t"},
+        )
+    )
+    assert only(flags, "components_mismatch").iloc[0]["message"] == (
+        "t: its 2 parts (a, b) sum to 1,000 units, above the stated total 100 "
+        "(the parts are 10 times the total: a scale slip?)"
+    )
+
+
 def test_implied_rate_outlier_uses_the_other_pairs_of_the_year() -> None:
     money = {"metric": "investment", "kind": "period", "start": "2024-05-01", "end": "2024-05-31"}
     records = [

@@ -101,7 +101,13 @@ def components_mismatch(table: Table) -> Found:
     with np.errstate(divide="ignore", invalid="ignore"):
         ratio = table["value"][total] / sums.value
     scale = _power_of_ten(ratio, 0.05)
-    hint = np.where(scale, " (a factor of " + numbers(np.round(ratio)) + ": a scale slip?)", "")
+    factor = numbers(np.round(np.where(ratio >= 1, ratio, 1 / ratio)))  # ten, a hundred...
+    hint = np.where(
+        ratio >= 1,
+        " (a factor of " + factor + ": a scale slip?)",
+        " (the parts are " + factor + " times the total: a scale slip?)",
+    )
+    hint = np.where(scale, hint, "")
     lone = sums.n_parts == 1
     return Found(
         a=total,
