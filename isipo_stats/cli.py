@@ -38,7 +38,7 @@ from isipo_stats.formatting import format_amount, format_amounts, plural
 from isipo_stats.metrics import metric_label
 from isipo_stats.reconciliation import Reconciled, reconcile
 from isipo_stats.spans import year_span
-from isipo_stats.summary import reading_order, summary, summary_text
+from isipo_stats.summary import left_out_note, reading_order, summary, summary_text
 from isipo_stats.text import JALALI_BELOW
 
 __all__ = ["main"]
@@ -273,7 +273,7 @@ def _print_summary(figures: pd.DataFrame, result: Reconciled, source: str, *, de
     print()
     print(_table(table.drop(columns=empty), left=("metric", "when", "pinned", "findings")))
     if empty:
-        print(f"(no value for any series: {', '.join(empty)})")
+        print(left_out_note(empty))
     print()
     print("Findings")
     _print_flags(flags, _LEVELS if detail else ("error", "warning"))

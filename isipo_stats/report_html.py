@@ -29,7 +29,7 @@ from isipo_stats.errors import IsipoError
 from isipo_stats.formatting import format_amounts, plural
 from isipo_stats.metrics import metric_label
 from isipo_stats.reconciliation import Reconciled, reconcile
-from isipo_stats.summary import reading_order, summary, summary_text
+from isipo_stats.summary import left_out_note, reading_order, summary, summary_text
 
 __all__ = ["findings_html", "reconciled_html", "report_page", "write_report"]
 
@@ -45,6 +45,9 @@ _HEADINGS: Final = {
     "pinned": "figures used, months interpolated",
     "findings": "findings (E/W/I)",
 }
+_DATES: Final = r"(\d{4}-\d{2}-\d{2}(?:\.\.\d{4}-\d{2}-\d{2})?)"
+"""A date or a span of dates in a cell: kept on one line (browsers break at hyphens)."""
+_ONE_LINE: Final = r'<span class="date">\1</span>'
 _NUMERIC: Final = ("latest figure", "full year", "target", "attained", "change", "jobs/unit")
 
 _CSS: Final = """
@@ -61,7 +64,7 @@ tr:nth-child(even) td { background: #fafafa; }
 .note { background: #f6f8fb; border-left: 4px solid #1f5f8b; padding: 0.5em 1em; }
 .error { color: #a61b1b; } .warning { color: #8a5a00; } .info { color: #1f5f8b; }
 figure { margin: 1em 0 2em; } figure img { max-width: 100%; height: auto; border: 1px solid #eee; }
-figcaption { font-size: 0.85em; color: #555; }
+figcaption { font-size: 0.85em; color: #555; } .date { white-space: nowrap; }
 """
 
 _HOW_TO_READ: Final = """
@@ -104,7 +107,10 @@ def _table(frame: pd.DataFrame, numeric: tuple[str, ...] = (), keep: tuple[str, 
     rows = pd.Series("<tr>", index=frame.index, dtype=object)
     for name in frame.columns:  # a loop over the few columns, each done for all rows
         style = ' class="num"' if name in numeric else ' class="keep"' if name in keep else ""
-        rows = rows + f"<td{style}>" + _escaped(frame[name]) + "</td>"
+        cells = _escaped(frame[name]).str.replace(
+            _DATES, r'<span class="date">\1</span>', regex=True
+        )
+        rows = rows + f"<td{style}>" + cells + "</td>"
     body = "".join((rows + "</tr>").tolist())
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
@@ -281,7 +287,7 @@ def report_page(
     text["year"] = table["year"].to_numpy()  # with its Gregorian years: "1399 (2020/21)"
     empty = [column for column in text.columns if (text[column] == "-").all()]
     text = text.drop(columns=empty).rename(columns=_HEADINGS)
-    left_out = f"<p>No series has a value for: {_e(', '.join(empty))}.</p>" if empty else ""
+    left_out = f"<p>{_e(left_out_note(empty))}</p>" if empty else ""
     dated = figures["jyear"].notna().sum()
     meta = (
         f"{plural(len(figures), 'figure')} from {source} ({plural(int(dated), 'figure')} "

@@ -48,7 +48,7 @@ from isipo_stats.metrics import Locale, metric_label
 from isipo_stats.reconciliation import Reconciled, reconcile
 from isipo_stats.text import format_jalali, to_persian_digits
 
-__all__ = ["JOBS_PER_UNIT", "reading_order", "summary", "summary_text"]
+__all__ = ["JOBS_PER_UNIT", "left_out_note", "reading_order", "summary", "summary_text"]
 
 JOBS_PER_UNIT: Final[dict[str, str]] = {
     "revived_units": "jobs_created",
@@ -442,6 +442,28 @@ def _sum_mark(parts: pd.Series, locale: Locale) -> pd.Series:
     digits = count.astype(str) if locale == "en" else to_persian_digits(count.astype(str))
     word = " (sum of " + digits + " parts)" if locale == "en" else " (مجموع " + digits + " جزء)"
     return word.where(count > 0, "").astype(object)
+
+
+_MEANING: Final[dict[str, str]] = {
+    "full year": "the figure for the whole year",
+    "target": "a target for the year",
+    "attained": "the share of the target attained",
+    "change": "the change on the previous year over the same span",
+    "jobs/unit": "jobs per unit",
+}
+
+
+def left_out_note(columns: list[str]) -> str:
+    """Say which columns of :func:`summary_text` a report leaves out, no series having one.
+
+    Examples
+    --------
+    >>> print(left_out_note(["change", "jobs/unit"]))  # doctest: +NORMALIZE_WHITESPACE
+    Not shown, as no series has one: change (the change on the previous year over the
+    same span), jobs/unit (jobs per unit).
+    """
+    named = ", ".join(f"{c} ({_MEANING[c]})" if c in _MEANING else c for c in columns)
+    return f"Not shown, as no series has one: {named}."
 
 
 def summary_text(frame: pd.DataFrame, *, locale: Locale = "en") -> pd.DataFrame:

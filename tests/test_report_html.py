@@ -33,7 +33,11 @@ def test_summary_rows_and_reading_order(page: str) -> None:
         ("Revived units", "1403 (2024/25)"),
     ]  # fmt: skip
     assert rows[5][0] == "Investment"
-    assert "No series has a value for: change." in summary
+    assert (
+        "Not shown, as no series has one: change (the change on the previous year over "
+        "the same span)." in summary
+    )
+    assert '<span class="date">2019-03-20</span>' in summary  # a date does not break
 
 
 def test_findings_grouped_with_the_figures_they_name(page: str) -> None:
