@@ -94,6 +94,24 @@ def test_targets_end_on_the_last_day_of_their_span_inside_their_year(revived: Ax
     assert "target 1,400" in labels
 
 
+def test_target_labels_say_a_part_year_span_and_never_run_into_each_other(
+    revived: Axes,
+) -> None:
+    labels = texts(revived, "target label")
+    # s004-04: 1,500 "by the end of Mehr 1399", the first seven months of that year
+    assert labels.count("target 1,500\nfirst 7 months") == 1
+    assert labels.count("target 1,500") == 1  # the original 1399 goal (s001-09)
+    revived.figure.canvas.draw()
+    renderer = revived.figure.canvas.get_renderer()  # type: ignore[attr-defined]
+    boxes = [
+        Text.get_window_extent(t, renderer) for t in revived.texts if t.get_gid() == "target label"
+    ]
+    assert len(boxes) == 7
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1 :]:
+            assert not a.overlaps(b)
+
+
 def test_undated_total_spans_the_window_check_found(reports: pd.DataFrame, revived: Axes) -> None:
     found = ist.check(reports)
     window = found[(found["check"] == "publication_window") & (found["figure_ids"] == "s001-07")]

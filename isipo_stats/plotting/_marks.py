@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
+from isipo_stats import _kernel
 from isipo_stats.plotting._draw import (
     FLAGGED,
     MARKERS,
@@ -158,18 +159,32 @@ def spread(x: np.ndarray, y: np.ndarray, gap: float, *, centred: bool = True) ->
 
 
 def _targets(ax: Axes, targets: pd.DataFrame, style: Style) -> None:
-    """Each target (once per year, end and value) as a short mark ending on its last day."""
-    once = targets.drop_duplicates(["jyear", "end", "value"])
+    """Each target (once per year, end and value) as a short mark ending on its last day.
+
+    A target for the first months of a year says so, on a second line (``target 1,500``,
+    ``first 7 months``). The labels of one year's targets go below and above their marks
+    in turn, so that two labels, each ending at its mark, do not run into each other.
+    """
+    once = targets.drop_duplicates(["jyear", "end", "value"]).sort_values(["jyear", "x"])
     if once.empty:
         return
     right = once["x"].to_numpy(dtype=np.float64)
     values = once["value"].to_numpy(dtype=np.float64) / style.factor
     ax.hlines(values, right - TARGET_DAYS, right, color=TARGET, linewidth=2.6, zorder=4,
               gid="target", label=style.text("target"))  # fmt: skip
-    for x, value in zip(right, once["value"], strict=True):
-        text = style.text("target_label", value=style.value(value))
-        ax.annotate(text, (x, value / style.factor), xytext=(0, -3), ha="right", va="top",
-                    gid="target label", **_LABEL)  # type: ignore[arg-type]  # fmt: skip
+    year = once["jyear"].to_numpy(dtype=np.int64)
+    start, end = day_numbers(once["start"]), day_numbers(once["end"])
+    first_months = (start == _kernel.nowruz(year)) & (end < _kernel.nowruz(year + 1) - 1)
+    months = _kernel.month_of(np.where(first_months, end, start).astype(np.int64))
+    upper = once.groupby("jyear").cumcount().to_numpy() % 2 == 1
+    for x, value, part, count, above in zip(
+        right, once["value"], first_months, months, upper, strict=True
+    ):  # a loop over the few targets of one chart, each an annotation
+        key = "target_part" if part else "target_label"
+        text = style.text(key, value=style.value(value), months=digits(str(count), style.locale))
+        ax.annotate(text, (x, value / style.factor), xytext=(0, 3 if above else -3), ha="right",
+                    va="bottom" if above else "top", gid="target label",
+                    **_LABEL)  # type: ignore[arg-type]  # fmt: skip
 
 
 def _part_sums(rows: pd.DataFrame) -> pd.DataFrame:

@@ -71,6 +71,8 @@ WORDS: Final[dict[str, dict[str, str]]] = {
     "at_least": {"en": "at least {value}", "fa": "دست‌کم {value}"},
     "no_figures": {"en": "no figures", "fa": "بدون آمار"},
     "target_label": {"en": "target {value}", "fa": "هدف {value}"},
+    "target_part": {"en": "target {value}\nfirst {months} months",
+                    "fa": "هدف {value}\n{months} ماه نخست"},
     "source": {"en": "Source: {sources}.", "fa": "منبع: {sources}"},
     "aside": {"en": "Not drawn (no Jalali year, or several): {ids}.",
               "fa": "رسم نشده (بی‌سال یا چندساله): {ids}"},
