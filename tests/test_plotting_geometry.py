@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 from typing import Any
 
@@ -314,4 +315,19 @@ def test_flows_a_few_days_apart_share_one_column_of_labels() -> None:
     for i, a in enumerate(boxes):
         for b in boxes[i + 1 :]:
             assert not a.overlaps(b)
+    plt.close(figure)
+
+
+@pytest.mark.parametrize("metric", ["renovated_units", "new_unit_jobs", "revived_units"])
+def test_month_labels_of_the_x_axis_never_run_into_each_other(
+    reports: pd.DataFrame, metric: str
+) -> None:
+    figure = plot_metric(reports, metric)
+    ax = figure.axes[0]
+    figure.canvas.draw()
+    renderer = figure.canvas.get_renderer()  # type: ignore[attr-defined]
+    boxes = [label.get_window_extent(renderer) for label in ax.get_xticklabels()]
+    assert len(boxes) >= 4
+    for left, right in itertools.pairwise(sorted(boxes, key=lambda box: box.x0)):
+        assert left.x1 < right.x0
     plt.close(figure)

@@ -80,9 +80,13 @@ def draw_years(ax: Axes, axis: TimeAxis, style: Style) -> None:
 
 
 def month_ticks(axis: TimeAxis, locale: ChartLocale) -> tuple[list[float], list[str]]:
-    """Ticks at the first day of Jalali months: the month's name, its Gregorian date beneath."""
+    """Ticks at the first day of Jalali months: the month's name, its Gregorian date beneath.
+
+    Every other month for one year (twelve labels of two lines do not fit side by side
+    beside a legend), every third for up to three years, else every sixth.
+    """
     shown = axis.shown
-    step = 1 if len(shown) <= 1 else 3 if len(shown) <= 3 else 6
+    step = 2 if len(shown) <= 1 else 3 if len(shown) <= 3 else 6
     ticks: list[float] = []
     labels: list[str] = []
     for year in shown:
