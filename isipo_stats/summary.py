@@ -193,7 +193,14 @@ def _latest(table: pd.DataFrame) -> pd.DataFrame:
 def _full_year(table: pd.DataFrame) -> pd.DataFrame:
     usable = _candidates(table)
     whole = usable[usable["whole"] & usable["kind"].isin(["cumulative", "period"])]
-    columns = {"value": "", "qualifier": "_qualifier", "id": "_id", "parts": "_parts"}
+    columns = {
+        "value": "",
+        "qualifier": "_qualifier",
+        "low": "_low",
+        "high": "_high",
+        "id": "_id",
+        "parts": "_parts",
+    }
     return _pick(whole, ["whole_figure", "row"], "full_year", columns)
 
 
@@ -297,7 +304,8 @@ def summary(figures: pd.DataFrame, *, reconciled: Reconciled | None = None) -> p
         the sum stands for), ``latest_start``, ``latest_end`` (the as-of date, NaT when unknown),
         ``latest_from``/``latest_to`` (its publication window), ``year_to_date`` and
         ``year_elapsed`` (percent of the year by the as-of date); ``full_year`` with
-        ``full_year_qualifier``, ``full_year_id`` and ``full_year_parts``; ``target``,
+        ``full_year_qualifier``, ``full_year_low``/``full_year_high`` (a range's ends),
+        ``full_year_id`` and ``full_year_parts``; ``target``,
         ``target_id``, ``targets`` and ``attainment`` (percent); ``change`` (percent on the previous
         year, same span) with ``change_base_id``; ``jobs_per_unit``; ``figures``,
         ``used``, ``interpolated`` (months), ``path``; ``errors``, ``warnings``,
@@ -386,6 +394,8 @@ _COLUMNS: Final = [
     "year_elapsed",
     "full_year",
     "full_year_qualifier",
+    "full_year_low",
+    "full_year_high",
     "full_year_id",
     "full_year_parts",
     "target",
@@ -515,7 +525,12 @@ def summary_text(frame: pd.DataFrame, *, locale: Locale = "en") -> pd.DataFrame:
             + _sum_mark(frame["latest_parts"], locale),
             "when": _when(frame),
             "full year": format_amounts(
-                frame["full_year"], units, qualifiers=frame["full_year_qualifier"], locale=locale
+                frame["full_year"],
+                units,
+                qualifiers=frame["full_year_qualifier"],
+                lows=frame["full_year_low"],
+                highs=frame["full_year_high"],
+                locale=locale,
             )
             + _sum_mark(frame["full_year_parts"], locale),
             "target": format_amounts(frame["target"], units, locale=locale),

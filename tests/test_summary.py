@@ -243,6 +243,7 @@ def test_a_range_part_gives_a_range_sum_for_the_whole_year() -> None:
         "range", 2, "t",
     )  # fmt: skip
     assert (row["full_year"], row["full_year_parts"], row["full_year_id"]) == (90.5e12, 2, "a, b")
-    assert summary_text(summary(figures)).iloc[0]["latest"] == (
-        "88 to 93 trillion rials (sum of 2 parts)"
-    )
+    assert (row["full_year_low"], row["full_year_high"]) == (88e12, 93e12)
+    text = summary_text(summary(figures)).iloc[0]
+    assert text["latest"] == "88 to 93 trillion rials (sum of 2 parts)"
+    assert text["full year"] == "88 to 93 trillion rials (sum of 2 parts)"  # not its midpoint
