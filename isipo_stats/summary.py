@@ -208,7 +208,8 @@ def _targets(table: pd.DataFrame) -> pd.DataFrame:
     targets = table[(table["kind"] == "target") & table["whole"]]
     own = targets[targets["part_of"].isna()].copy()
     own["when"] = own["published"].fillna(own["published_to"])
-    return _pick(own, ["when", "row"], "target", {"value": "", "id": "_id"})
+    columns = {"value": "", "qualifier": "_qualifier", "id": "_id"}
+    return _pick(own, ["when", "row"], "target", columns)
 
 
 def _change(table: pd.DataFrame, latest: pd.DataFrame) -> pd.DataFrame:
@@ -305,9 +306,9 @@ def summary(figures: pd.DataFrame, *, reconciled: Reconciled | None = None) -> p
         ``latest_from``/``latest_to`` (its publication window), ``year_to_date`` and
         ``year_elapsed`` (percent of the year by the as-of date); ``full_year`` with
         ``full_year_qualifier``, ``full_year_low``/``full_year_high`` (a range's ends),
-        ``full_year_id`` and ``full_year_parts``; ``target``,
-        ``target_id``, ``targets`` and ``attainment`` (percent); ``change`` (percent on the previous
-        year, same span) with ``change_base_id``; ``jobs_per_unit``; ``figures``,
+        ``full_year_id`` and ``full_year_parts``; ``target`` with ``target_qualifier``,
+        ``target_id``, ``targets`` and ``attainment`` (percent); ``change`` (percent on the
+        previous year, same span) with ``change_base_id``; ``jobs_per_unit``; ``figures``,
         ``used``, ``interpolated`` (months), ``path``; ``errors``, ``warnings``,
         ``infos``. The module docstring says which figure is which.
 
@@ -399,6 +400,7 @@ _COLUMNS: Final = [
     "full_year_id",
     "full_year_parts",
     "target",
+    "target_qualifier",
     "target_id",
     "targets",
     "attainment",
@@ -533,7 +535,9 @@ def summary_text(frame: pd.DataFrame, *, locale: Locale = "en") -> pd.DataFrame:
                 locale=locale,
             )
             + _sum_mark(frame["full_year_parts"], locale),
-            "target": format_amounts(frame["target"], units, locale=locale),
+            "target": format_amounts(
+                frame["target"], units, qualifiers=frame["target_qualifier"], locale=locale
+            ),
             "attained": format_percents(frame["attainment"], locale=locale),
             "change": format_percents(frame["change"], signed=True, locale=locale),
             "jobs/unit": format_amounts(

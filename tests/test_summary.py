@@ -247,3 +247,24 @@ def test_a_range_part_gives_a_range_sum_for_the_whole_year() -> None:
     text = summary_text(summary(figures)).iloc[0]
     assert text["latest"] == "88 to 93 trillion rials (sum of 2 parts)"
     assert text["full year"] == "88 to 93 trillion rials (sum of 2 parts)"  # not its midpoint
+
+
+def test_a_target_keeps_its_qualifier() -> None:
+    # "a goal of at least 40 percent of the year's loans" and "about 2,500 units"
+    figures = figures_from_records([
+        {"id": "s", "metric": "bank_facility_share", "unit": "percent", "kind": "target",
+         "jyear": 1400, "stated": "at least 40 percent"},
+        {"id": "r", "metric": "bank_facility_share", "unit": "percent", "kind": "cumulative",
+         "end": "1400-06-31", "value": 31},
+        {"id": "t", "metric": "revived_units", "unit": "units", "kind": "target", "jyear": 1400,
+         "stated": "about 2,500 units"},
+        {"id": "u", "metric": "revived_units", "unit": "units", "kind": "cumulative",
+         "end": "1400-06-31", "value": 1000},
+    ])  # fmt: skip
+    table = summary(figures)
+    assert sorted(table["target_qualifier"]) == ["approx", "lower"]
+    text = summary_text(table).set_index("metric")["target"].to_dict()
+    assert text == {
+        "Share of bank lending to industry": "over 40 %",
+        "Revived units": "about 2,500 units",
+    }
