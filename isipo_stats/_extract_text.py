@@ -26,13 +26,43 @@ from isipo_stats._extract_lexicon import (
 )
 from isipo_stats.text import MONTH_NAMES
 
-__all__ = ["NOUN_AFTER", "amount_pieces", "cut_out", "noun_after", "sentences"]
+__all__ = ["ABBREVIATIONS", "NOUN_AFTER", "amount_pieces", "cut_out", "noun_after", "sentences"]
+
+ABBREVIATIONS: Final = (
+    "Mr", "Mrs", "Ms", "Dr", "Eng", "Prof", "Gen", "Gov", "Sen", "Rep", "Jan", "Feb", "Mar",
+    "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "No", "Nos", "Approx",
+    "approx", "vs",
+)  # fmt: skip
+"""Words whose period ends no sentence (titles, months, "No.", "approx.", "vs.").
+
+Left out on purpose, because reports often end a sentence with them: the days of the week
+("... said on Sat."), "etc.", and company suffixes ("Co.", "Ltd.", "Inc.").
+"""
+
+
+def _not_after(words: tuple[str, ...]) -> str:
+    r"""Return look-behinds refusing a period right after one of ``words``.
+
+    ``re`` needs each look-behind of one width: the words are grouped by length.
+
+    Examples
+    --------
+    >>> _not_after(("Mr", "Dr", "Eng"))
+    '(?<!\\b(?:Mr|Dr)\\.)(?<!\\bEng\\.)'
+    """
+    lengths = sorted({len(w) for w in words})
+    groups = ["|".join(w for w in words if len(w) == n) for n in lengths]
+    return "".join(rf"(?<!\b{g}\.)" if "|" not in g else rf"(?<!\b(?:{g})\.)" for g in groups)
+
 
 # a sentence ends at . ! ? ؟ (and closing quotes) before a capital, a digit, a quote or a
-# Persian letter; at a line break; or at the end of the text
+# Persian letter; at a line break; or at the end of the text. A period does not end it after
+# a word of ABBREVIATIONS or a single Latin capital (an initial, "A. Rahmani", or the last
+# letter of "U.S."); a period inside a number ("1.5") is followed by no space and ends nothing.
+_END: Final = rf"(?:\.{_not_after(ABBREVIATIONS)}(?<!\b[A-Z]\.)|[!?؟])"
 _SENTENCE: Final = (
-    r"(?P<lead>\s*)(?P<body>[^\n]*?(?:[.!?؟][\"')\]”’]*(?=\s+[\"'(\[“‘]?[A-Z0-9\u0600-\u06ff])"
-    r"|(?=\n)|(?=\s*\Z)))"
+    rf"(?P<lead>\s*)(?P<body>[^\n]*?(?:{_END}[\"')\]”’]*"
+    r"(?=\s+[\"'(\[“‘]?[A-Z0-9\u0600-\u06ff])|(?=\n)|(?=\s*\Z)))"
 )
 
 _GMONTH: Final = (

@@ -210,9 +210,17 @@ def _inherit(found: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def _confidence(found: pd.DataFrame) -> npt.NDArray[np.float64]:
+def _confidence(found: pd.DataFrame, times: pd.DataFrame) -> npt.NDArray[np.float64]:
     via = found["via"].to_numpy(dtype=object)
     score = np.full(len(found), 0.95)
+    # "by March 2020" often stands for the Jalali year-end (March 19): a named month with no
+    # day is a looser date than the text's Jalali expression of the same statement
+    t = found["time"].to_numpy(dtype=np.int64)
+    day = times["gday"].to_numpy(dtype=float) if len(times) else np.zeros(1)
+    loose = (found["time_type"].to_numpy(dtype=object) == "by_month") & np.isnan(
+        day[np.maximum(t, 0)]
+    )
+    score -= np.where(loose, 0.1, 0)
     score -= np.where(found["fallback"].to_numpy(dtype=bool), 0.25, 0)
     score -= np.select([via == "context", via == "sentence", via == "total", via == ""],
                        [0.15, 0.1, 0.1, 0.15], 0)  # fmt: skip
@@ -320,6 +328,24 @@ def _note(found: pd.DataFrame, times: pd.DataFrame) -> npt.NDArray[np.object_]:
     return notes
 
 
+def _why_no_time(found: pd.DataFrame, times: pd.DataFrame) -> npt.NDArray[np.object_]:
+    """Say why a flow has no span, quoting the expression it was dated by, if any."""
+    t = found["time"].to_numpy(dtype=np.int64)
+    expr = times["expr"].to_numpy(dtype=object) if len(times) else np.array([""], dtype=object)
+    said = "'" + expr[np.maximum(t, 0)].astype(object) + "'"
+    typ = found["time_type"].to_numpy(dtype=object)
+    why: npt.NDArray[np.object_] = np.select(
+        [typ == "event", typ == "by_month"],
+        [
+            "a flow dated by an event (" + said + "), whose span the text does not state",
+            "a flow up to a date already past (" + said + "), whose start the text does not "
+            "state",
+        ],
+        "a flow whose time the text does not state",
+    ).astype(object)
+    return why
+
+
 def _rows(
     docs: pd.DataFrame, lexicon: Sequence[MetricRule]
 ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
@@ -353,7 +379,7 @@ def _rows(
         [
             refused,
             _skipped(found, no_metric, "no metric of the lexicon fits"),
-            _skipped(found, no_time, "a flow whose time the text does not state"),
+            _skipped(found, no_time, _why_no_time(found, times)),
             _skipped(found, unplaced, "a relative time with no publication date (give published=)"),
         ],
         ignore_index=True,
@@ -364,7 +390,7 @@ def _rows(
         ref = found[name].to_numpy(dtype=np.int64)
         ok = (ref >= 0) & ~gone[np.maximum(ref, 0)]
         found[name] = np.where(ok, renumbered[np.maximum(ref, 0)], -1)
-    found["confidence"] = _confidence(found)
+    found["confidence"] = _confidence(found, times)
     found["stated_dates"] = _stated_dates(found, times)
     found["note"] = _note(found, times)
     found["evidence"] = sents["text"].to_numpy(dtype=object)[found["sent"].to_numpy()]
