@@ -20,8 +20,8 @@ from isipo_stats._extract_lexicon import (
     FALLBACK_METRICS,
     INSIDE,
     LEVEL,
-    LIST_END,
     LEVEL_AFTER,
+    LIST_END,
     NOUNS,
     OUTSIDE,
     PART_WORDS,
@@ -61,7 +61,7 @@ def amounts(sents: pd.DataFrame) -> pd.DataFrame:
     sent = pieces["sent"].to_numpy()
     same_next = np.append(sent[1:] == sent[:-1], False)[: len(sent)]
     next_pre = pieces["pre"].shift(-1).where(same_next, "").fillna("")
-    money = pieces["dollar"].to_numpy() | (pieces["currency"] != "").to_numpy()
+    money = pieces["dollar"].to_numpy() | pieces["currency"].to_numpy()
     percent = pieces["percent"].to_numpy() & ~money
     amount = (pieces["phrase"] != "").to_numpy()
     family = np.full(len(pieces), "", dtype=object)
@@ -315,8 +315,9 @@ def place_in_time(
 
     ``times`` is resolved (see :func:`isipo_stats._extract_time.resolve`); ``pub_from``
     and ``pub_to`` are each amount's publication window. ``kind`` is "" where a flow has
-    no time the text states, is dated by an event, or runs up to a named date already past
-    ("by March 2015" in a later report: its start is not stated).
+    no time the text states, is dated by an event, or runs up to a named date that is not
+    known to lie after publication ("by March 2015" in a later report: its start is not
+    stated).
     """
     t = found["time"].to_numpy(dtype=np.int64)
     types = times["type"].to_numpy(dtype=object)

@@ -200,8 +200,8 @@ def amount_pieces(sents: pd.DataFrame) -> pd.DataFrame:
 
     Returns one row per piece with ``sent`` (row of ``sents``), ``pre`` (folded text
     before), ``phrase`` (the amount as written; "" for a date or the sentence's tail),
-    ``cut`` (the date or amount as written), ``dollar``/``currency``/``percent`` (the
-    matched parts) and ``start``/``end`` (the phrase's offsets in the document).
+    ``cut`` (the date or amount as written), ``dollar``/``currency``/``percent`` (whether
+    the amount has them) and ``start``/``end`` (the phrase's offsets in the document).
     """
     caseless = sents["text"].str.translate(_CASELESS)
     # a sentence with no digit and no number word has no amount and no date: not searched
@@ -229,7 +229,7 @@ def amount_pieces(sents: pd.DataFrame) -> pd.DataFrame:
                 "start": start,
                 "end": start + cut_len.to_numpy(dtype=np.int64),
                 "dollar": found["dollar"].notna().to_numpy(),
-                "currency": fold(found["currency"].fillna("")).to_numpy(dtype=object),
+                "currency": found["currency"].notna().to_numpy(),
                 "percent": found["percent"].notna().to_numpy(),
             }
         )

@@ -142,24 +142,25 @@ stated (the library does not keep dates of events): a flow dated by one is skipp
 # the words every event phrase holds: sentences without one are not searched further (a
 # pattern simple enough for pyarrow's fast engine)
 _EVENT_WORDS: Final = r"administration|government|presidency|cabinet|tenure|office|دولت"
-_FIND_EVENT: Final = rf"(?P<pre>.*?)(?:(?<!\w)(?P<event>{EVENT})|$)"
 
 
 def _events(sentences: pd.DataFrame) -> pd.DataFrame:
-    """Find the event phrases of :data:`EVENT` in folded sentences (see :func:`find_times`)."""
+    """Find the first event phrase (:data:`EVENT`) of each folded sentence.
+
+    See :func:`find_times` for the columns.
+    """
+    # a cheap pass first, with pandas' own text (pyarrow's engine where installed)
     folded = sentences["folded"]
-    named = np.flatnonzero(folded.str.contains(_EVENT_WORDS, regex=True).to_numpy(dtype=bool))
-    found = folded.iloc[named].str.extractall(_FIND_EVENT)
+    named = folded.astype("str").str.contains(_EVENT_WORDS, regex=True).to_numpy(dtype=bool)
+    found = folded[named].str.extract(rf"^(?P<pre>.*?)(?<!\w)(?P<event>{EVENT})")
     hit = found["event"].notna().to_numpy(dtype=bool)
     if not hit.any():
         return _empty_times()
-    pre, event = (found[c].fillna("").str.len().astype(np.int64) for c in ("pre", "event"))
-    offset = ((pre + event).groupby(level=0).cumsum() - event).to_numpy()[hit]
-    sent = found.index.get_level_values(0).to_numpy()[hit]
-    times = _empty_times().reindex(range(int(hit.sum())))
+    sent = np.flatnonzero(named)[hit]
+    times = _empty_times().reindex(range(len(sent)))
     times["doc"] = sentences["doc"].to_numpy()[sent]
     times["sent"] = sent
-    times["pos"] = sentences["start"].to_numpy()[sent] + offset
+    times["pos"] = sentences["start"].to_numpy()[sent] + found["pre"].str.len().to_numpy()[hit]
     times["expr"] = found["event"].to_numpy(dtype=object)[hit]
     times["type"] = "event"
     times["rel"] = 0
@@ -364,8 +365,10 @@ def _gregorian_spans(
     times: pd.DataFrame, typ: npt.NDArray[np.object_], pub: tuple[Days, Days],
     spans: tuple[Days, ...],
 ) -> tuple[Days, Days, Days]:  # fmt: skip
-    """Spans of Gregorian months ("in May": the last May begun by publication; "by March
-    2025": see :func:`_by_date`). ``pub`` is the first publication day and its Jalali year.
+    """Give the spans of Gregorian months.
+
+    "In May": the last May begun by publication; "by March 2025": see :func:`_by_date`.
+    ``pub`` is the first publication day and its Jalali year.
     """
     start, end, year = spans
     pub_from, current = pub
@@ -393,7 +396,7 @@ def _gregorian_spans(
 
 
 def _by_date(first: Days, last: Days, day: Days, current: Days) -> tuple[Days, Days, Days]:
-    """The span of "by March 2025" / "by March 20, 2025": start, end and Jalali year.
+    """Return the span of "by March 2025" / "by March 20, 2025": start, end, Jalali year.
 
     The end is the date named: the day when one is given, else the last day of the month
     (March 2025: 2025-03-31, 11 Farvardin 1404), never moved to a Jalali year-end. The

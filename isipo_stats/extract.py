@@ -338,8 +338,7 @@ def _why_no_time(found: pd.DataFrame, times: pd.DataFrame) -> npt.NDArray[np.obj
         [typ == "event", typ == "by_month"],
         [
             "a flow dated by an event (" + said + "), whose span the text does not state",
-            "a flow up to a date already past (" + said + "), whose start the text does not "
-            "state",
+            "a flow up to a named date (" + said + "), whose start the text does not state",
         ],
         "a flow whose time the text does not state",
     ).astype(object)
