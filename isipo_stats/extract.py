@@ -14,8 +14,16 @@ The rules are deterministic (regular expressions and word lists, no model, no ne
   follows it (units, jobs, people, projects, parks, workshops); dates and years are not.
 * **Metric** from the lexicon :data:`METRICS` (user-extendable: pass ``lexicon=``): the
   first rule whose noun follows the amount and whose cue is in its clause.
+* **Sentences** end at ``.``, ``!``, ``?``, ``؟`` before a capital, a digit or a Persian
+  letter, but not after a word of :data:`isipo_stats._extract_text.ABBREVIATIONS` ("Mr.",
+  "Dr.", "Eng.", "Prof.", "Jan." ... "Dec.", "No.", "approx.") or a single capital (the
+  initial of "A. Rahmani", the last letter of "U.S."); "1.5" ends nothing. Days of the week,
+  "etc." and "Co."/"Ltd."/"Inc." are left out of the list: reports end sentences with them.
 * **Kind**: ``target`` after a plan word in the clause ("plans to revive", "goal",
-  "on the agenda", «برنامه»), or "by the end of the current year"; ``level`` for shares
+  "on the agenda", «برنامه»); for the end of this year ("by/before/until the end of the
+  current year", «تا/پیش از پایان سال جاری»); for a Gregorian date still ahead ("by March
+  2025", which ends on the date it names: 2025-03-31, not on a Jalali year-end, and starts
+  on 1 Farvardin of the year it was said in); ``level`` for shares
   and stocks ("there are", "underway", "currently"); else ``cumulative`` (from Nowruz:
   "since the beginning of the current year", "in the first seven months of this year")
   or ``period`` ("during the previous year 1400", "in Mehr 1399", "in May").
@@ -24,11 +32,17 @@ The rules are deterministic (regular expressions and word lists, no model, no ne
   Relative years are counted from ``published``. Gregorian dates the text gives for the
   boundaries go to ``stated_dates``, never into the span.
 * **Links**: "(about $1.47 billion)" after a rial amount is a row with ``equivalent_of``;
-  amounts after "of which", "including", or split "inside"/"outside" get ``part_of``.
+  amounts in the list after "of which", "including" (it ends at ";", ":", "while", "but",
+  «اما», or ", and" opening a clause with its own verb), or split "inside"/"outside" get
+  ``part_of``.
 * **Repeats**: the same metric, value and unit stated twice in a text give one row.
 
 A flow whose time the text does not state (and cannot be inferred) gives no row: it is
 listed in ``result.attrs["skipped"]`` with the reason, as are amounts the reader refuses.
+So is a flow dated by an event ("over the course of late President Raisi's
+administration", "since the 13th government took office", «در دولت سیزدهم»: the reason
+quotes the phrase; the library keeps no dates of events and invents no span), and a flow
+"by <month> YYYY" when that date is not known to lie ahead (its start is not stated).
 """
 
 from __future__ import annotations
