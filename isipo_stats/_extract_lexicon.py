@@ -247,9 +247,10 @@ PART_WORDS: Final = (
 unit before (the list runs to :data:`LIST_END` or the end of the sentence)."""
 
 LIST_END: Final = (
-    r"[;:؛]|,?\s*\b(?:while|whereas|but|although|though)\b|،?\s*(?:در حالی که|اما|ولی)\s|"
+    r"(?=[;:؛,،\s])(?:[;:؛]|(?:,\s*|\s+)(?:while|whereas|but|although|though)\b|"
+    r"(?:،\s*|\s+)(?:در حالی که|اما|ولی)\s|"
     r",\s*and\s+(?:(?!\b(?:that|which|who|whose)\b)[^,;])*?"
-    r"\b(?:were|was|is|are|has|have|had|will|would)\b"
+    r"\b(?:were|was|is|are|has|have|had|will|would)\b)"
 )
 """Where the list after a part word ends: a semicolon or colon, a contrast ("while", "but",
 «اما»), or ", and" opening a clause with a verb of its own (", and 90 units were renovated";

@@ -46,6 +46,13 @@ _ANY_PROVINCE: Final = "|".join(
 
 # the part words without their word bounds: a wider net, cast first
 _ANY_PART: Final = PART_WORDS.replace(r"\b", "")
+# the lists after part words, piece by piece; a guard of the words' first letters fails most
+# places before the alternation
+_PART_FIRST: Final = "".join(sorted({word[0] for word in _ANY_PART.split("|")}))
+_LISTS: Final = (
+    rf"(?P<pre>.*?)(?:(?=[{_PART_FIRST}])(?P<mark>{PART_WORDS})(?P<body>.*?)"
+    rf"(?P<stop>{LIST_END}|$)|$)"
+)
 
 
 def amounts(sents: pd.DataFrame) -> pd.DataFrame:
@@ -180,7 +187,9 @@ def _regions(before: pd.Series, after: pd.Series) -> npt.NDArray[np.object_]:
     region = np.full(len(before), "Iran", dtype=object)
     said = clause + " " + opening
     # one pass for any name (without its word bounds: a wider net), then each on the few hits
-    named = np.flatnonzero(said.str.contains(_ANY_PROVINCE, regex=True).to_numpy(dtype=bool))
+    named = np.flatnonzero(
+        said.astype("str").str.contains(_ANY_PROVINCE, regex=True).to_numpy(dtype=bool)
+    )
     said = said.iloc[named]
     for name, pattern in PROVINCES.items():
         hit = said.str.contains(pattern, regex=True).to_numpy(dtype=bool)
@@ -377,10 +386,11 @@ def _part_lists(sents: pd.DataFrame, found: pd.DataFrame) -> npt.NDArray[np.floa
     """
     used = np.unique(found["sent"].to_numpy())
     said = sents["folded"].iloc[used].reset_index(drop=True)
-    named = np.flatnonzero(said.str.contains(_ANY_PART, regex=True).to_numpy(dtype=bool))
-    lists = said.iloc[named].str.extractall(
-        rf"(?P<pre>.*?)(?:(?P<mark>{PART_WORDS})(?P<body>.*?)(?P<stop>{LIST_END}|$)|$)"
+    # a cheap pass with pandas' own text (pyarrow's engine where installed), then the lists
+    named = np.flatnonzero(
+        said.astype("str").str.contains(_ANY_PART, regex=True).to_numpy(dtype=bool)
     )
+    lists = said.iloc[named].str.extractall(_LISTS)
     at = np.full(len(found), np.nan)
     pre, mark, body, stop = (lists[c].fillna("").str.len().to_numpy(dtype=np.int64)
                              for c in ("pre", "mark", "body", "stop"))  # fmt: skip

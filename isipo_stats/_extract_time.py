@@ -144,27 +144,51 @@ stated (the library does not keep dates of events): a flow dated by one is skipp
 _EVENT_WORDS: Final = r"administration|government|presidency|cabinet|tenure|office|دولت"
 
 
-def _events(sentences: pd.DataFrame) -> pd.DataFrame:
-    """Find the first event phrase (:data:`EVENT`) of each folded sentence.
+Found = tuple[
+    npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.object_], npt.NDArray[np.object_]
+]
+"""Expressions as arrays: sentence rows, offsets in the documents, folded texts, and the
+text after each (where a Gregorian date for it may be given)."""
 
-    See :func:`find_times` for the columns.
-    """
+
+def _events(sentences: pd.DataFrame) -> Found:
+    """Find the first event phrase (:data:`EVENT`) of each folded sentence."""
     # a cheap pass first, with pandas' own text (pyarrow's engine where installed)
     folded = sentences["folded"]
     named = folded.astype("str").str.contains(_EVENT_WORDS, regex=True).to_numpy(dtype=bool)
     found = folded[named].str.extract(rf"^(?P<pre>.*?)(?<!\w)(?P<event>{EVENT})")
     hit = found["event"].notna().to_numpy(dtype=bool)
-    if not hit.any():
-        return _empty_times()
     sent = np.flatnonzero(named)[hit]
-    times = _empty_times().reindex(range(len(sent)))
-    times["doc"] = sentences["doc"].to_numpy()[sent]
-    times["sent"] = sent
-    times["pos"] = sentences["start"].to_numpy()[sent] + found["pre"].str.len().to_numpy()[hit]
-    times["expr"] = found["event"].to_numpy(dtype=object)[hit]
-    times["type"] = "event"
-    times["rel"] = 0
-    return times
+    pos = (
+        sentences["start"].to_numpy(dtype=np.int64)[sent]
+        + found["pre"].str.len().to_numpy(dtype=np.int64, na_value=0)[hit]
+    )
+    texts = found["event"].to_numpy(dtype=object)[hit]
+    return sent, pos, texts, np.full(len(sent), "", dtype=object)
+
+
+def _with_events(sentences: pd.DataFrame, located: Found) -> tuple[Found, npt.NDArray[np.bool_]]:
+    """Add the event phrases to the located expressions, in text order; mark the events.
+
+    An expression inside an event phrase ("... took office in August 2021") is part of it.
+    """
+    sent, pos, expr, follow = located
+    e_sent, e_pos, e_expr, e_follow = _events(sentences)
+    if not len(e_sent):
+        return located, np.zeros(len(sent), dtype=bool)
+    doc = sentences["doc"].to_numpy(dtype=np.int64)
+    keys = doc[sent] * _KEY + pos
+    lo = doc[e_sent] * _KEY + e_pos
+    hi = lo + np.array([len(e) for e in e_expr], dtype=np.int64)  # the few events only
+    idx = np.searchsorted(lo, keys, side="right") - 1
+    kept = ~((idx >= 0) & (keys < hi[np.maximum(idx, 0)]))
+    order = np.argsort(np.concatenate([keys[kept], lo]), kind="stable")
+    event = np.concatenate([np.zeros(int(kept.sum()), dtype=bool), np.ones(len(lo), dtype=bool)])
+    merged = tuple(
+        np.concatenate([mine[kept], theirs])[order]
+        for mine, theirs in ((sent, e_sent), (pos, e_pos), (expr, e_expr), (follow, e_follow))
+    )
+    return (merged[0], merged[1], merged[2], merged[3]), event[order]
 
 
 def find_times(sentences: pd.DataFrame) -> pd.DataFrame:
@@ -175,26 +199,8 @@ def find_times(sentences: pd.DataFrame) -> pd.DataFrame:
     ``days``, ``jmonth``, ``gmonth``, ``gyear``, ``gday``) and ``d1``/``d2``/``word``
     (Gregorian dates given for it, as written). An event that dates a flow ("over the
     course of late President Raisi's administration", see :data:`EVENT`) is an expression
-    of type ``event``, with no fields: it names no span.
+    of type ``event``: it names no span.
     """
-    located = _located(sentences)
-    events = _events(sentences)
-    if not len(events):
-        return located
-    # an expression inside an event phrase ("... took office in August 2021") is part of it
-    keys = located["doc"].to_numpy(dtype=np.int64) * _KEY + located["pos"].to_numpy(np.int64)
-    lo = events["doc"].to_numpy(dtype=np.int64) * _KEY + events["pos"].to_numpy(np.int64)
-    hi = lo + events["expr"].str.len().to_numpy(dtype=np.int64)
-    idx = np.searchsorted(lo, keys, side="right") - 1
-    within = (idx >= 0) & (keys < hi[np.maximum(idx, 0)])
-    both = pd.concat([located[~within], events], ignore_index=True)
-    order = np.argsort(both["doc"].to_numpy(dtype=np.int64) * _KEY
-                       + both["pos"].to_numpy(dtype=np.int64), kind="stable")  # fmt: skip
-    return as_objects(both.iloc[order].reset_index(drop=True))
-
-
-def _located(sentences: pd.DataFrame) -> pd.DataFrame:
-    """Find the expressions of :data:`_ENTRIES` (see :func:`find_times`)."""
     found = sentences["folded"].str.extractall(_LOCATE)
     if found.empty:
         return _empty_times()
@@ -203,22 +209,21 @@ def _located(sentences: pd.DataFrame) -> pd.DataFrame:
                        for t in (found["pre"], found["time"], follow))  # fmt: skip
     offset = (pre + time + tail).groupby(level=0).cumsum() - time - tail
     hit = found["time"].notna().to_numpy()
-    if not hit.any():
+    sent = found.index.get_level_values(0).to_numpy()[hit]
+    located = (sent, sentences["start"].to_numpy(dtype=np.int64)[sent]
+               + offset.to_numpy(dtype=np.int64)[hit],
+               found["time"].to_numpy(dtype=object)[hit],
+               follow.to_numpy(dtype=object)[hit])  # fmt: skip
+    (sent, pos, texts, follows), event = _with_events(sentences, located)
+    if not len(sent):
         return _empty_times()
-    found, offset, follow = found[hit], offset[hit], follow[hit]
-    sent = found.index.get_level_values(0).to_numpy()
-    expr = found["time"].reset_index(drop=True)
+    expr = pd.Series(texts, dtype=object)
     times = pd.DataFrame(
-        {
-            "doc": sentences["doc"].to_numpy()[sent],
-            "sent": sent,
-            "pos": sentences["start"].to_numpy()[sent] + offset.to_numpy(),
-            "expr": expr,
-        }
+        {"doc": sentences["doc"].to_numpy()[sent], "sent": sent, "pos": pos, "expr": expr}
     )
-    times["type"] = _classify(expr)
+    times["type"] = np.where(event, "event", _classify(expr))
     _read_fields(times)
-    stated = follow.reset_index(drop=True).str.extract(_STATED)
+    stated = pd.Series(follows, dtype=object).str.extract(_STATED)
     for name in ("word", "d1", "d2"):
         times[name] = stated[name].to_numpy(dtype=object)
     return as_objects(times)

@@ -344,18 +344,15 @@ def _note(found: pd.DataFrame, times: pd.DataFrame) -> npt.NDArray[np.object_]:
 
 def _why_no_time(found: pd.DataFrame, times: pd.DataFrame) -> npt.NDArray[np.object_]:
     """Say why a flow has no span, quoting the expression it was dated by, if any."""
-    t = found["time"].to_numpy(dtype=np.int64)
-    expr = times["expr"].to_numpy(dtype=object) if len(times) else np.array([""], dtype=object)
-    said = "'" + expr[np.maximum(t, 0)].astype(object) + "'"
     typ = found["time_type"].to_numpy(dtype=object)
-    why: npt.NDArray[np.object_] = np.select(
-        [typ == "event", typ == "by_month"],
-        [
-            "a flow dated by an event (" + said + "), whose span the text does not state",
-            "a flow up to a named date (" + said + "), whose start the text does not state",
-        ],
-        "a flow whose time the text does not state",
-    ).astype(object)
+    why = np.full(len(found), "a flow whose time the text does not state", dtype=object)
+    rows = np.flatnonzero((typ == "event") | (typ == "by_month"))
+    said = "'" + times["expr"].to_numpy(dtype=object)[found["time"].to_numpy()[rows]] + "'"
+    why[rows] = np.where(
+        typ[rows] == "event",
+        "a flow dated by an event (" + said + "), whose span the text does not state",
+        "a flow up to a named date (" + said + "), whose start the text does not state",
+    )
     return why
 
 
