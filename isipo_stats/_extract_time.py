@@ -158,13 +158,11 @@ def _events(sentences: pd.DataFrame) -> Found:
     named = folded.astype("str").str.contains(_EVENT_WORDS, regex=True).to_numpy(dtype=bool)
     found = folded[named].str.extract(rf"^(?P<pre>.*?)(?<!\w)(?P<event>{EVENT})")
     hit = found["event"].notna().to_numpy(dtype=bool)
-    sent = np.flatnonzero(named)[hit]
-    pos = (
-        sentences["start"].to_numpy(dtype=np.int64)[sent]
-        + found["pre"].str.len().to_numpy(dtype=np.int64, na_value=0)[hit]
-    )
-    texts = found["event"].to_numpy(dtype=object)[hit]
-    return sent, pos, texts, np.full(len(sent), "", dtype=object)
+    sent = np.flatnonzero(named)[hit].astype(np.int64)
+    start = sentences["start"].to_numpy(dtype=np.int64)[sent]
+    pos = start + found["pre"].str.len().to_numpy(dtype=np.int64, na_value=0)[hit]
+    texts = np.asarray(found["event"].to_numpy(dtype=object)[hit], dtype=object)
+    return sent, pos.astype(np.int64), texts, np.full(len(sent), "", dtype=object)
 
 
 def _with_events(sentences: pd.DataFrame, located: Found) -> tuple[Found, npt.NDArray[np.bool_]]:
