@@ -28,9 +28,9 @@ Language = Literal["en", "fa"]
 
 # one character for one character: offsets in the folded text hold in the original
 _FOLD: Final = str.maketrans(
-    "۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩٬٫يكة\u200c\u200f\u200e\u00a0’‘“”İ",
-    "01234567890123456789,.یکه    ''\"\"I",  # İ: Python lower-cases it to two characters
-)
+    "۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩٬٫يكة\u200c\u200f\u200e\u00a0’‘“”İ\u0131\u017f",
+    "01234567890123456789,.یکه    ''\"\"Iis",  # İ: Python lower-cases it to two characters
+)  # ı and ſ: what a case-blind "i" and "s" match (lower() keeps them)
 
 
 def as_objects(frame: pd.DataFrame) -> pd.DataFrame:

@@ -109,18 +109,12 @@ def opening(words: Iterable[str]) -> str:
 
 
 # dates and amounts start a word (or with "$"), with a digit or one of a few words: other
-# places fail before the alternation. Matched on text through _CASELESS (no "(?i)": ``re``
-# is slow with case-blind literals).
+# places fail before the alternation. Matched on the folded sentences (no "(?i)": ``re``
+# is slow with case-blind literals; folding keeps every offset).
 _STARTS: Final = opening((*AMOUNT_OPENINGS, *_MONTH.split("|"), *_MONTH_FA.split("|")))
 _ANY_NUMBER: Final = r"\d|" + "|".join(NUMBER_WORDS)
 _PIECE: Final = (
     rf"(?P<pre>.*?)(?:(?<![\w$])(?=[\w$])(?=\d|\$|{_STARTS})(?:(?P<date>{_DATES})|{AMOUNT})|$)"
-)
-
-# what "(?i)" makes an ASCII letter of a pattern match, one character for one (so offsets
-# hold): the capitals, and the four letters ``re`` also takes for i, s and k
-_CASELESS: Final = str.maketrans(
-    "ABCDEFGHIJKLMNOPQRSTUVWXYZ\u0130\u0131\u017f\u212a", "abcdefghijklmnopqrstuvwxyziisk"
 )
 
 # words between a number and its noun: adjectives, not verbs or prepositions
@@ -204,10 +198,10 @@ def amount_pieces(sents: pd.DataFrame) -> pd.DataFrame:
     ``cut`` (the date or amount as written), ``dollar``/``currency``/``percent`` (whether
     the amount has them) and ``start``/``end`` (the phrase's offsets in the document).
     """
-    caseless = sents["text"].str.translate(_CASELESS)
+    folded = sents["folded"]  # folded once for the sentences: the pieces need no folding
     # a sentence with no digit and no number word has no amount and no date: not searched
-    maybe = caseless.str.contains(_ANY_NUMBER, regex=True).to_numpy(dtype=bool)
-    found = caseless.iloc[np.flatnonzero(maybe)].str.extractall(_PIECE)
+    maybe = folded.str.contains(_ANY_NUMBER, regex=True).to_numpy(dtype=bool)
+    found = folded.iloc[np.flatnonzero(maybe)].str.extractall(_PIECE)
     found = found.reset_index(level=1, drop=True)
     sent = found.index.to_numpy(dtype=np.int64)
     cut = found["amount"].fillna("").where(found["date"].isna(), found["date"])
@@ -224,8 +218,8 @@ def amount_pieces(sents: pd.DataFrame) -> pd.DataFrame:
         pd.DataFrame(
             {
                 "sent": sent,
-                "pre": fold(found["pre"].fillna("")).to_numpy(dtype=object),
-                "cut": fold(cut).to_numpy(dtype=object),
+                "pre": found["pre"].fillna("").to_numpy(dtype=object),
+                "cut": cut.to_numpy(dtype=object),
                 "phrase": phrase,
                 "start": start,
                 "end": start + cut_len.to_numpy(dtype=np.int64),

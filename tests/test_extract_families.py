@@ -302,3 +302,19 @@ def test_an_event_inside_which_a_month_is_named_gives_that_month_no_row() -> Non
     rows = extract_figures(text, published="2024-08-12")
     assert rows.empty
     assert re.search(r"august 2021'\)", rows.attrs["skipped"]["reason"].iloc[0])
+
+
+# --- amounts are found on the folded sentence ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "سال گذشته ۲۰۰ ميليارد ريال تسهيلات به واحدهاي کوچک پرداخت شد.",  # Arabic ي
+        "سال گذشته ۲۰۰ میلیارد\u200cریال تسهیلات به واحدهای کوچک پرداخت شد.",  # ZWNJ
+    ],
+)
+def test_an_amount_in_arabic_letters_or_with_a_zero_width_joiner_is_read_whole(text: str) -> None:
+    row = extract_figures(text, published=PUBLISHED).iloc[0]
+    assert (row["metric"], row["value"], row["unit"]) == ("credit", 2e11, "rial")
+    assert text[int(row["evidence_start"]) :].startswith(row["evidence"])
