@@ -28,9 +28,9 @@ Language = Literal["en", "fa"]
 
 # one character for one character: offsets in the folded text hold in the original
 _FOLD: Final = str.maketrans(
-    "۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩٬٫يكة\u200c\u200f\u200e\u00a0’‘“”İ",
-    "01234567890123456789,.یکه    ''\"\"I",  # İ: Python lower-cases it to two characters
-)
+    "۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩٬٫يكة\u200c\u200f\u200e\u00a0’‘“”İ\u0131\u017f",
+    "01234567890123456789,.یکه    ''\"\"Iis",  # İ: Python lower-cases it to two characters
+)  # ı and ſ: what a case-blind "i" and "s" match (lower() keeps them)
 
 
 def as_objects(frame: pd.DataFrame) -> pd.DataFrame:
@@ -243,7 +243,19 @@ PART_WORDS: Final = (
     r"\bof which\b|\bof them\b|\bincluding\b|\binclude[sd]?\b|\bcomprising\b|\bamong them\b|"
     r"از این تعداد|از جمله|شامل"
 )
-"""Words that make the amounts after them parts of the last total of the same unit before."""
+"""Words that make the amounts of the list after them parts of the last total of the same
+unit before (the list runs to :data:`LIST_END` or the end of the sentence)."""
+
+LIST_END: Final = (
+    r"(?=[;:؛,،\s])(?:[;:؛]|(?:,\s*|\s+)(?:while|whereas|but|although|though)\b|"
+    r"(?:،\s*|\s+)(?:در حالی که|اما|ولی)\s|"
+    r",\s*and\s+(?:(?!\b(?:that|which|who|whose)\b)[^,;])*?"
+    r"\b(?:were|was|is|are|has|have|had|will|would)\b)"
+)
+"""Where the list after a part word ends: a semicolon or colon, a contrast ("while", "but",
+«اما»), or ", and" opening a clause with a verb of its own (", and 90 units were renovated";
+not ", and the revival of four units with ..."). A verb after "that"/"which" belongs to the
+list's item and ends nothing."""
 
 INSIDE: Final = r"^\s*(?:[\w-]+\s+){0,3}?(?:inside|within|داخل|درون)\b(?! and outside| و خارج)"
 OUTSIDE: Final = r"^\s*(?:[\w-]+\s+){0,3}?(?:outside|خارج)\b"

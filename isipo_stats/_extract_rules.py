@@ -21,6 +21,7 @@ from isipo_stats._extract_lexicon import (
     INSIDE,
     LEVEL,
     LEVEL_AFTER,
+    LIST_END,
     NOUNS,
     OUTSIDE,
     PART_WORDS,
@@ -45,6 +46,13 @@ _ANY_PROVINCE: Final = "|".join(
 
 # the part words without their word bounds: a wider net, cast first
 _ANY_PART: Final = PART_WORDS.replace(r"\b", "")
+# the lists after part words, piece by piece; a guard of the words' first letters fails most
+# places before the alternation
+_PART_FIRST: Final = "".join(sorted({word[0] for word in _ANY_PART.split("|")}))
+_LISTS: Final = (
+    rf"(?P<pre>.*?)(?:(?=[{_PART_FIRST}])(?P<mark>{PART_WORDS})(?P<body>.*?)"
+    rf"(?P<stop>{LIST_END}|$)|$)"
+)
 
 
 def amounts(sents: pd.DataFrame) -> pd.DataFrame:
@@ -60,7 +68,7 @@ def amounts(sents: pd.DataFrame) -> pd.DataFrame:
     sent = pieces["sent"].to_numpy()
     same_next = np.append(sent[1:] == sent[:-1], False)[: len(sent)]
     next_pre = pieces["pre"].shift(-1).where(same_next, "").fillna("")
-    money = pieces["dollar"].to_numpy() | (pieces["currency"] != "").to_numpy()
+    money = pieces["dollar"].to_numpy() | pieces["currency"].to_numpy()
     percent = pieces["percent"].to_numpy() & ~money
     amount = (pieces["phrase"] != "").to_numpy()
     family = np.full(len(pieces), "", dtype=object)
@@ -179,7 +187,9 @@ def _regions(before: pd.Series, after: pd.Series) -> npt.NDArray[np.object_]:
     region = np.full(len(before), "Iran", dtype=object)
     said = clause + " " + opening
     # one pass for any name (without its word bounds: a wider net), then each on the few hits
-    named = np.flatnonzero(said.str.contains(_ANY_PROVINCE, regex=True).to_numpy(dtype=bool))
+    named = np.flatnonzero(
+        said.astype("str").str.contains(_ANY_PROVINCE, regex=True).to_numpy(dtype=bool)
+    )
     said = said.iloc[named]
     for name, pattern in PROVINCES.items():
         hit = said.str.contains(pattern, regex=True).to_numpy(dtype=bool)
@@ -297,8 +307,8 @@ def choose_times(found: pd.DataFrame, sents: pd.DataFrame, times: pd.DataFrame) 
     return out
 
 
-_WHOLE_YEAR: Final = ("ytd", "thisyear", "prev", "year", "yearend", "by_month")
-_CURRENT: Final = r"current|this|جاری|امسال|تا (?:پایان|آخر|انتهای) سال"
+_WHOLE_YEAR: Final = ("ytd", "thisyear", "prev", "year", "yearend")
+_CURRENT: Final = r"current|this|جاری|امسال|(?:تا|قبل از|پیش از) (?:پایان|آخر|انتهای|اتمام) سال"
 
 
 def _take(times: pd.DataFrame, name: str, rows: npt.NDArray[np.int64]) -> npt.NDArray[np.float64]:
@@ -314,20 +324,24 @@ def place_in_time(
 
     ``times`` is resolved (see :func:`isipo_stats._extract_time.resolve`); ``pub_from``
     and ``pub_to`` are each amount's publication window. ``kind`` is "" where a flow has
-    no time the text states.
+    no time the text states, is dated by an event, or runs up to a named date that is not
+    known to lie after publication ("by March 2015" in a later report: its start is not
+    stated).
     """
     t = found["time"].to_numpy(dtype=np.int64)
     types = times["type"].to_numpy(dtype=object)
     typ = np.where(t >= 0, types[np.maximum(t, 0)] if len(types) else "", "")
     current = times["expr"].str.contains(_CURRENT, regex=True).to_numpy(dtype=bool)
     is_current = (t >= 0) & (current[np.maximum(t, 0)] if len(current) else False)
-    target = found["plan"].to_numpy(dtype=bool) | ((typ == "yearend") & is_current)
-    level = ~target & found["level"].to_numpy(dtype=bool)
     start, end = _take(times, "start", t), _take(times, "end", t)
+    # a plan; a year-end of this year; a named date still ahead ("by March 2025")
+    ahead = (typ == "by_month") & (end > pub_to)
+    target = found["plan"].to_numpy(dtype=bool) | ((typ == "yearend") & is_current) | ahead
+    level = ~target & found["level"].to_numpy(dtype=bool)
     w_start, w_end = _take(times, "whole_start", t), _take(times, "whole_end", t)
     year = _take(times, "jyear", t)
     earlier = found["earlier"].to_numpy(dtype=bool)
-    span = np.isin(typ, ["firstn", "jmonth", "gmonth"])
+    span = np.isin(typ, ["firstn", "jmonth", "gmonth", "by_month"])
     whole = np.isin(typ, _WHOLE_YEAR)
     # targets: the span named, else the whole year named
     s = np.where(span, start, np.where(whole, w_start, np.nan))
@@ -338,10 +352,11 @@ def place_in_time(
     c = found["context"].to_numpy(dtype=np.int64)
     event = (c >= 0) & np.isin(types[np.maximum(c, 0)] if len(types) else "", list(EVENT_TYPES))
     known = np.where((pub_from == pub_to) & ~earlier, pub_from, np.nan)
-    at = np.where(np.isin(typ, ["prev", "year"]), w_end, np.where(typ == "firstn", end, np.nan))
-    free = np.isin(typ, ["now", ""])
-    ls = np.where(span & (typ != "firstn"), start, at)
-    le = np.where(span & (typ != "firstn"), end, at)
+    upto = np.isin(typ, ["firstn", "by_month"])  # a level at the end of the span
+    at = np.where(np.isin(typ, ["prev", "year"]), w_end, np.where(upto, end, np.nan))
+    free = np.isin(typ, ["now", "event", ""])
+    ls = np.where(span & ~upto, start, at)
+    le = np.where(span & ~upto, end, at)
     ls = np.where(free, np.where(event, _take(times, "start", c), known), ls)
     le = np.where(free, np.where(event, _take(times, "end", c), known), le)
     s, e = np.where(level, ls, s), np.where(level, le, e)
@@ -350,7 +365,7 @@ def place_in_time(
     flow = ~target & ~level
     ytd = flow & np.isin(typ, ["ytd", "thisyear"])
     cumulative = ytd | (flow & (typ == "firstn"))
-    period = flow & (np.isin(typ, ["prev", "year", "yearend", "by_month", "jmonth", "gmonth"]))
+    period = flow & (np.isin(typ, ["prev", "year", "yearend", "jmonth", "gmonth"]))
     s = np.where(ytd, w_start, np.where(cumulative, start, s))
     e = np.where(ytd, np.where(earlier, np.nan, end), np.where(cumulative, end, e))
     s = np.where(period & whole, w_start, np.where(period, start, s))
@@ -363,22 +378,49 @@ def place_in_time(
     return out
 
 
+def _part_lists(sents: pd.DataFrame, found: pd.DataFrame) -> npt.NDArray[np.float64]:
+    """Return where the part list holding each amount starts (a key; NaN outside any list).
+
+    A list starts at a part word ("including", "of which", «از جمله») and runs to
+    :data:`LIST_END` or the end of the sentence; a sentence may hold several.
+    """
+    used = np.unique(found["sent"].to_numpy())
+    said = sents["folded"].iloc[used].reset_index(drop=True)
+    # a cheap pass with pandas' own text (pyarrow's engine where installed), then the lists
+    named = np.flatnonzero(
+        said.astype("str").str.contains(_ANY_PART, regex=True).to_numpy(dtype=bool)
+    )
+    lists = said.iloc[named].str.extractall(_LISTS)
+    at = np.full(len(found), np.nan)
+    pre, mark, body, stop = (lists[c].fillna("").str.len().to_numpy(dtype=np.int64)
+                             for c in ("pre", "mark", "body", "stop"))  # fmt: skip
+    row = used[lists.index.get_level_values(0).to_numpy(dtype=np.int64)]
+    upto = pd.Series(pre + mark + body + stop).groupby(row).cumsum().to_numpy(dtype=np.int64)
+    real = mark > 0
+    row = row[real]
+    lo = (sents["doc"].to_numpy(dtype=np.int64)[row] * _KEY
+          + sents["start"].to_numpy(dtype=np.int64)[row]
+          + (upto - mark - body - stop)[real])  # fmt: skip
+    hi = lo + mark[real] + body[real]
+    start = found["doc"].to_numpy(dtype=np.int64) * _KEY + found["start"].to_numpy(np.int64)
+    idx = np.searchsorted(lo, start, side="right") - 1
+    inside = (idx >= 0) & (start < hi[np.maximum(idx, 0)] if len(hi) else False)
+    at[inside] = lo[idx[inside]]
+    return at
+
+
 def link(found: pd.DataFrame, sents: pd.DataFrame) -> pd.DataFrame:
     """Find each amount's total (``whole``: row number, -1 for none).
 
-    After "of which", "including", "include" (and their Persian equivalents), or from the
-    first amount followed by "inside"/"outside", the amounts of a sentence are parts of
-    the last amount of the same family before that point in the text.
+    The amounts of a list after "of which", "including", "include" (and their Persian
+    equivalents; the list ends at :data:`LIST_END` or with the sentence), or from the
+    first amount followed by "inside"/"outside" on, are parts of the last amount of the
+    same family before that point in the text.
     """
     sent = found["sent"].to_numpy()
-    said, row = _said(sents, sent)
-    marker = np.full(len(said), np.nan)
-    named = np.flatnonzero(said.str.contains(_ANY_PART, regex=True).to_numpy(dtype=bool))
-    lead = said.iloc[named].str.extract(rf"^(.*?)(?:{PART_WORDS})")[0].str.len()
-    marker[named] = lead.to_numpy(dtype=float)
     doc = found["doc"].to_numpy(dtype=np.int64) * _KEY
     start = doc + found["start"].to_numpy(dtype=np.int64)
-    at = doc + sents["start"].to_numpy(dtype=np.int64)[sent] + marker[row]
+    at = _part_lists(sents, found)
     after = found["after"].astype(str).astype(object)
     inside = after.str.contains(INSIDE, regex=True).to_numpy(dtype=bool)
     outside = after.str.contains(OUTSIDE, regex=True).to_numpy(dtype=bool)

@@ -26,13 +26,44 @@ from isipo_stats._extract_lexicon import (
 )
 from isipo_stats.text import MONTH_NAMES
 
-__all__ = ["NOUN_AFTER", "amount_pieces", "cut_out", "noun_after", "sentences"]
+__all__ = ["ABBREVIATIONS", "NOUN_AFTER", "amount_pieces", "cut_out", "noun_after", "sentences"]
+
+ABBREVIATIONS: Final = (
+    "Mr", "Mrs", "Ms", "Dr", "Eng", "Prof", "Gen", "Gov", "Sen", "Rep", "Jan", "Feb", "Mar",
+    "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "No", "Nos", "Approx",
+    "approx", "vs",
+)  # fmt: skip
+"""Words whose period ends no sentence (titles, months, "No.", "approx.", "vs.").
+
+Left out on purpose, because reports often end a sentence with them: the days of the week
+("... said on Sat."), "etc.", and company suffixes ("Co.", "Ltd.", "Inc.").
+"""
+
+
+def _not_after(words: tuple[str, ...]) -> str:
+    r"""Return look-behinds refusing a period right after one of ``words``.
+
+    ``re`` needs each look-behind of one width: the words are grouped by length.
+
+    Examples
+    --------
+    >>> _not_after(("Mr", "Dr", "Eng"))
+    '(?<!\\b(?:Mr|Dr)\\.)(?<!\\bEng\\.)'
+    """
+    lengths = sorted({len(w) for w in words})
+    groups = ["|".join(w for w in words if len(w) == n) for n in lengths]
+    return "".join(rf"(?<!\b{g}\.)" if "|" not in g else rf"(?<!\b(?:{g})\.)" for g in groups)
+
 
 # a sentence ends at . ! ? ؟ (and closing quotes) before a capital, a digit, a quote or a
-# Persian letter; at a line break; or at the end of the text
+# Persian letter; at a line break; or at the end of the text. A period does not end it after
+# a word of ABBREVIATIONS or a single Latin capital (an initial, "A. Rahmani", or the last
+# letter of "U.S."); a period inside a number ("1.5") is followed by no space and ends nothing.
+# the look-behinds run only where the character class matched (they pass after ! ? ؟)
+_END: Final = rf"[.!?؟]{_not_after(ABBREVIATIONS)}(?<!\b[A-Z]\.)"
 _SENTENCE: Final = (
-    r"(?P<lead>\s*)(?P<body>[^\n]*?(?:[.!?؟][\"')\]”’]*(?=\s+[\"'(\[“‘]?[A-Z0-9\u0600-\u06ff])"
-    r"|(?=\n)|(?=\s*\Z)))"
+    rf"(?P<lead>\s*)(?P<body>[^\n]*?(?:{_END}[\"')\]”’]*"
+    r"(?=\s+[\"'(\[“‘]?[A-Z0-9\u0600-\u06ff])|(?=\n)|(?=\s*\Z)))"
 )
 
 _GMONTH: Final = (
@@ -78,18 +109,12 @@ def opening(words: Iterable[str]) -> str:
 
 
 # dates and amounts start a word (or with "$"), with a digit or one of a few words: other
-# places fail before the alternation. Matched on text through _CASELESS (no "(?i)": ``re``
-# is slow with case-blind literals).
+# places fail before the alternation. Matched on the folded sentences (no "(?i)": ``re``
+# is slow with case-blind literals; folding keeps every offset).
 _STARTS: Final = opening((*AMOUNT_OPENINGS, *_MONTH.split("|"), *_MONTH_FA.split("|")))
 _ANY_NUMBER: Final = r"\d|" + "|".join(NUMBER_WORDS)
 _PIECE: Final = (
     rf"(?P<pre>.*?)(?:(?<![\w$])(?=[\w$])(?=\d|\$|{_STARTS})(?:(?P<date>{_DATES})|{AMOUNT})|$)"
-)
-
-# what "(?i)" makes an ASCII letter of a pattern match, one character for one (so offsets
-# hold): the capitals, and the four letters ``re`` also takes for i, s and k
-_CASELESS: Final = str.maketrans(
-    "ABCDEFGHIJKLMNOPQRSTUVWXYZ\u0130\u0131\u017f\u212a", "abcdefghijklmnopqrstuvwxyziisk"
 )
 
 # words between a number and its noun: adjectives, not verbs or prepositions
@@ -170,13 +195,13 @@ def amount_pieces(sents: pd.DataFrame) -> pd.DataFrame:
 
     Returns one row per piece with ``sent`` (row of ``sents``), ``pre`` (folded text
     before), ``phrase`` (the amount as written; "" for a date or the sentence's tail),
-    ``cut`` (the date or amount as written), ``dollar``/``currency``/``percent`` (the
-    matched parts) and ``start``/``end`` (the phrase's offsets in the document).
+    ``cut`` (the date or amount as written), ``dollar``/``currency``/``percent`` (whether
+    the amount has them) and ``start``/``end`` (the phrase's offsets in the document).
     """
-    caseless = sents["text"].str.translate(_CASELESS)
+    folded = sents["folded"]  # folded once for the sentences: the pieces need no folding
     # a sentence with no digit and no number word has no amount and no date: not searched
-    maybe = caseless.str.contains(_ANY_NUMBER, regex=True).to_numpy(dtype=bool)
-    found = caseless.iloc[np.flatnonzero(maybe)].str.extractall(_PIECE)
+    maybe = folded.str.contains(_ANY_NUMBER, regex=True).to_numpy(dtype=bool)
+    found = folded.iloc[np.flatnonzero(maybe)].str.extractall(_PIECE)
     found = found.reset_index(level=1, drop=True)
     sent = found.index.to_numpy(dtype=np.int64)
     cut = found["amount"].fillna("").where(found["date"].isna(), found["date"])
@@ -193,13 +218,13 @@ def amount_pieces(sents: pd.DataFrame) -> pd.DataFrame:
         pd.DataFrame(
             {
                 "sent": sent,
-                "pre": fold(found["pre"].fillna("")).to_numpy(dtype=object),
-                "cut": fold(cut).to_numpy(dtype=object),
+                "pre": found["pre"].fillna("").to_numpy(dtype=object),
+                "cut": cut.to_numpy(dtype=object),
                 "phrase": phrase,
                 "start": start,
                 "end": start + cut_len.to_numpy(dtype=np.int64),
                 "dollar": found["dollar"].notna().to_numpy(),
-                "currency": fold(found["currency"].fillna("")).to_numpy(dtype=object),
+                "currency": found["currency"].notna().to_numpy(),
                 "percent": found["percent"].notna().to_numpy(),
             }
         )

@@ -20,7 +20,7 @@ from isipo_stats._extract_lexicon import ANAPHOR, as_objects
 from isipo_stats._extract_text import opening
 from isipo_stats.text import MONTH_NAMES
 
-__all__ = ["CONTEXT_TYPES", "EVENT_TYPES", "find_times", "resolve"]
+__all__ = ["CONTEXT_TYPES", "EVENT", "EVENT_TYPES", "find_times", "resolve"]
 
 Days = npt.NDArray[np.float64]  # day numbers as floats: NaN where unknown
 
@@ -46,6 +46,7 @@ _JMONTH_FA: Final = "|".join(MONTH_NAMES["fa"])
 _GDATE: Final = rf"(?:{_GMONTH}) [0-9]{{1,2}}(?:st|nd|rd|th)?(?:,? [0-9]{{4}})?"
 _FA_CUR: Final = r"(?:سال جاری|امسال|سال جاری)"
 _FA_PREV: Final = r"(?:سال گذشته|سال قبل|پارسال|سال پیش)"
+_FA_BY: Final = r"(?:تا|قبل از|پیش از)"  # by, before (the end of the year)
 
 # (type, pattern); earlier entries win where two start at the same place
 _ENTRIES: Final[tuple[tuple[str, str], ...]] = (
@@ -57,8 +58,9 @@ _ENTRIES: Final[tuple[tuple[str, str], ...]] = (
     ("ytd", rf"(?:since|from) the (?:beginning|start|outset) of (?:the )?(?:{_CUR} )?"
             rf"{_YEARWORD}(?: {_YEAR4})?|so far this year|this year so far|since nowruz|"
             rf"(?:از|در) (?:ابتدای|آغاز|اول) (?:{_FA_CUR}|سال {_YEAR4}|سال)(?: تاکنون)?"),
-    ("yearend", rf"by (?:the )?(?:end of (?:the )?(?:{_CUR} )?{_YEARWORD}(?: {_YEAR4})?|"
-                rf"year-?end)|تا (?:پایان|آخر|انتهای) (?:{_FA_CUR}|سال {_YEAR4}|سال)"),
+    ("yearend", rf"(?:by (?:the )?|(?:(?<=before )|(?<=until )|(?<=till ))the )"
+                rf"(?:end of (?:the )?(?:{_CUR} )?{_YEARWORD}(?: {_YEAR4})?|year-?end)|"
+                rf"{_FA_BY} (?:پایان|آخر|انتهای|اتمام) (?:{_FA_CUR}|سال {_YEAR4}|سال)"),
     ("by_month", rf"by (?:the end of )?(?:{_GMONTH})(?: [0-9]{{1,2}},?)? 20[0-9]{{2}}"),
     ("prev", rf"(?:the )?{_PREV} {_YEARWORD}(?: {_YEAR4})?|{_FA_PREV}(?: {_YEAR4})?"),
     ("thisyear", rf"(?:the )?{_CUR} {_YEARWORD}(?: {_YEAR4})?|this year|{_FA_CUR}"),
@@ -72,7 +74,9 @@ _ENTRIES: Final[tuple[tuple[str, str], ...]] = (
     ("anaphor", ANAPHOR),
 )  # fmt: skip
 
-CONTEXT_TYPES: Final = frozenset({"firstn", "ytd", "prev", "thisyear", "year", "jmonth", "gmonth"})
+CONTEXT_TYPES: Final = frozenset(
+    {"firstn", "ytd", "prev", "thisyear", "year", "jmonth", "gmonth", "event"}
+)
 """Expressions a later "the mentioned period" refers back to."""
 
 EVENT_TYPES: Final = frozenset({"jmonth", "gmonth"})
@@ -86,7 +90,7 @@ _OPENINGS: Final = (
     "currently", "at", "nowadays", "now", "aforementioned", "these", "those", "such", "that",
     *_COUNT_EN, *_COUNT_FA, *_JMONTH_EN.split("|"), *_GMONTHS, *_JMONTH_FA.split("|"),
     "نیمه", "نیم", "از", "در", "تا", "سال", "پارسال", "امسال", "هم", "اکنون", "مذکور",
-    "یادشده", "یاد", "این", "همین",
+    "یادشده", "یاد", "این", "همین", "قبل", "پیش",
 )  # fmt: skip
 _FIND: Final = "|".join(f"(?:{pattern})" for _, pattern in _ENTRIES)
 _STATED: Final = (
@@ -105,13 +109,95 @@ _LOCATE: Final = (
 _CLASSES: Final = tuple((name, re.sub(r"\(\?<=[^)]*\)", "", p)) for name, p in _ENTRIES)
 
 
+_KEY: Final = 10**10  # doc * _KEY + offset orders (document, position)
+_WHO: Final = (
+    r"(?:current|present|new|previous|former|incumbent|outgoing|[0-9]{1,2}(?:st|nd|rd|th)|"
+    r"tenth|eleventh|twelfth|thirteenth|fourteenth|(?:late )?(?:president )?[a-z-]+'s)"
+)
+_GOV: Final = r"(?:administration|government|presidency|cabinet|tenure)"
+_OFFICE: Final = (
+    rf"(?: (?:took|assumed|came to) (?:office|power))?(?: in (?:(?:{_GMONTH})(?: 20[0-9]{{2}})?|"
+    rf"{_YEAR4}|20[0-9]{{2}}))?"
+)
+# "the new government offices", "the current government budget": a thing, not a time
+_NOT_AN_ERA: Final = (
+    r" (?:offices?|bod(?:y|ies)|agenc|organi[sz]|sector|bonds?|budget|department|ministr|"
+    r"support|plans?|programs?|polic|officials?|employees|spending|funds?|debts?)"
+)
+_FA_GOV: Final = r"دولت (?:یازدهم|دوازدهم|سیزدهم|چهاردهم|جدید|فعلی|کنونی|قبل|گذشته)"
+EVENT: Final = (
+    rf"(?:(?:over|during|throughout|under|in|for) (?:the course of )?|since |from )"
+    rf"(?:the (?:start|beginning|outset) of )?(?:the )?{_WHO} {_GOV}\b(?!['-]|{_NOT_AN_ERA})"
+    rf"{_OFFICE}|"
+    rf"since (?:the )?{_GOV} (?:took|assumed|came to) (?:office|power){_OFFICE}|"
+    rf"since (?:taking|assuming) office{_OFFICE}|"
+    rf"(?:در|از|طی) (?:(?:ابتدای|آغاز|شروع|زمان|دوره|دوران|طول) )?"
+    rf"(?:(?:کار|به کار|فعالیت|روی کار آمدن) )?{_FA_GOV}"
+)
+"""An event that dates a flow: a government's time in office ("over the course of late
+President Raisi's administration", "since the start of the 13th government", "since the
+current government took office in August 2021", «در دولت سیزدهم»). Its span is not
+stated (the library does not keep dates of events): a flow dated by one is skipped."""
+
+# the words every event phrase holds: sentences without one are not searched further (a
+# pattern simple enough for pyarrow's fast engine)
+_EVENT_WORDS: Final = r"administration|government|presidency|cabinet|tenure|office|دولت"
+
+
+Found = tuple[
+    npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.object_], npt.NDArray[np.object_]
+]
+"""Expressions as arrays: sentence rows, offsets in the documents, folded texts, and the
+text after each (where a Gregorian date for it may be given)."""
+
+
+def _events(sentences: pd.DataFrame) -> Found:
+    """Find the first event phrase (:data:`EVENT`) of each folded sentence."""
+    # a cheap pass first, with pandas' own text (pyarrow's engine where installed)
+    folded = sentences["folded"]
+    named = folded.astype("str").str.contains(_EVENT_WORDS, regex=True).to_numpy(dtype=bool)
+    found = folded[named].str.extract(rf"^(?P<pre>.*?)(?<!\w)(?P<event>{EVENT})")
+    hit = found["event"].notna().to_numpy(dtype=bool)
+    sent = np.flatnonzero(named)[hit].astype(np.int64)
+    start = sentences["start"].to_numpy(dtype=np.int64)[sent]
+    pos = start + found["pre"].str.len().to_numpy(dtype=np.int64, na_value=0)[hit]
+    texts = np.asarray(found["event"].to_numpy(dtype=object)[hit], dtype=object)
+    return sent, pos.astype(np.int64), texts, np.full(len(sent), "", dtype=object)
+
+
+def _with_events(sentences: pd.DataFrame, located: Found) -> tuple[Found, npt.NDArray[np.bool_]]:
+    """Add the event phrases to the located expressions, in text order; mark the events.
+
+    An expression inside an event phrase ("... took office in August 2021") is part of it.
+    """
+    sent, pos, expr, follow = located
+    e_sent, e_pos, e_expr, e_follow = _events(sentences)
+    if not len(e_sent):
+        return located, np.zeros(len(sent), dtype=bool)
+    doc = sentences["doc"].to_numpy(dtype=np.int64)
+    keys = doc[sent] * _KEY + pos
+    lo = doc[e_sent] * _KEY + e_pos
+    hi = lo + np.array([len(e) for e in e_expr], dtype=np.int64)  # the few events only
+    idx = np.searchsorted(lo, keys, side="right") - 1
+    kept = ~((idx >= 0) & (keys < hi[np.maximum(idx, 0)]))
+    order = np.argsort(np.concatenate([keys[kept], lo]), kind="stable")
+    event = np.concatenate([np.zeros(int(kept.sum()), dtype=bool), np.ones(len(lo), dtype=bool)])
+    merged = tuple(
+        np.concatenate([mine[kept], theirs])[order]
+        for mine, theirs in ((sent, e_sent), (pos, e_pos), (expr, e_expr), (follow, e_follow))
+    )
+    return (merged[0], merged[1], merged[2], merged[3]), event[order]
+
+
 def find_times(sentences: pd.DataFrame) -> pd.DataFrame:
     """Find the time expressions of folded sentences (columns ``doc``, ``start``, ``folded``).
 
     Returns one row per expression: ``doc``, ``pos`` (offset in the document), ``type``,
     ``expr`` (the folded text), the fields read from it (``rel``, ``year``, ``months``,
-    ``days``, ``jmonth``, ``gmonth``, ``gyear``) and ``d1``/``d2``/``word`` (Gregorian
-    dates given for it, as written).
+    ``days``, ``jmonth``, ``gmonth``, ``gyear``, ``gday``) and ``d1``/``d2``/``word``
+    (Gregorian dates given for it, as written). An event that dates a flow ("over the
+    course of late President Raisi's administration", see :data:`EVENT`) is an expression
+    of type ``event``: it names no span.
     """
     found = sentences["folded"].str.extractall(_LOCATE)
     if found.empty:
@@ -121,22 +207,21 @@ def find_times(sentences: pd.DataFrame) -> pd.DataFrame:
                        for t in (found["pre"], found["time"], follow))  # fmt: skip
     offset = (pre + time + tail).groupby(level=0).cumsum() - time - tail
     hit = found["time"].notna().to_numpy()
-    if not hit.any():
+    sent = found.index.get_level_values(0).to_numpy()[hit]
+    located = (sent, sentences["start"].to_numpy(dtype=np.int64)[sent]
+               + offset.to_numpy(dtype=np.int64)[hit],
+               found["time"].to_numpy(dtype=object)[hit],
+               follow.to_numpy(dtype=object)[hit])  # fmt: skip
+    (sent, pos, texts, follows), event = _with_events(sentences, located)
+    if not len(sent):
         return _empty_times()
-    found, offset, follow = found[hit], offset[hit], follow[hit]
-    sent = found.index.get_level_values(0).to_numpy()
-    expr = found["time"].reset_index(drop=True)
+    expr = pd.Series(texts, dtype=object)
     times = pd.DataFrame(
-        {
-            "doc": sentences["doc"].to_numpy()[sent],
-            "sent": sent,
-            "pos": sentences["start"].to_numpy()[sent] + offset.to_numpy(),
-            "expr": expr,
-        }
+        {"doc": sentences["doc"].to_numpy()[sent], "sent": sent, "pos": pos, "expr": expr}
     )
-    times["type"] = _classify(expr)
+    times["type"] = np.where(event, "event", _classify(expr))
     _read_fields(times)
-    stated = follow.reset_index(drop=True).str.extract(_STATED)
+    stated = pd.Series(follows, dtype=object).str.extract(_STATED)
     for name in ("word", "d1", "d2"):
         times[name] = stated[name].to_numpy(dtype=object)
     return as_objects(times)
@@ -144,7 +229,7 @@ def find_times(sentences: pd.DataFrame) -> pd.DataFrame:
 
 def _empty_times() -> pd.DataFrame:
     columns = ["doc", "sent", "pos", "expr", "type", "rel", "year", "months", "days"]
-    columns += ["jmonth", "gmonth", "gyear", "word", "d1", "d2"]
+    columns += ["jmonth", "gmonth", "gyear", "gday", "word", "d1", "d2"]
     return pd.DataFrame({name: pd.Series(dtype=object) for name in columns})
 
 
@@ -186,6 +271,8 @@ def _read_fields(times: pd.DataFrame) -> None:
     gm = expr.str.extract(rf"\b({_GMONTH})\b")[0].map({m: i + 1 for i, m in enumerate(_GMONTHS)})
     times["gmonth"] = gm.to_numpy(dtype=float, na_value=np.nan)
     times["gyear"] = pd.to_numeric(expr.str.extract(r"\b(20[0-9]{2})\b")[0], errors="coerce")
+    day = expr.str.extract(rf"^by (?:the end of )?(?:{_GMONTH}) ([0-9]{{1,2}})\b")[0]
+    times["gday"] = pd.to_numeric(day, errors="coerce")
 
 
 # --- resolution ---------------------------------------------------------------------------
@@ -249,6 +336,7 @@ def resolve(times: pd.DataFrame, pub_from: Days, pub_to: Days) -> pd.DataFrame:
     typ = times["type"].to_numpy(dtype=object)
     given = times["year"].to_numpy(dtype=float)
     year = np.where(np.isfinite(given), given, current + times["rel"].to_numpy(dtype=float))
+    year = np.where(typ == "event", np.nan, year)  # an event names no year
     known_day = np.where(pub_from == pub_to, pub_from, np.nan)
     start, end = _nowruz(year), np.where(year == current, known_day, np.nan)
     months, days = times["months"].to_numpy(dtype=float), times["days"].to_numpy(dtype=float)
@@ -264,7 +352,7 @@ def resolve(times: pd.DataFrame, pub_from: Days, pub_to: Days) -> pd.DataFrame:
     year = np.where(is_jm, jm_year, year)
     start = np.where(is_jm, _month_start(jm_year, jm), start)
     end = np.where(is_jm, _month_end(jm_year, jm), end)
-    start, end, year = _gregorian_spans(times, typ, pub_from, (start, end, year))
+    start, end, year = _gregorian_spans(times, typ, (pub_from, current), (start, end, year))
     out = times.copy()
     out["jyear"], out["start"], out["end"] = year, start, end
     out["whole_start"], out["whole_end"] = _nowruz(year), _year_end(year)
@@ -277,14 +365,20 @@ def _jalali_month(days: Days) -> Days:
 
 
 def _gregorian_spans(
-    times: pd.DataFrame, typ: npt.NDArray[np.object_], pub_from: Days, spans: tuple[Days, ...]
-) -> tuple[Days, Days, Days]:
-    """Spans of Gregorian months ("in May": the last May begun by publication)."""
+    times: pd.DataFrame, typ: npt.NDArray[np.object_], pub: tuple[Days, Days],
+    spans: tuple[Days, ...],
+) -> tuple[Days, Days, Days]:  # fmt: skip
+    """Give the spans of Gregorian months.
+
+    "In May": the last May begun by publication; "by March 2025": see :func:`_by_date`.
+    ``pub`` is the first publication day and its Jalali year.
+    """
     start, end, year = spans
+    pub_from, current = pub
     gm, gy = times["gmonth"].to_numpy(dtype=float), times["gyear"].to_numpy(dtype=float)
-    pub = pub_from.copy()
-    pub[~np.isfinite(pub)] = 0
-    pub_date = pub.astype(np.int64).astype("datetime64[D]")
+    day = pub_from.copy()
+    day[~np.isfinite(day)] = 0
+    pub_date = day.astype(np.int64).astype("datetime64[D]")
     pub_year = pub_date.astype("datetime64[Y]").astype(np.int64) + 1970.0
     pub_month = (pub_date.astype("datetime64[M]").astype(np.int64) % 12) + 1.0
     guess = np.where(
@@ -295,10 +389,26 @@ def _gregorian_spans(
     is_gm = typ == "gmonth"
     start, end = np.where(is_gm, g_start, start), np.where(is_gm, g_end, end)
     year = np.where(is_gm, _year_of(g_start), year)
-    # "by March 2020": the Jalali year that month falls in (its year-end)
-    by_year = _year_of(g_start)
+    by_start, by_end, by_year = _by_date(g_start, g_end, times["gday"].to_numpy(dtype=float),
+                                         current)  # fmt: skip
     is_by = typ == "by_month"
-    start = np.where(is_by, _nowruz(by_year), start)
-    end = np.where(is_by, _year_end(by_year), end)
+    start = np.where(is_by, by_start, start)
+    end = np.where(is_by, by_end, end)
     year = np.where(is_by, by_year, year)
+    return start, end, year
+
+
+def _by_date(first: Days, last: Days, day: Days, current: Days) -> tuple[Days, Days, Days]:
+    """Return the span of "by March 2025" / "by March 20, 2025": start, end, Jalali year.
+
+    The end is the date named: the day when one is given, else the last day of the month
+    (March 2025: 2025-03-31, 11 Farvardin 1404), never moved to a Jalali year-end. The
+    start is 1 Farvardin of the Jalali year the statement was made in (when the publication
+    date is known), or of the year the named month begins in, whichever is earlier: as "by
+    the end of the current year" does, a plan counts from the start of its year. The Jalali
+    year is given only when the span lies in one year.
+    """
+    end = np.where(np.isfinite(day), np.fmin(first + day - 1, last), last)
+    start = _nowruz(np.fmin(_year_of(first), current))
+    year = np.where(_year_of(start) == _year_of(end), _year_of(end), np.nan)
     return start, end, year

@@ -14,8 +14,16 @@ The rules are deterministic (regular expressions and word lists, no model, no ne
   follows it (units, jobs, people, projects, parks, workshops); dates and years are not.
 * **Metric** from the lexicon :data:`METRICS` (user-extendable: pass ``lexicon=``): the
   first rule whose noun follows the amount and whose cue is in its clause.
+* **Sentences** end at ``.``, ``!``, ``?``, ``؟`` before a capital, a digit or a Persian
+  letter, but not after a word of :data:`isipo_stats._extract_text.ABBREVIATIONS` ("Mr.",
+  "Dr.", "Eng.", "Prof.", "Jan." ... "Dec.", "No.", "approx.") or a single capital (the
+  initial of "A. Rahmani", the last letter of "U.S."); "1.5" ends nothing. Days of the week,
+  "etc." and "Co."/"Ltd."/"Inc." are left out of the list: reports end sentences with them.
 * **Kind**: ``target`` after a plan word in the clause ("plans to revive", "goal",
-  "on the agenda", «برنامه»), or "by the end of the current year"; ``level`` for shares
+  "on the agenda", «برنامه»); for the end of this year ("by/before/until the end of the
+  current year", «تا/پیش از پایان سال جاری»); for a Gregorian date still ahead ("by March
+  2025", which ends on the date it names: 2025-03-31, not on a Jalali year-end, and starts
+  on 1 Farvardin of the year it was said in); ``level`` for shares
   and stocks ("there are", "underway", "currently"); else ``cumulative`` (from Nowruz:
   "since the beginning of the current year", "in the first seven months of this year")
   or ``period`` ("during the previous year 1400", "in Mehr 1399", "in May").
@@ -24,11 +32,17 @@ The rules are deterministic (regular expressions and word lists, no model, no ne
   Relative years are counted from ``published``. Gregorian dates the text gives for the
   boundaries go to ``stated_dates``, never into the span.
 * **Links**: "(about $1.47 billion)" after a rial amount is a row with ``equivalent_of``;
-  amounts after "of which", "including", or split "inside"/"outside" get ``part_of``.
+  amounts in the list after "of which", "including" (it ends at ";", ":", "while", "but",
+  «اما», or ", and" opening a clause with its own verb), or split "inside"/"outside" get
+  ``part_of``.
 * **Repeats**: the same metric, value and unit stated twice in a text give one row.
 
 A flow whose time the text does not state (and cannot be inferred) gives no row: it is
 listed in ``result.attrs["skipped"]`` with the reason, as are amounts the reader refuses.
+So is a flow dated by an event ("over the course of late President Raisi's
+administration", "since the 13th government took office", «در دولت سیزدهم»: the reason
+quotes the phrase; the library keeps no dates of events and invents no span), and a flow
+"by <month> YYYY" when that date is not known to lie ahead (its start is not stated).
 """
 
 from __future__ import annotations
@@ -210,9 +224,17 @@ def _inherit(found: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def _confidence(found: pd.DataFrame) -> npt.NDArray[np.float64]:
+def _confidence(found: pd.DataFrame, times: pd.DataFrame) -> npt.NDArray[np.float64]:
     via = found["via"].to_numpy(dtype=object)
     score = np.full(len(found), 0.95)
+    # "by March 2020" often stands for the Jalali year-end (March 19): a named month with no
+    # day is a looser date than the text's Jalali expression of the same statement
+    t = found["time"].to_numpy(dtype=np.int64)
+    day = times["gday"].to_numpy(dtype=float) if len(times) else np.zeros(1)
+    loose = (found["time_type"].to_numpy(dtype=object) == "by_month") & np.isnan(
+        day[np.maximum(t, 0)]
+    )
+    score -= np.where(loose, 0.1, 0)
     score -= np.where(found["fallback"].to_numpy(dtype=bool), 0.25, 0)
     score -= np.select([via == "context", via == "sentence", via == "total", via == ""],
                        [0.15, 0.1, 0.1, 0.15], 0)  # fmt: skip
@@ -320,6 +342,20 @@ def _note(found: pd.DataFrame, times: pd.DataFrame) -> npt.NDArray[np.object_]:
     return notes
 
 
+def _why_no_time(found: pd.DataFrame, times: pd.DataFrame) -> npt.NDArray[np.object_]:
+    """Say why a flow has no span, quoting the expression it was dated by, if any."""
+    typ = found["time_type"].to_numpy(dtype=object)
+    why = np.full(len(found), "a flow whose time the text does not state", dtype=object)
+    rows = np.flatnonzero((typ == "event") | (typ == "by_month"))
+    said = "'" + times["expr"].to_numpy(dtype=object)[found["time"].to_numpy()[rows]] + "'"
+    why[rows] = np.where(
+        typ[rows] == "event",
+        "a flow dated by an event (" + said + "), whose span the text does not state",
+        "a flow up to a named date (" + said + "), whose start the text does not state",
+    )
+    return why
+
+
 def _rows(
     docs: pd.DataFrame, lexicon: Sequence[MetricRule]
 ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
@@ -353,7 +389,7 @@ def _rows(
         [
             refused,
             _skipped(found, no_metric, "no metric of the lexicon fits"),
-            _skipped(found, no_time, "a flow whose time the text does not state"),
+            _skipped(found, no_time, _why_no_time(found, times)),
             _skipped(found, unplaced, "a relative time with no publication date (give published=)"),
         ],
         ignore_index=True,
@@ -364,7 +400,7 @@ def _rows(
         ref = found[name].to_numpy(dtype=np.int64)
         ok = (ref >= 0) & ~gone[np.maximum(ref, 0)]
         found[name] = np.where(ok, renumbered[np.maximum(ref, 0)], -1)
-    found["confidence"] = _confidence(found)
+    found["confidence"] = _confidence(found, times)
     found["stated_dates"] = _stated_dates(found, times)
     found["note"] = _note(found, times)
     found["evidence"] = sents["text"].to_numpy(dtype=object)[found["sent"].to_numpy()]

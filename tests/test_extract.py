@@ -464,7 +464,7 @@ def test_the_guards_before_the_alternations_drop_no_match() -> None:
     guard_piece = re.escape(r"(?=\d|\$|" + _extract_text._STARTS + ")")
     guard_time = re.escape(r"(?=[0-9]|" + _extract_text.opening(_extract_time._OPENINGS) + ")")
     pairs = [
-        (_extract_text._PIECE, guard_piece, [t.translate(_extract_text._CASELESS) for t in texts]),
+        (_extract_text._PIECE, guard_piece, fold(pd.Series(texts, dtype=object)).tolist()),
         (_extract_time._LOCATE, guard_time, [t.lower() for t in texts]),
     ]
     for pattern, guard, subjects in pairs:
