@@ -114,14 +114,17 @@ _UNITS: Final[dict[str, tuple[str, int, str]]] = {
 _SCALES: Final[dict[int, tuple[str, ...]]] = {
     2: ("hundred",),
     3: ("thousand", "هزار"),
-    6: ("million", "mn", "میلیون", "ملیون"),
-    9: ("billion", "bn", "bln", "میلیارد", "ملیارد"),
-    12: ("trillion", "tn", "trn", "تریلیون"),
+    6: ("million", "میلیون", "ملیون"),
+    9: ("billion", "میلیارد", "ملیارد"),
+    12: ("trillion", "تریلیون"),
     15: ("quadrillion", "کوادریلیون"),
 }
 """Scale words by power of ten; «هزار میلیارد» is read as هزار times میلیارد."""
-_GLUED_SCALES: Final[dict[int, str]] = {3: "k", 6: "m|mn", 9: "b|bn|bln", 12: "tn|trn"}
-"""Letters that are a scale only glued to the digits ("$9.87bn", "$500m", "20k")."""
+_GLUED_SCALES: Final[dict[int, str]] = {3: "k", 6: "m", 9: "b"}
+"""Letters that are a scale only glued to the digits ("$500m", "20k", "$1.2b")."""
+_SHORT_SCALES: Final[dict[int, str]] = {6: "mn", 9: "bn|bln", 12: "tn|trn"}
+"""Short scale words, read only after digits, glued or one space apart ("$9.87bn",
+"3.5 bn"): alone ("bn rials") they say no number, and are refused as unknown words."""
 
 _UNIT_WORDS: Final[dict[str, tuple[str, ...]]] = {
     "U_RIAL": ("rial", "rials", "rls", "rls.", "irr", "ریال"),
@@ -391,10 +394,18 @@ _COUNT_NOUN: Final = re.compile("|".join(noun for _, noun, _ in _COUNT_NOUNS))
 _ASCII_STAGES: Final = _word_stages(persian=False)
 _PERSIAN_STAGES: Final = _word_stages(persian=True)
 _GLUED: Final = _rewrite(
-    [(rf"(?<=[0-9])(?:{letters})(?!\w)", f"E{p}") for p, letters in _GLUED_SCALES.items()],
+    [
+        *((rf"(?<=[0-9])(?:{letters})(?!\w)", f"E{p}") for p, letters in _GLUED_SCALES.items()),
+        *(
+            (rf"(?:(?<=[0-9])|(?<=[0-9]\s))(?:{words})(?!\w)", f"E{p}")
+            for p, words in _SHORT_SCALES.items()
+        ),
+    ],
     frozenset(),
 )
 _DIGIT_LETTER: Final = re.compile(r"[0-9][^\W\d_]")
+_SPACED_SCALE: Final = re.compile(rf"[0-9]\s(?:{'|'.join(_SHORT_SCALES.values())})(?!\w)")
+"""A short scale word one space after digits ("3.5 bn"): the glued rewrite reads it too."""
 _NUMBER_WORD_STARTS: Final = frozenset(_NUMBER_WORDS)
 _TENS_STARTS: Final = frozenset(_ENGLISH_TENS)
 _ARTICLE_STARTS: Final = frozenset({"a", "an"})
@@ -425,7 +436,7 @@ def _tokens(text: str) -> str:
     of its words, a glued suffix without a digit before a letter, a dash without a dash.
     """
     glued = _DIGIT_LETTER.search(text) is not None
-    if glued:
+    if glued or _SPACED_SCALE.search(text):
         text = _GLUED.sub(text)
     if "-" in text:
         text = _PERCENT_DASH.sub(" ", text)

@@ -100,8 +100,8 @@ def components_mismatch(table: Table) -> Found:
     total = sums.total
     with np.errstate(divide="ignore", invalid="ignore"):
         ratio = table["value"][total] / sums.value
+        factor = numbers(np.round(np.where(ratio >= 1, ratio, 1 / ratio)))  # ten, a hundred...
     scale = _power_of_ten(ratio, 0.05)
-    factor = numbers(np.round(np.where(ratio >= 1, ratio, 1 / ratio)))  # ten, a hundred...
     hint = np.where(
         ratio >= 1,
         " (a factor of " + factor + ": a scale slip?)",
