@@ -478,6 +478,19 @@ def left_out_note(columns: list[str]) -> str:
     return f"Not shown, as no series has one: {named}."
 
 
+def _stated(frame: pd.DataFrame, name: str, units: pd.Series, locale: Locale) -> pd.Series:
+    """Write the amount ``name`` as stated (qualifier, range), marked when it sums parts."""
+    text: pd.Series = format_amounts(
+        frame[name],
+        units,
+        qualifiers=frame[f"{name}_qualifier"],
+        lows=frame[f"{name}_low"],
+        highs=frame[f"{name}_high"],
+        locale=locale,
+    ) + _sum_mark(frame[f"{name}_parts"], locale)
+    return text
+
+
 def summary_text(frame: pd.DataFrame, *, locale: Locale = "en") -> pd.DataFrame:
     """Write a :func:`summary` as short text, one column per question, for reading.
 
@@ -516,25 +529,9 @@ def summary_text(frame: pd.DataFrame, *, locale: Locale = "en") -> pd.DataFrame:
                 {m: metric_label(m, locale) for m in frame["metric"].unique()}
             ),
             "year": frame["jyear"].astype(str),
-            "latest": format_amounts(
-                frame["latest"],
-                units,
-                qualifiers=frame["latest_qualifier"],
-                lows=frame["latest_low"],
-                highs=frame["latest_high"],
-                locale=locale,
-            )
-            + _sum_mark(frame["latest_parts"], locale),
+            "latest": _stated(frame, "latest", units, locale),
             "when": _when(frame),
-            "full year": format_amounts(
-                frame["full_year"],
-                units,
-                qualifiers=frame["full_year_qualifier"],
-                lows=frame["full_year_low"],
-                highs=frame["full_year_high"],
-                locale=locale,
-            )
-            + _sum_mark(frame["full_year_parts"], locale),
+            "full year": _stated(frame, "full_year", units, locale),
             "target": format_amounts(
                 frame["target"], units, qualifiers=frame["target_qualifier"], locale=locale
             ),
