@@ -324,13 +324,26 @@ _SCALE: Final = (
 )
 _CURRENCY: Final = r"rials?|tomans?|dollars|us dollars|usd|euros?|ریال|تومان|دلار|یورو"
 _PERCENT: Final = r"percent|per cent|%|درصد|٪"
-_NUMBER: Final = rf"(?:{_DIGITS}|\b(?:{_WORDS})\b)"
+_FA_WORDS: Final = (
+    r"(?:یازده|دوازده|سیزده|چهارده|پانزده|شانزده|هفده|هجده|هیجده|نوزده|بیست|سی|چهل|پنجاه|"
+    r"شصت|هفتاد|هشتاد|نود|یکصد|صد|دویست|سیصد|چهارصد|پانصد|ششصد|هفتصد|هشتصد|نهصد|ده|یک|دو|"
+    r"سه|چهار|پنج|شش|هفت|هشت|نه)(?!\w)"
+)
+"""Persian number words below a thousand (a word ends where its letters end)."""
+_FA_SCALE_AHEAD: Final = r"(?=\s*(?:هزار|میلیون|میلیارد|همت)(?!\w))"
+_FA_NUMBER: Final = (
+    rf"{_FA_WORDS}(?:\s*و\s*{_FA_WORDS})*{_FA_SCALE_AHEAD}|هزار(?=\s*و\s*(?:\d|{_FA_WORDS}))"
+)
+"""A Persian number in words, read only before a scale word ("یک هزار و ۳۲۰", "سه میلیون")
+or as a bare thousand before «و» ("هزار و ۲۰۰"): alone, «یک» is also "a" and «نه» "not"."""
+_NUMBER: Final = rf"(?:{_DIGITS}|\b(?:{_WORDS})\b|{_FA_NUMBER})"
 _HIGH: Final = rf"(?:\s*(?:-|–|to|تا)\s*\$?(?:{_DIGITS})(?![\w/]|-\d))"
 
 AMOUNT: Final = (
     rf"(?P<amount>(?:(?:{_QUALIFIER})\s+)?(?P<dollar>(?:us\s?)?\$\s?)?"
     rf"(?<![\w.,/٫٬-])(?P<number>{_NUMBER})(?![\w/]|-\d{{2}}-)"
-    rf"(?:\s*(?:{_SCALE})(?![\w]))?(?:\s*و\s*(?:{_DIGITS})(?:\s*(?:{_SCALE})(?![\w]))?)*"
+    rf"(?:\s*(?:{_SCALE})(?![\w]))?"
+    rf"(?:\s*و\s*(?:{_DIGITS}|{_FA_WORDS})(?:\s*(?:{_SCALE})(?![\w]))?)*"
     rf"{_HIGH}?(?:\s*(?:{_SCALE})(?![\w]))?"
     rf"(?:\s*(?P<currency>{_CURRENCY})(?![\w])|\s*(?P<percent>{_PERCENT})(?![\w]))?)"
 )
@@ -339,5 +352,8 @@ AMOUNT: Final = (
 NUMBER_WORDS: Final = tuple(dict.fromkeys(re.findall(r"[a-z]+", _WORDS)))
 """The number words of :data:`AMOUNT` ("one", "twenty", ...)."""
 
-AMOUNT_OPENINGS: Final = (*_QUALIFIER.split("|"), "us", *NUMBER_WORDS)
+FA_NUMBER_WORDS: Final = (*re.findall(r"[^\W\d_]+", _FA_WORDS.split(")")[0]), "هزار")
+"""The Persian number words an :data:`AMOUNT` can start with."""
+
+AMOUNT_OPENINGS: Final = (*_QUALIFIER.split("|"), "us", *NUMBER_WORDS, *FA_NUMBER_WORDS)
 """The words an :data:`AMOUNT` can start with, when it does not start with a digit or "$"."""

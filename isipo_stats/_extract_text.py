@@ -112,7 +112,8 @@ def opening(words: Iterable[str]) -> str:
 # places fail before the alternation. Matched on the folded sentences (no "(?i)": ``re``
 # is slow with case-blind literals; folding keeps every offset).
 _STARTS: Final = opening((*AMOUNT_OPENINGS, *_MONTH.split("|"), *_MONTH_FA.split("|")))
-_ANY_NUMBER: Final = r"\d|" + "|".join(NUMBER_WORDS)
+# a Persian number in words comes with a scale word (see _extract_lexicon._FA_NUMBER)
+_ANY_NUMBER: Final = r"\d|هزار|میلیون|میلیارد|همت|" + "|".join(NUMBER_WORDS)
 _PIECE: Final = (
     rf"(?P<pre>.*?)(?:(?<![\w$])(?=[\w$])(?=\d|\$|{_STARTS})(?:(?P<date>{_DATES})|{AMOUNT})|$)"
 )

@@ -318,3 +318,40 @@ def test_an_amount_in_arabic_letters_or_with_a_zero_width_joiner_is_read_whole(t
     row = extract_figures(text, published=PUBLISHED).iloc[0]
     assert (row["metric"], row["value"], row["unit"]) == ("credit", 2e11, "rial")
     assert text[int(row["evidence_start"]) :].startswith(row["evidence"])
+
+
+# --- 5. Persian numbers written in words before a scale word --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("amount", "value"),
+    [
+        ("یک هزار و ۳۲۰", 1320.0),
+        ("هزار و ۲۰۰", 1200.0),
+        ("یک هزار و سیصد و بیست", 1320.0),
+        ("دو هزار و شصت و هفت", 2067.0),
+        ("سه هزار", 3000.0),
+        ("یازده هزار و ۵۰۰", 11500.0),
+        ("۲ هزار و ۳۰۰", 2300.0),
+    ],
+)
+def test_a_persian_number_in_words_is_read_whole(amount: str, value: float) -> None:
+    text = f"از ابتدای سال جاری تاکنون {amount} واحد راکد به چرخه تولید بازگشته است."
+    rows = extract_figures(text, published=PUBLISHED)
+    assert rows[["stated", "value", "unit", "kind"]].values.tolist() == [
+        [amount, value, "units", "cumulative"]
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "یک مقام مسئول گفت که برنامه احیای واحدها ادامه دارد.",  # «یک»: "an" (official)
+        "این کار نه تنها تولید را حفظ کرد بلکه بازار را گسترش داد.",  # «نه»: "not" (only)
+        "سه شهرک صنعتی جدید در دست ساخت است و دو طرح دیگر تصویب شد.",  # no scale word
+    ],
+)
+def test_a_persian_number_word_without_a_scale_word_is_no_amount(text: str) -> None:
+    rows = extract_figures(text, published=PUBLISHED)
+    assert rows.empty
+    assert list(rows.attrs["skipped"]["phrase"]) == []
