@@ -241,8 +241,12 @@ def _own_time(
                           - length[np.maximum(before, 0)], far)  # fmt: skip
     comma = found["after"].astype(str).str.find(",").to_numpy(dtype=np.int64)
     beyond = (comma >= 0) & (comma < gap_after)
-    clause = _last_clause(found["before"].astype(str).astype(object), ",;").str.len().to_numpy()
-    before_near = (before >= 0) & (gap_before <= clause) & (beyond | (gap_before < gap_after))
+    text_before = found["before"].astype(str).astype(object)
+    clause = _last_clause(text_before, ",;").str.len().to_numpy()
+    # "Last year, 2,067 units": a comma right after the time opens no new clause
+    comma_only = text_before.str.contains(r"[,،]\s?$", regex=True).to_numpy(dtype=bool)
+    in_clause = (gap_before <= clause) | (comma_only & (gap_before <= 2))
+    before_near = (before >= 0) & in_clause & (beyond | (gap_before < gap_after))
     return np.where(before_near | (after < 0), before, after)
 
 
@@ -256,6 +260,31 @@ def _said(
     used, row = np.unique(sent, return_inverse=True)
     said: pd.Series = sents["folded"].iloc[used].reset_index(drop=True)
     return said, row.astype(np.int64)
+
+
+def _year_named_before(
+    found: pd.DataFrame,
+    times: pd.DataFrame,
+    keys: npt.NDArray[np.int64],
+    s_start: npt.NDArray[np.int64],
+    chosen: npt.NDArray[np.int64],
+) -> npt.NDArray[np.int64]:
+    """Date a bare "by the end of the year" by the past year the sentence named before it.
+
+    "Last year, 2,067 units were revived, and by the end of the year over 39,000 jobs had
+    been created": the year that ends is last year. A year end said of this year ("by the
+    end of the current year") or of a plan ("plans to revive 1,600 units by the end of
+    the year") keeps its own reading.
+    """
+    typ = times["type"].to_numpy(dtype=object)
+    current = times["expr"].str.contains(_CURRENT, regex=True).to_numpy(dtype=bool)
+    at = np.maximum(chosen, 0)
+    bare = (chosen >= 0) & (typ[at] == "yearend") & ~current[at] if len(typ) else chosen < 0
+    bare &= ~found["plan"].to_numpy(dtype=bool)
+    named_rows = np.flatnonzero(np.isin(typ, ["prev", "year"]))
+    named = _last_in(keys[named_rows], s_start, keys[at] if len(keys) else s_start)
+    use = bare & (named >= 0)
+    return np.where(use, named_rows[np.maximum(named, 0)] if len(named_rows) else -1, chosen)
 
 
 def choose_times(found: pd.DataFrame, sents: pd.DataFrame, times: pd.DataFrame) -> pd.DataFrame:
@@ -288,6 +317,7 @@ def choose_times(found: pd.DataFrame, sents: pd.DataFrame, times: pd.DataFrame) 
     chosen = np.where(own >= 0, own, whole)
     via = np.where(own >= 0, "own", np.where(whole >= 0, "sentence", ""))
     chosen = np.where(chosen >= 0, real[np.maximum(chosen, 0)] if len(real) else -1, -1)
+    chosen = _year_named_before(found, times, all_keys, s_start, chosen)
     context_rows = np.flatnonzero(np.isin(typ, list(CONTEXT_TYPES)))
     last = _last_in(all_keys[context_rows], doc, start)
     context = np.where(last >= 0, context_rows[np.maximum(last, 0)] if len(context_rows)

@@ -355,3 +355,32 @@ def test_a_persian_number_word_without_a_scale_word_is_no_amount(text: str) -> N
     rows = extract_figures(text, published=PUBLISHED)
     assert rows.empty
     assert list(rows.attrs["skipped"]["phrase"]) == []
+
+
+# --- 6. a time that opens the sentence, and a bare year end after a past year ----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("Last year, 2,067 idle units were revived, and by the end of the year over 39,000 "
+         "jobs had been created.", 1400),
+        ("In 1399, 1,170 idle units were revived, and by the end of the year 19,400 jobs had "
+         "been created.", 1399),
+    ],
+)  # fmt: skip
+def test_a_bare_year_end_after_a_past_year_ends_that_year(text: str, year: int) -> None:
+    rows = extract_figures(text, published=PUBLISHED)
+    assert rows[["metric", "kind", "start", "end"]].values.tolist() == [
+        ["revived_units", "period", D(year, 1, 1), D(year + 1, 1, 1) - pd.Timedelta(days=1)],
+        ["jobs_created", "period", D(year, 1, 1), D(year + 1, 1, 1) - pd.Timedelta(days=1)],
+    ]
+
+
+def test_a_plan_for_the_end_of_the_year_stays_a_target_of_this_year() -> None:
+    text = "Last year 1,557 units were revived, and ISIPO plans to revive 1,600 units by the end of the year."
+    rows = extract_figures(text, published=PUBLISHED)
+    assert rows[["kind", "start", "value"]].values.tolist() == [
+        ["period", D(1400, 1, 1), 1557.0],
+        ["target", D(1401, 1, 1), 1600.0],
+    ]
