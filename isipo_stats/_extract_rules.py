@@ -244,7 +244,7 @@ def _own_time(
     text_before = found["before"].astype(str).astype(object)
     clause = _last_clause(text_before, ",;").str.len().to_numpy()
     # "Last year, 2,067 units": a comma right after the time opens no new clause
-    comma_only = text_before.str.contains(r"[,،]\s?$", regex=True).to_numpy(dtype=bool)
+    comma_only = text_before.str[-2:].str.contains("[,،]", regex=True).to_numpy(dtype=bool)
     in_clause = (gap_before <= clause) | (comma_only & (gap_before <= 2))
     before_near = (before >= 0) & in_clause & (beyond | (gap_before < gap_after))
     return np.where(before_near | (after < 0), before, after)
@@ -260,6 +260,26 @@ def _said(
     used, row = np.unique(sent, return_inverse=True)
     said: pd.Series = sents["folded"].iloc[used].reset_index(drop=True)
     return said, row.astype(np.int64)
+
+
+def _semicolons(sents: pd.DataFrame) -> npt.NDArray[np.int64]:
+    """Return the keys (``doc * _KEY + offset``) of every semicolon, «؛» too, in order."""
+    folded = sents["folded"]
+    has = (folded.str.contains(";", regex=False) | folded.str.contains("؛", regex=False)).to_numpy(
+        dtype=bool
+    )  # few sentences do
+    # the tail after the last semicolon is matched whole (the second branch), not retried
+    # from each of its characters
+    found = folded.iloc[np.flatnonzero(has)].str.extractall(r"(?P<pre>[^;؛]*)[;؛]|[^;؛]+\Z")
+    found = found[found["pre"].notna()]
+    if found.empty:
+        return np.zeros(0, np.int64)
+    pre = found["pre"].str.len().astype(np.int64) + 1
+    offset = pre.groupby(level=0).cumsum().to_numpy(dtype=np.int64) - 1
+    sent = found.index.get_level_values(0).to_numpy()
+    doc = sents["doc"].to_numpy(dtype=np.int64)[sent]
+    keys: npt.NDArray[np.int64] = doc * _KEY + sents["start"].to_numpy(dtype=np.int64)[sent]
+    return keys + offset
 
 
 def _year_named_before(
@@ -311,9 +331,13 @@ def choose_times(found: pd.DataFrame, sents: pd.DataFrame, times: pd.DataFrame) 
     same_prev = np.append(False, sent[1:] == sent[:-1])
     same_next = np.append(sent[1:] == sent[:-1], False)
     prev_end = np.where(same_prev, np.append(0, end[:-1]), s_start)
-    next_start = np.where(same_next, np.append(start[1:], 0), s_end)
+    # a semicolon after the amount ends the clauses whose time it can take
+    semis = _semicolons(sents)
+    semi = _first_in(semis, end, s_end)
+    clause_end = np.where(semi >= 0, semis[np.maximum(semi, 0)] if len(semis) else 0, s_end)
+    next_start = np.minimum(np.where(same_next, np.append(start[1:], 0), s_end), clause_end)
     own = _own_time(found, keys, length, (start, end, prev_end, next_start))
-    whole = _first_in(keys, s_start, s_end)
+    whole = _first_in(keys, s_start, clause_end)
     chosen = np.where(own >= 0, own, whole)
     via = np.where(own >= 0, "own", np.where(whole >= 0, "sentence", ""))
     chosen = np.where(chosen >= 0, real[np.maximum(chosen, 0)] if len(real) else -1, -1)

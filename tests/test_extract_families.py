@@ -384,3 +384,28 @@ def test_a_plan_for_the_end_of_the_year_stays_a_target_of_this_year() -> None:
         ["period", D(1400, 1, 1), 1557.0],
         ["target", D(1401, 1, 1), 1600.0],
     ]
+
+
+# --- 7. a semicolon ends the clauses a later time can date ---------------------------------
+
+
+def test_a_time_after_a_semicolon_dates_only_its_own_clause() -> None:
+    text = (
+        "Some 250 food units were revived, including 40 dairy plants; this year 400 more "
+        "units are planned."
+    )
+    rows = extract_figures(text, published=PUBLISHED)
+    assert rows[["kind", "value"]].values.tolist() == [["target", 400.0]]
+    skipped = rows.attrs["skipped"]
+    assert skipped["phrase"].tolist() == ["Some 250", "40"]
+    assert set(skipped["reason"]) == {"a flow whose time the text does not state"}
+
+
+def test_a_time_before_a_semicolon_still_dates_the_clause_after_it() -> None:
+    rows = extract_figures(
+        "Last year 900 idle units were revived; 60 units were renovated too.", published=PUBLISHED
+    )
+    assert rows[["metric", "kind", "start", "value"]].values.tolist() == [
+        ["revived_units", "period", D(1400, 1, 1), 900.0],
+        ["renovated_units", "period", D(1400, 1, 1), 60.0],
+    ]
