@@ -158,6 +158,17 @@ def _candidates(table: pd.DataFrame) -> pd.DataFrame:
     return pd.concat([usable, _part_sums(usable, table)], ignore_index=True)
 
 
+_AMOUNT: Final[dict[str, str]] = {
+    "value": "",
+    "qualifier": "_qualifier",
+    "low": "_low",
+    "high": "_high",
+    "id": "_id",
+    "parts": "_parts",
+}
+"""The columns of an amount a summary column takes from its figure, by suffix."""
+
+
 def _latest(table: pd.DataFrame) -> pd.DataFrame:
     usable = _candidates(table)
     actual = usable[usable["kind"].isin(["cumulative", "period"])]
@@ -165,18 +176,13 @@ def _latest(table: pd.DataFrame) -> pd.DataFrame:
     stock = usable[usable["kind"] == "level"]
     other = pd.concat([actual[~actual["from_nowruz"]], stock])
     columns = {
-        "value": "",
-        "qualifier": "_qualifier",
-        "low": "_low",
-        "high": "_high",
-        "id": "_id",
+        **_AMOUNT,
         "start": "_start",
         "end": "_end",
         "published_from": "_from",
         "published_to": "_to",
         "day": "_day",
         "days_in_year": "_days",
-        "parts": "_parts",
         "sum_of": "_sum_of",
     }
     # the latest; on one day a whole figure (or the sum of an excluded total's parts)
@@ -193,15 +199,7 @@ def _latest(table: pd.DataFrame) -> pd.DataFrame:
 def _full_year(table: pd.DataFrame) -> pd.DataFrame:
     usable = _candidates(table)
     whole = usable[usable["whole"] & usable["kind"].isin(["cumulative", "period"])]
-    columns = {
-        "value": "",
-        "qualifier": "_qualifier",
-        "low": "_low",
-        "high": "_high",
-        "id": "_id",
-        "parts": "_parts",
-    }
-    return _pick(whole, ["whole_figure", "row"], "full_year", columns)
+    return _pick(whole, ["whole_figure", "row"], "full_year", _AMOUNT)
 
 
 def _targets(table: pd.DataFrame) -> pd.DataFrame:
