@@ -46,8 +46,13 @@ _HEADINGS: Final = {
     "findings": "findings (E/W/I)",
 }
 _DATES: Final = r"(\d{4}-\d{2}-\d{2}(?:\.\.\d{4}-\d{2}-\d{2})?)"
-"""A date or a span of dates in a cell: kept on one line (browsers break at hyphens)."""
-_ONE_LINE: Final = r'<span class="date">\1</span>'
+"""A date or a span of dates, kept on one line in any cell (browsers break at hyphens)."""
+_NOTE: Final = r"(\([^()<]{1,20}\))$"
+"""A short note closing a cell of the "as of" column ("(100 % of year)"), kept whole."""
+_AMOUNT_NOTE: Final = r" (\([^()<]+\))$"
+"""The note closing a number cell ("about 29.47 trillion rials (sum of 3 parts)"): written
+on a line of its own, so that the column (whose amounts do not wrap) stays narrow."""
+_ONE_LINE: Final = r'<span class="unbroken">\1</span>'
 _NUMERIC: Final = ("latest figure", "full year", "target", "attained", "change", "jobs/unit")
 
 _CSS: Final = """
@@ -64,7 +69,7 @@ tr:nth-child(even) td { background: #fafafa; }
 .note { background: #f6f8fb; border-left: 4px solid #1f5f8b; padding: 0.5em 1em; }
 .error { color: #a61b1b; } .warning { color: #8a5a00; } .info { color: #1f5f8b; }
 figure { margin: 1em 0 2em; } figure img { max-width: 100%; height: auto; border: 1px solid #eee; }
-figcaption { font-size: 0.85em; color: #555; } .date { white-space: nowrap; }
+figcaption { font-size: 0.85em; color: #555; } .unbroken { white-space: nowrap; }
 """
 
 _HOW_TO_READ: Final = """
@@ -107,9 +112,11 @@ def _table(frame: pd.DataFrame, numeric: tuple[str, ...] = (), keep: tuple[str, 
     rows = pd.Series("<tr>", index=frame.index, dtype=object)
     for name in frame.columns:  # a loop over the few columns, each done for all rows
         style = ' class="num"' if name in numeric else ' class="keep"' if name in keep else ""
-        cells = _escaped(frame[name]).str.replace(
-            _DATES, r'<span class="date">\1</span>', regex=True
-        )
+        cells = _escaped(frame[name]).str.replace(_DATES, _ONE_LINE, regex=True)
+        if name in numeric:
+            cells = cells.str.replace(_AMOUNT_NOTE, r"<br>\1", regex=True)
+        if name == _HEADINGS["when"]:
+            cells = cells.str.replace(_NOTE, _ONE_LINE, regex=True)
         rows = rows + f"<td{style}>" + cells + "</td>"
     body = "".join((rows + "</tr>").tolist())
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"

@@ -37,7 +37,10 @@ def test_summary_rows_and_reading_order(page: str) -> None:
         "Not shown, as no series has one: change (the change on the previous year over "
         "the same span)." in summary
     )
-    assert '<span class="date">2019-03-20</span>' in summary  # a date does not break
+    assert '<span class="unbroken">2019-03-20</span>' in summary  # a date does not break
+    assert '<span class="unbroken">(100 % of year)</span>' in summary
+    # the amount stays whole, its note goes to a line of its own
+    assert '<td class="num">about 29.47 trillion rials<br>(sum of 3 parts)</td>' in summary
 
 
 def test_findings_grouped_with_the_figures_they_name(page: str) -> None:
