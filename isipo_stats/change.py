@@ -249,15 +249,17 @@ def _locate(
     pad: int = 0,
     *,
     dense: bool = True,
+    series: tuple[Codes, int] | None = None,
 ) -> _Located:
     """Read each row's (series, period), refusing two rows for one (series, period).
 
     ``pad``: the largest lag that will be looked up (a table lookup then needs no check).
     ``dense``: number the series 0, 1, ... (else, as cheap as possible, for lookups only).
+    ``series``: the series numbers and their count, when the caller has them already.
     """
     spec, slot, first, span, spare = _slots(values, dates, freq, pad)
     keys = _keys(by, len(values))
-    group, count = _series_codes(keys, slot.size, dense=dense)
+    group, count = _series_codes(keys, slot.size, dense=dense) if series is None else series
     stride = span + 2 * pad
     key = slot
     if keys:  # into a buffer of the right size no longer needed, if there is one
@@ -387,11 +389,13 @@ def _change(
     """Return ``value / earlier - 1`` for ``lag`` periods back (None: one year back)."""
     values, dates, by = _inputs(values, dates, by)
     numbers, nullable = _numbers(values)
+    keys = _keys(by, len(values))
+    series = _series_codes(keys, len(values), dense=False)  # for either route, once
     with np.errstate(divide="ignore", invalid="ignore"):
-        change = _sorted_change(values, numbers, lag, freq, dates, by)
+        change = _sorted_change(values, numbers, lag, freq, dates, series[0] if keys else None)
         if change is None:
             pad = 12 if lag is None else min(abs(lag), 64)
-            located = _locate(values, dates, freq, by, pad=pad, dense=False)
+            located = _locate(values, dates, freq, by, pad=pad, dense=False, series=series)
             if lag is None:
                 if located.spec.code == "W":
                     msg = (
@@ -412,13 +416,13 @@ def _sorted_change(
     lag: int | None,
     freq: PeriodCode | None,
     dates: object,
-    by: object,
+    series: Codes | None,
 ) -> npt.NDArray[np.float64] | None:
     """Return ``value / earlier - 1`` by the fast route of :mod:`isipo_stats._lag`, or None.
 
     The route takes plain dates (see :func:`_plain_times`) of months, quarters, half-years
     or years, a lag back of at least one period, and rows in (series, date) order; None
-    leaves anything else to :func:`_locate`.
+    leaves anything else to :func:`_locate`. ``series``: each row's series (None: one).
     """
     if dates is None and not isinstance(values.index, pd.DatetimeIndex):
         return None
@@ -427,8 +431,6 @@ def _sorted_change(
     plain = _plain_times(values.index if dates is None else dates, len(values))
     if plain is None or not spec.months or not 1 <= step <= len(values):
         return None
-    keys = _keys(by, len(values))
-    series = _series_codes(keys, len(values), dense=False)[0] if keys else None
     return _lag.lagged_change(*plain, spec.months, series, numbers, step)
 
 

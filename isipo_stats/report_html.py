@@ -48,7 +48,7 @@ _HEADINGS: Final = {
 _DATES: Final = r"(\d{4}-\d{2}-\d{2}(?:\.\.\d{4}-\d{2}-\d{2})?)"
 """A date or a span of dates, kept on one line in any cell (browsers break at hyphens)."""
 _NOTE: Final = r"(\([^()<]{1,20}\))$"
-"""A short note closing a cell of the "as of" column ("(100 % of year)"), kept whole."""
+"""A short note closing a cell ("(100 % of year)" in the "as of" column), kept whole."""
 _AMOUNT_NOTE: Final = r" (\([^()<]+\))$"
 """The note closing a number cell ("about 29.47 trillion rials (sum of 3 parts)"): written
 on a line of its own, so that the column (whose amounts do not wrap) stays narrow."""
@@ -106,8 +106,17 @@ def _escaped(column: pd.Series) -> pd.Series:
     return text
 
 
-def _table(frame: pd.DataFrame, numeric: tuple[str, ...] = (), keep: tuple[str, ...] = ()) -> str:
-    """Write an HTML table of text cells (every cell escaped); ``keep`` cells do not wrap."""
+def _table(
+    frame: pd.DataFrame,
+    numeric: tuple[str, ...] = (),
+    keep: tuple[str, ...] = (),
+    noted: tuple[str, ...] = (),
+) -> str:
+    """Write an HTML table of text cells (every cell escaped); ``keep`` cells do not wrap.
+
+    Dates never break; a ``numeric`` cell's closing note goes to a line of its own, and a
+    ``noted`` cell's short closing note stays whole.
+    """
     head = "".join(f"<th>{_e(column)}</th>" for column in frame.columns)
     rows = pd.Series("<tr>", index=frame.index, dtype=object)
     for name in frame.columns:  # a loop over the few columns, each done for all rows
@@ -115,7 +124,7 @@ def _table(frame: pd.DataFrame, numeric: tuple[str, ...] = (), keep: tuple[str, 
         cells = _escaped(frame[name]).str.replace(_DATES, _ONE_LINE, regex=True)
         if name in numeric:
             cells = cells.str.replace(_AMOUNT_NOTE, r"<br>\1", regex=True)
-        if name == _HEADINGS["when"]:
+        if name in noted:
             cells = cells.str.replace(_NOTE, _ONE_LINE, regex=True)
         rows = rows + f"<td{style}>" + cells + "</td>"
     body = "".join((rows + "</tr>").tolist())
@@ -304,7 +313,7 @@ def report_page(
         f"<h1>ISIPO figures: summary, findings, charts</h1><p class='meta'>{_e(meta)}</p>",
         _HOW_TO_READ,
         "<h2>Summary</h2>",
-        _table(text, _NUMERIC, ("year", "figures used, months interpolated")),
+        _table(text, _NUMERIC, ("year", "figures used, months interpolated"), (_HEADINGS["when"],)),
         left_out,
         "<h2>Findings</h2>",
         findings_html(result.flags, figures),
