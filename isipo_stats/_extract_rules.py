@@ -50,7 +50,7 @@ _ANY_PART: Final = PART_WORDS.replace(r"\b", "")
 # places before the alternation
 _PART_FIRST: Final = "".join(sorted({word[0] for word in _ANY_PART.split("|")}))
 _LISTS: Final = (
-    rf"(?P<pre>.*?)(?:(?=[{_PART_FIRST}])(?P<mark>{PART_WORDS})(?P<body>.*?)"
+    rf"(?P<pre>.*?)(?:(?=[{_PART_FIRST}])(?P<mark>{PART_WORDS})(?P<body>(?:\s*:)?.*?)"
     rf"(?P<stop>{LIST_END}|$)|$)"
 )
 
@@ -282,6 +282,14 @@ def _semicolons(sents: pd.DataFrame) -> npt.NDArray[np.int64]:
     return keys + offset
 
 
+def _current(times: pd.DataFrame) -> npt.NDArray[np.bool_]:
+    """Whether each time expression names this year (read once per table of times)."""
+    if "current" not in times:
+        times["current"] = times["expr"].str.contains(_CURRENT, regex=True).to_numpy(dtype=bool)
+    current: npt.NDArray[np.bool_] = times["current"].to_numpy(dtype=bool)
+    return current
+
+
 def _year_named_before(
     found: pd.DataFrame,
     times: pd.DataFrame,
@@ -296,13 +304,15 @@ def _year_named_before(
     end of the current year") or of a plan ("plans to revive 1,600 units by the end of
     the year") keeps its own reading.
     """
+    if not len(times):
+        return chosen
     typ = times["type"].to_numpy(dtype=object)
-    current = times["expr"].str.contains(_CURRENT, regex=True).to_numpy(dtype=bool)
     at = np.maximum(chosen, 0)
-    bare = (chosen >= 0) & (typ[at] == "yearend") & ~current[at] if len(typ) else chosen < 0
+    bare = (chosen >= 0) & (typ[at] == "yearend") & ~_current(times)[at]
+    bare &= np.isnan(times["year"].to_numpy(dtype=float)[at])  # "the end of the year 1400"
     bare &= ~found["plan"].to_numpy(dtype=bool)
     named_rows = np.flatnonzero(np.isin(typ, ["prev", "year"]))
-    named = _last_in(keys[named_rows], s_start, keys[at] if len(keys) else s_start)
+    named = _last_in(keys[named_rows], s_start, keys[at])
     use = bare & (named >= 0)
     return np.where(use, named_rows[np.maximum(named, 0)] if len(named_rows) else -1, chosen)
 
@@ -362,7 +372,8 @@ def choose_times(found: pd.DataFrame, sents: pd.DataFrame, times: pd.DataFrame) 
 
 
 _WHOLE_YEAR: Final = ("ytd", "thisyear", "prev", "year", "yearend")
-_CURRENT: Final = r"current|this|جاری|امسال|(?:تا|قبل از|پیش از) (?:پایان|آخر|انتهای|اتمام) سال"
+_CURRENT: Final = r"current|this|جاری|امسال"
+"""Words that name this year ("by the end of the current year", «تا پایان سال جاری»)."""
 
 
 def _take(times: pd.DataFrame, name: str, rows: npt.NDArray[np.int64]) -> npt.NDArray[np.float64]:
@@ -385,7 +396,7 @@ def place_in_time(
     t = found["time"].to_numpy(dtype=np.int64)
     types = times["type"].to_numpy(dtype=object)
     typ = np.where(t >= 0, types[np.maximum(t, 0)] if len(types) else "", "")
-    current = times["expr"].str.contains(_CURRENT, regex=True).to_numpy(dtype=bool)
+    current = _current(times)
     is_current = (t >= 0) & (current[np.maximum(t, 0)] if len(current) else False)
     start, end = _take(times, "start", t), _take(times, "end", t)
     # a plan; a year-end of this year; a named date still ahead ("by March 2025")

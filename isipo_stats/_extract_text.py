@@ -57,10 +57,11 @@ def _not_after(words: tuple[str, ...]) -> str:
 
 # a sentence ends at . ! ? ؟ (and closing quotes) before a capital, a digit, a quote or a
 # Persian letter; at a line break; or at the end of the text. A period does not end it after
-# a word of ABBREVIATIONS or a single Latin capital (an initial, "A. Rahmani", or the last
-# letter of "U.S."); a period inside a number ("1.5") is followed by no space and ends nothing.
+# a word of ABBREVIATIONS or a single Latin letter (an initial, "A. Rahmani", or the last
+# letter of "U.S.", "e.g.", "i.e."); a period inside a number ("1.5") is followed by no
+# space and ends nothing.
 # the look-behinds run only where the character class matched (they pass after ! ? ؟)
-_END: Final = rf"[.!?؟]{_not_after(ABBREVIATIONS)}(?<!\b[A-Z]\.)"
+_END: Final = rf"[.!?؟]{_not_after(ABBREVIATIONS)}(?<!\b[A-Za-z]\.)"
 _SENTENCE: Final = (
     rf"(?P<lead>\s*)(?P<body>[^\n]*?(?:{_END}[\"')\]”’]*"
     r"(?=\s+[\"'(\[“‘]?[A-Z0-9\u0600-\u06ff])|(?=\n)|(?=\s*\Z)))"

@@ -452,7 +452,9 @@ def _tokens(text: str) -> str:
         if not stage.starts.isdisjoint(atoms):
             text = stage.sub(text)
     if not _NUMBER_WORD_STARTS.isdisjoint(atoms):
-        text = _NUMBER_WORD.sub(_number_word, text)
+        text = _SPACES.sub(" ", _NUMBER_WORD.sub(_number_word, text))
+        if _SPACED_SCALE.search(text):  # "five bn": a short scale after a number word
+            text = _GLUED.sub(text)
     if "-" in text or "–" in text or "—" in text:
         text = _DASH.sub(" DASH ", text)
     return _SPACES.sub(" ", text).strip()

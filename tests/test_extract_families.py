@@ -409,3 +409,44 @@ def test_a_time_before_a_semicolon_still_dates_the_clause_after_it() -> None:
         ["revived_units", "period", D(1400, 1, 1), 900.0],
         ["renovated_units", "period", D(1400, 1, 1), 60.0],
     ]
+
+
+# --- 8. review: Persian year ends, a year end naming its year, lower-case abbreviations, colons
+
+
+def test_a_persian_bare_year_end_after_last_year_ends_last_year() -> None:
+    rows = extract_figures(
+        "پارسال ۲۰۶۷ واحد احیا شد و تا پایان سال ۳۹ هزار شغل ایجاد شد.", published=PUBLISHED
+    )
+    assert rows[["kind", "start", "value"]].values.tolist() == [
+        ["period", D(1400, 1, 1), 2067.0],
+        ["period", D(1400, 1, 1), 39000.0],
+    ]
+
+
+def test_a_year_end_that_names_its_year_keeps_it() -> None:
+    text = (
+        "In 1399, 120 units were revived, and by the end of the year 1400 over 3,900 jobs "
+        "had been created."
+    )
+    rows = extract_figures(text, published=PUBLISHED)
+    assert rows[["start", "value"]].values.tolist() == [
+        [D(1399, 1, 1), 120.0],
+        [D(1400, 1, 1), 3900.0],
+    ]
+
+
+@pytest.mark.parametrize("abbreviation", ["e.g.", "i.e.", "E.g."])
+def test_a_lower_case_abbreviation_ends_no_sentence(abbreviation: str) -> None:
+    text = f"Since the beginning of this year several provinces, {abbreviation} 200 units in Tehran, were revived."
+    assert len(_split(text)) == 1
+    assert extract_figures(text, published=PUBLISHED)["value"].tolist() == [200.0]
+
+
+def test_a_colon_after_a_part_word_opens_the_list() -> None:
+    text = (
+        "Since the beginning of this year ISIPO revived 1,000 units, including: 200 units in "
+        "Tehran and 300 units in Isfahan."
+    )
+    rows = extract_figures(text, published=PUBLISHED)
+    assert rows["part_of"].tolist()[1:] == [rows["id"].iloc[0]] * 2
