@@ -237,3 +237,27 @@ def test_implied_rate_names_the_year_of_its_figures() -> None:
     bundled = ist.check(ist.load_isipo_reports())
     credit = bundled[bundled["figure_ids"] == "s000-03, s000-04"]
     assert credit["jyear"].isna().all()
+
+
+@pytest.mark.parametrize(
+    ("jobs", "units"),
+    [
+        (("9,000", "9,000"), ("500", "560")),  # jobs did not rise: no ratio of a rise
+        (("9,000", "9,100"), ("500", "501")),  # "500" to "501" may be no rise at all
+        (("9,000", "8,000"), ("500", "600")),  # a fall: cumulative_decrease's finding
+    ],
+)
+def test_a_rise_that_may_be_none_is_not_judged_per_unit(
+    jobs: tuple[str, str], units: tuple[str, str]
+) -> None:
+    base = {"region": "Iran", "kind": "cumulative"}
+    records = [
+        {"id": f"j{k}", "metric": "jobs_created", "unit": "jobs", "end": end, "stated": s, **base}
+        for k, (end, s) in enumerate(zip(("1400-05-22", "1400-05-31"), jobs, strict=True))
+    ] + [
+        {"id": f"u{k}", "metric": "revived_units", "unit": "units", "end": end, "stated": s,
+         **base}
+        for k, (end, s) in enumerate(zip(("1400-05-22", "1400-05-31"), units, strict=True))
+    ]  # fmt: skip
+    found = ist.check(ist.figures_from_records(records))
+    assert (found["check"] == "jobs_per_unit").sum() == 0

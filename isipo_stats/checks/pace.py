@@ -210,7 +210,8 @@ def jobs_per_unit(table: Table) -> Found:
     Read for each pair of ``ratio_pairs`` whose figures are in ``jobs`` and ``units``: a
     jobs figure over a units figure for the same span (paired as for ``ratio_outlier``),
     and the rise of a jobs year-to-date series over the rise of its units series between
-    the same two days (the numbers as stated). The default band, 5 to 50 jobs per unit,
+    the same two days (the numbers as stated; a rise only where jobs rose and units rose by
+    more than the rounding of their figures). The default band, 5 to 50 jobs per unit,
     is half the lowest and twice the highest ratio of twelve ISIPO statements, 10.1 to 25.0
     (median 18; ISIPO's head gave "18 people on average"): 21,618 / 1,185 in 1398 and
     27,000 / 1,557 in 1399 (Tehran Times 446409, 464008), 4,481 / 211 in the first 100
@@ -239,8 +240,12 @@ def jobs_per_unit(table: Table) -> Found:
     every = np.r_[ids[i] + ", " + ids[j],
                   ids[j0] + ", " + ids[j1] + ", " + ids[u0] + ", " + ids[u1]]  # fmt: skip
     low, high = table.tolerances.jobs_per_unit_low, table.tolerances.jobs_per_unit_high
+    # a rise is judged only where both series rose, the units by more than their rounding
+    # ("500" to "501" may be no rise at all); a fall is cumulative_decrease's finding
+    units_low = _as_stated(table, u1)[0] - _as_stated(table, u0)[1]
+    rose = np.r_[np.ones(i.size, np.bool_), (value[j1] > value[j0]) & (units_low > 0)]
     with np.errstate(invalid="ignore"):
-        outside = (ratio < low) | (ratio > high)
+        outside = rose & ((ratio < low) | (ratio > high))
     count = int(outside.sum())
     return Found(
         a=np.r_[i, j1][outside],
