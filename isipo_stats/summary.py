@@ -169,8 +169,8 @@ _AMOUNT: Final[dict[str, str]] = {
 """The columns of an amount a summary column takes from its figure, by suffix."""
 
 
-def _latest(table: pd.DataFrame) -> pd.DataFrame:
-    usable = _candidates(table)
+def _latest(usable: pd.DataFrame) -> pd.DataFrame:
+    """The latest figure of each series and year, of the :func:`_candidates`."""
     actual = usable[usable["kind"].isin(["cumulative", "period"])]
     ytd = actual[actual["from_nowruz"]]
     stock = usable[usable["kind"] == "level"]
@@ -196,8 +196,8 @@ def _latest(table: pd.DataFrame) -> pd.DataFrame:
     return pd.concat([first, second])
 
 
-def _full_year(table: pd.DataFrame) -> pd.DataFrame:
-    usable = _candidates(table)
+def _full_year(usable: pd.DataFrame) -> pd.DataFrame:
+    """The whole-year figure of each series and year, of the :func:`_candidates`."""
     whole = usable[usable["whole"] & usable["kind"].isin(["cumulative", "period"])]
     return _pick(whole, ["whole_figure", "row"], "full_year", _AMOUNT)
 
@@ -221,7 +221,9 @@ def _change(table: pd.DataFrame, latest: pd.DataFrame) -> pd.DataFrame:
     # the same span: both whole years, or the same day of the Jalali year
     usable["span"] = np.where(usable["whole"], "whole", usable["day"].astype("string"))
     base = usable.assign(jyear=usable["jyear"] + 1)[[*_KEY, "span", "value", "id"]]
-    current = latest[latest["year_to_date"] & latest["latest_end"].notna()].reset_index()
+    # a sum of parts is no total: it has no change on last year's total
+    whole = latest["year_to_date"] & latest["latest_end"].notna() & (latest["latest_parts"] == 0)
+    current = latest[whole].reset_index()
     day = current["latest_day"].astype("Int64").astype("string")
     whole = current["latest_day"] == current["latest_days"]
     current["span"] = np.where(whole, "whole", day)
@@ -233,7 +235,7 @@ def _change(table: pd.DataFrame, latest: pd.DataFrame) -> pd.DataFrame:
 
 
 def _jobs_per_unit(latest: pd.DataFrame) -> pd.DataFrame:
-    flat = latest.reset_index()
+    flat = latest[latest["latest_parts"] == 0].reset_index()  # a sum of parts is no total
     flat["when"] = (
         flat["latest_end"]
         .astype("string")
@@ -329,10 +331,11 @@ def summary(figures: pd.DataFrame, *, reconciled: Reconciled | None = None) -> p
     groups = result.groups.copy()
     groups["jyear"] = groups["jyear"].astype("int64")
     out = groups.set_index(_KEY)
-    latest = _latest(table)
+    candidates = _candidates(table)  # the figures not excluded, and the sums of parts
+    latest = _latest(candidates)
     parts: list[pd.DataFrame | pd.Series] = [
         latest,
-        _full_year(table),
+        _full_year(candidates),
         _targets(table),
         _change(table, latest),
         _jobs_per_unit(latest),

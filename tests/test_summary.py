@@ -268,3 +268,18 @@ def test_a_target_keeps_its_qualifier() -> None:
         "Share of bank lending to industry": "over 40 %",
         "Revived units": "about 2,500 units",
     }
+
+
+def test_a_sum_of_parts_has_no_change_on_last_years_total() -> None:
+    # 1401's total (880 trillion) is ten times its parts and is left out; the parts' sum
+    # (88 trillion) stands for it, but it is no total to compare with 1400's 85 trillion
+    credit = {"metric": "credit", "unit": "rial", "kind": "period"}
+    figures = figures_from_records([
+        {"id": "p", **credit, "jyear": 1400, "stated": "85 trillion rials"},
+        {"id": "t", **credit, "jyear": 1401, "stated": "880 trillion rials"},
+        {"id": "a", **credit, "jyear": 1401, "stated": "40 trillion rials", "part_of": "t"},
+        {"id": "b", **credit, "jyear": 1401, "stated": "48 trillion rials", "part_of": "t"},
+    ])  # fmt: skip
+    row = summary(figures).set_index("jyear").loc[1401]
+    assert (row["latest"], row["latest_parts"]) == (88e12, 2)
+    assert np.isnan(row["change"])
