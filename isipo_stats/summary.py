@@ -170,7 +170,7 @@ _AMOUNT: Final[dict[str, str]] = {
 
 
 def _latest(usable: pd.DataFrame) -> pd.DataFrame:
-    """The latest figure of each series and year, of the :func:`_candidates`."""
+    """Return the latest figure of each series and year, of the :func:`_candidates`."""
     actual = usable[usable["kind"].isin(["cumulative", "period"])]
     ytd = actual[actual["from_nowruz"]]
     stock = usable[usable["kind"] == "level"]
@@ -197,7 +197,7 @@ def _latest(usable: pd.DataFrame) -> pd.DataFrame:
 
 
 def _full_year(usable: pd.DataFrame) -> pd.DataFrame:
-    """The whole-year figure of each series and year, of the :func:`_candidates`."""
+    """Return the whole-year figure of each series and year, of the :func:`_candidates`."""
     whole = usable[usable["whole"] & usable["kind"].isin(["cumulative", "period"])]
     return _pick(whole, ["whole_figure", "row"], "full_year", _AMOUNT)
 
